@@ -1,0 +1,23 @@
+"""The `scorecard` command line: thin commands that wire loaders, the core and renderers."""
+from __future__ import annotations
+
+import typer
+
+from . import rubric_cmd, score_cmd
+
+app = typer.Typer(
+    name="scorecard",
+    help="Score assessments declared as YAML rubrics: validate submissions, score them, and show where "
+    "the points went.\n\nStart with: scorecard rubric show rubrics/ethnic-unity-city.yaml, then "
+    "scorecard score submissions/",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+)
+app.command(name="score")(score_cmd.score)
+app.add_typer(rubric_cmd.app, name="rubric")
+
+
+def main() -> None:
+    app()

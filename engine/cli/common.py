@@ -1,0 +1,95 @@
+"""What the commands share: options, consoles, printing problems, and the exit-code handler."""
+from __future__ import annotations
+
+import enum
+import functools
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..problems import InputError, Problem, RubricError, UsageError
+
+RUBRIC = typer.Option(None, "--rubric", "-r", help="Rubric file to check against. Default: the rubric named "
+                      "in each submission's `rubric:` field, looked up in --rubrics-dir.", show_default=False)
+RUBRICS_DIR = typer.Option("rubrics", "--rubrics-dir", help="Where to look up rubrics named by submissions.")
+LANG = typer.Option(None, "--lang", help="Label language: zh or en. Default: zh when the rubric has zh labels.",
+                    show_default=False)
+OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of the terminal.",
+                      show_default=False)
+
+
+class Lang(str, enum.Enum):
+    zh = "zh"
+    en = "en"
+
+
+def choices(name: str, keys) -> type[enum.Enum]:
+    """A str Enum of registry keys, so --help lists exactly what is registered."""
+    return enum.Enum(name, {k: k for k in keys}, type=str)
+
+
+def err_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def out_console():
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def lang_code(lang: Optional[Lang]) -> Optional[str]:
+    return lang.value if lang is not None else None
+
+
+def print_problems(problems, console, levels=("error", "warning")) -> None:
+    """Each problem as FILE:LINE:COL: message, errors red, warnings yellow."""
+    from rich.markup import escape
+
+    for p in problems:
+        if p.level in levels:
+            style = "red" if p.level == "error" else "yellow" if p.level == "warning" else "dim"
+            console.print(f"[{style}]{escape(str(p))}[/]")
+
+
+def handled(fn):
+    """Run a command and map the engine's exceptions to the documented exit codes."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            code = fn(*args, **kwargs)
+        except RubricError as e:
+            _fail(e.problems, "the rubric cannot be loaded", 2)
+        except InputError as e:
+            _fail(e.problems, "invalid input", 1)
+        except UsageError as e:
+            err_console().print(f"[red]error:[/] {e}")
+            raise typer.Exit(2)
+        except KeyboardInterrupt:
+            raise typer.Exit(130)
+        raise typer.Exit(code or 0)
+
+    return wrapper
+
+
+def _fail(problems: list[Problem], what: str, code: int) -> None:
+    console = err_console()
+    print_problems(problems, console)
+    console.print(f"[red]{what}[/] ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+    raise typer.Exit(code)
+
+
+def emit(text: str, output: Optional[Path], console=None, encoding: str = "utf-8") -> None:
+    """Print text, or write it atomically to output and say where."""
+    from ..io import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    where = write_atomic(output, text, encoding)
+    (console or err_console()).print(f"wrote {where}")

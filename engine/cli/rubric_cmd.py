@@ -1,0 +1,105 @@
+"""scorecard rubric lint / show: check a rubric, draw it as a tree."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .. import rubric as rubrics
+from ..model import Group, Measure, Rubric
+from ..problems import UsageError, errors
+from .common import LANG, Lang, err_console, handled, lang_code, out_console, print_problems
+
+app = typer.Typer(help="Check a rubric (lint) or draw it as a tree (show).", no_args_is_help=True)
+
+RUBRIC_ARG = typer.Argument(..., help="The rubric YAML file.", show_default=False)
+
+
+def _exists(path: Path) -> None:
+    if not path.is_file():
+        raise UsageError(f"no such rubric file: {path}")
+
+
+@app.command()
+@handled
+def lint(rubric: Path = RUBRIC_ARG) -> int:
+    """Check a rubric against the meta-schema and the rules: unique ids, declared owners, sane parameters,
+    ordered bands and grades, points that add up to the scale. Every problem as FILE:LINE:COL; exit 1 if any.
+    """
+    _exists(rubric)
+    built, problems = rubrics.lint(rubric)
+    console = err_console()
+    print_problems(problems, console)
+    if built is None or errors(problems):
+        console.print(f"[red]{rubric}: {len(errors(problems))} error(s)[/]")
+        return 1
+    console.print(f"[green]{rubric}: ok[/] — {_census(built)}")
+    return 0
+
+
+@app.command()
+@handled
+def show(rubric: Path = RUBRIC_ARG, lang: Optional[Lang] = LANG) -> int:
+    """Draw the rubric as a tree: ids, labels, points, method and target, owners, totals per group."""
+    _exists(rubric)
+    r = rubrics.load(rubric)
+    console = out_console()
+    console.print(tree(r, lang_code(lang)))
+    console.print(_census(r))
+    return 0
+
+
+def _census(r: Rubric) -> str:
+    base = [m for m in r.measures if not m.is_modifier]
+    mods = len(r.measures) - len(base)
+    return (f"{len(r.groups)} groups, {len(base)} measures worth {r.worth:g} (scale {r.scale:g}), "
+            f"{mods} bonus/deduction/veto items, {len(r.units)} units")
+
+
+def tree(r: Rubric, lang: str | None = None):
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    root = Tree(f"[bold]{escape(r.title.get(lang))}[/] [dim]{r.ref}[/]  scale {r.scale:g}")
+    for node in r.tree:
+        _add(root, node, lang)
+    return root
+
+
+def _add(parent, node, lang) -> None:
+    from rich.markup import escape
+
+    if isinstance(node, Group):
+        weight = f"weight {node.weight:g}" if node.weight is not None else f"{node.worth:g} pts"
+        branch = parent.add(f"[bold]{node.id}[/] {escape(node.label.get(lang))} [cyan]({weight})[/]")
+        for child in node.children:
+            _add(branch, child, lang)
+        return
+    parent.add(f"{node.id} {escape(node.label.get(lang))}  [cyan]{_points(node)}[/] "
+               f"[magenta]{describe(node)}[/] [dim]{' '.join(node.owners)}[/]")
+
+
+def _points(m: Measure) -> str:
+    return m.method if m.is_modifier else f"{m.points:g} pts"
+
+
+def describe(m: Measure) -> str:
+    """The method and its parameters in a few words."""
+    p = m.params
+    unit = m.unit
+    if m.method == "threshold":
+        return f"threshold {'≤' if p.get('direction') == 'lower' else '≥'} {p['target']:g}{unit}"
+    if m.method == "linear":
+        return f"linear {p['floor']:g}→{p['target']:g}{unit}"
+    if m.method == "bands":
+        sign = "≤" if p.get("direction") == "lower" else "≥"
+        return "bands " + ", ".join(f"{sign}{b['at']:g}:{b['score']:g}" for b in p["bands"])
+    if m.method == "choice":
+        return "choice " + ", ".join(f"{k}:{v:g}" for k, v in p["options"].items())
+    if m.method == "rating":
+        return f"rating {p['scale'][0]:g}–{p['scale'][1]:g}" + (f" trim {p['trim']}" if p.get("trim") else "")
+    if m.method in ("count", "bonus", "deduction"):
+        cap = p.get("cap")
+        return f"{m.method} {p.get('per', 1):g}/item" + (f" cap {cap:g}" if cap is not None else "")
+    return m.method

@@ -1,0 +1,19 @@
+"""Output formats, one module each, in an explicit registry.
+
+Each module has NAME, SUFFIX and render(cards, lang) -> str; the terminal view (table) also has
+show(cards, console, lang).
+"""
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import csv_fmt, json_fmt, markdown, table
+
+FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (table, json_fmt, csv_fmt, markdown)}
+
+
+def get(name: str) -> ModuleType:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise KeyError(f"unknown format {name!r}; known: {', '.join(FORMATS)}") from None

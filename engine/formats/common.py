@@ -1,0 +1,93 @@
+"""What every output format shares: the JSON-ready view of a scorecard (SPEC 6) and small helpers."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..results import GroupResult, MeasureResult, Scorecard, r2
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def card_dict(card: Scorecard, lang: str | None = None) -> dict:
+    """The JSON result object of SPEC 6 for one scorecard."""
+    sub, rubric = card.submission, card.rubric
+    return {
+        "rubric": {"id": rubric.id, "version": rubric.version},
+        "subject": {"id": sub.subject_id, "name": sub.subject_name},
+        "period": sub.period,
+        "file": sub.path,
+        "total": card.total,
+        "base": r2(card.base),
+        "bonus": r2(card.bonus),
+        "deductions": r2(card.deductions),
+        "max": r2(card.max),
+        "grade": {"id": card.grade.id, "label": card.grade.label.get(lang)},
+        "vetoed": card.vetoed,
+        "vetoed_by": list(card.vetoed_by),
+        "nodes": [group_dict(g, lang) for g in card.groups],
+        "measures": [measure_dict(m, lang) for m in card.measures],
+    }
+
+
+def group_dict(g: GroupResult, lang: str | None = None) -> dict:
+    return {
+        "id": g.id,
+        "label": g.group.label.get(lang),
+        "score": r2(g.score),
+        "max": r2(g.max),
+        "status": g.status,
+        "weight": r2(g.weight),
+    }
+
+
+def measure_dict(m: MeasureResult, lang: str | None = None) -> dict:
+    out: dict[str, Any] = {
+        "id": m.id,
+        "label": m.measure.label.get(lang),
+        "method": m.measure.method,
+        "value": m.value,
+        "score": r2(m.score),
+        "max": r2(m.max),
+        "status": m.status,
+        "gap": r2(m.gap),
+        "recoverable": r2(m.recoverable),
+        "owners": list(m.measure.owners),
+        "unit": m.measure.unit,
+    }
+    if m.entry is not None:
+        if m.entry.raw is not None:
+            out["original"] = m.entry.raw
+        if m.entry.approximate:
+            out["approximate"] = True
+        if m.entry.evidence:
+            out["evidence"] = list(m.entry.evidence)
+        if m.entry.note:
+            out["note"] = m.entry.note
+    return out
+
+
+def safe_cell(value: Any) -> Any:
+    """A spreadsheet cell that cannot run as a formula (a leading = + - @ gets a quote)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def show_value(value: Any, unit: str = "") -> str:
+    """A submitted value as a person reads it."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return " ".join(f"{v:g}" for v in value)
+    if isinstance(value, float):
+        value = f"{value:g}"
+    return f"{value}{unit if unit and unit != '—' else ''}"
+
+
+def num(x: float | None) -> str:
+    """A score for display: 2 decimals at most, half-up, no trailing zeros."""
+    if x is None:
+        return "—"
+    return f"{r2(x):.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,35 @@
+"""csv: one row per measure per submission, safe to open in Excel (utf-8 BOM is added by the writer)."""
+from __future__ import annotations
+
+import csv
+import io
+
+from .common import measure_dict, safe_cell
+
+NAME = "csv"
+SUFFIX = ".csv"
+COLUMNS = ("subject", "subject_name", "period", "measure", "label", "method", "value", "score", "max",
+           "status", "gap", "recoverable", "owners", "total", "grade")
+
+
+def render(cards, lang: str | None = None) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(COLUMNS)
+    for card in cards:
+        sub = card.submission
+        for m in card.measures:
+            d = measure_dict(m, lang)
+            row = (sub.subject_id, sub.subject_name, sub.period, d["id"], d["label"], d["method"],
+                   _cell(d["value"]), d["score"], d["max"], d["status"], d["gap"], d["recoverable"],
+                   " ".join(d["owners"]), card.total, card.grade.label.get(lang))
+            w.writerow([safe_cell(v) for v in row])
+    return buf.getvalue()
+
+
+def _cell(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(map(str, value))
+    return "" if value is None else value

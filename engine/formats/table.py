@@ -1,0 +1,101 @@
+"""table: the terminal view (rich): total, grade, veto banner, a bar per group, every measure."""
+from __future__ import annotations
+
+import io
+
+from ..results import Scorecard
+from .common import num, show_value
+
+NAME = "table"
+SUFFIX = ".txt"
+STATUS_STYLE = {"full": "green", "partial": "yellow", "zero": "red", "missing": "magenta", "excluded": "dim",
+                "triggered": "bold cyan", "not-triggered": "dim"}
+
+
+def render(cards, lang: str | None = None, width: int = 120) -> str:
+    from rich.console import Console
+
+    buf = io.StringIO()
+    show(cards, Console(file=buf, width=width, no_color=True, highlight=False), lang)
+    return buf.getvalue()
+
+
+def show(cards, console, lang: str | None = None) -> None:
+    for card in cards:
+        show_card(card, console, lang)
+
+
+def show_card(card: Scorecard, console, lang: str | None = None) -> None:
+    from rich.panel import Panel
+
+    console.print(_header(card, lang))
+    if card.vetoed:
+        names = "; ".join(f"{i} {card.rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
+        console.print(Panel(f"[bold]一票否决 VETOED[/] by {names}\nGraded "
+                            f"{card.grade.label.get(lang)} whatever the total.", style="bold red"))
+    console.print(groups_table(card, lang))
+    console.print(measures_table(card, lang))
+
+
+def _header(card: Scorecard, lang):
+    from rich.text import Text
+
+    sub = card.submission
+    t = Text()
+    t.append(f"{sub.subject_name}", style="bold")
+    t.append(f"  {sub.period}  {card.rubric.title.get(lang)}\n")
+    t.append(f"Total {num(card.total)} / {num(card.max)}", style="bold")
+    t.append("  grade ")
+    t.append(card.grade.label.get(lang), style="bold " + ("red" if card.vetoed else "cyan"))
+    t.append(f"   base {num(card.base)}  bonus +{num(card.bonus)}  deductions −{num(card.deductions)}")
+    return t
+
+
+def attainment_style(card: Scorecard, pct: float) -> str:
+    green, yellow, orange = card.rubric.colors
+    return "green" if pct >= green else "yellow" if pct >= yellow else "dark_orange" if pct >= orange else "red"
+
+
+def bar(pct: float, width: int = 20) -> str:
+    full = round(max(0.0, min(pct, 100.0)) / 100 * width)
+    return "█" * full + "░" * (width - full)
+
+
+def groups_table(card: Scorecard, lang):
+    from rich.table import Table
+
+    t = Table(title="Groups", title_justify="left", expand=False)
+    for col, just in (("id", "left"), ("group", "left"), ("score", "right"), ("max", "right"),
+                      ("attainment", "left")):
+        t.add_column(col, justify=just)
+    depth = _depths(card)
+    for g in card.groups:
+        if not g.max:
+            continue
+        pct = 100 * g.score / g.max if g.fraction is not None else 0.0
+        style = attainment_style(card, pct)
+        cell = "excluded" if g.fraction is None else f"[{style}]{bar(pct)}[/] {pct:5.1f}%"
+        t.add_row(g.id, "  " * depth[g.id] + g.group.label.get(lang), num(g.score), num(g.max), cell)
+    return t
+
+
+def measures_table(card: Scorecard, lang):
+    from rich.table import Table
+
+    t = Table(title="Measures", title_justify="left")
+    for col, just in (("id", "left"), ("measure", "left"), ("value", "right"), ("score", "right"),
+                      ("max", "right"), ("status", "left")):
+        t.add_column(col, justify=just, overflow="fold")
+    for m in card.measures:
+        style = STATUS_STYLE.get(m.status, "")
+        t.add_row(m.id, m.measure.label.get(lang), show_value(m.value, m.measure.unit), num(m.score),
+                  num(m.max), f"[{style}]{m.status}[/]")
+    return t
+
+
+def _depths(card: Scorecard) -> dict[str, int]:
+    parents, out = card.rubric.parents, {}
+    for g in card.groups:
+        p = parents.get(g.id, "")
+        out[g.id] = 0 if not p else out.get(p, 0) + 1
+    return out

@@ -1,0 +1,35 @@
+"""Writing outputs: atomically (temporary file, then rename), and never into rubrics/ or submissions/."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .problems import UsageError
+
+PROTECTED = ("rubrics", "submissions")
+
+
+def guard(path: Path) -> Path:
+    """The resolved path, or UsageError when it lies inside ./rubrics or ./submissions."""
+    target = path.resolve()
+    for name in PROTECTED:
+        root = (Path.cwd() / name).resolve()
+        if target == root or root in target.parents:
+            raise UsageError(f"refusing to write {path}: the engine never writes into {name}/")
+    return target
+
+
+def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
+    """Write text to path via a temporary file in the same folder, then rename."""
+    target = guard(Path(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,36 @@
+"""The scoring methods, one module each, in an explicit registry.
+
+A base method module has NAME, KIND = 'base', PARAMS (name -> default, REQUIRED when it has
+none), EXPECTS (what a value looks like, for messages), check_params(params), value_schema(m),
+parse(m, raw) -> Parsed, fraction(m, value) -> [0, 1] and target(m).  A modifier has
+amount(m, value) instead of fraction and target, and KIND 'bonus', 'deduction' or 'veto'.
+"""
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import bands, bonus, check, choice, count, deduction, linear, rating, threshold, veto
+from ._common import REQUIRED, BadValue, Parsed  # noqa: F401
+
+METHODS: dict[str, ModuleType] = {
+    m.NAME: m for m in (check, threshold, linear, bands, choice, rating, count, bonus, deduction, veto)
+}
+BASE = tuple(name for name, m in METHODS.items() if m.KIND == "base")
+MODIFIERS = tuple(name for name, m in METHODS.items() if m.KIND != "base")
+
+
+class UnknownMethod(KeyError):
+    """A method name that is not registered."""
+
+
+def get(name: str) -> ModuleType:
+    """The module for a method name; fails with the list of known names."""
+    try:
+        return METHODS[name]
+    except KeyError:
+        raise UnknownMethod(f"unknown method {name!r}; known: {', '.join(METHODS)}") from None
+
+
+def param_names() -> set[str]:
+    """Every parameter any method takes."""
+    return {p for m in METHODS.values() for p in m.PARAMS}

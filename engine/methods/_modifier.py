@@ -1,0 +1,30 @@
+"""What bonus and deduction share: so many points per item, up to a cap."""
+from ._common import is_number, read_count
+
+PARAMS = {"per": 1, "cap": None}
+EXPECTS = "a whole number >= 0, or true/false"
+
+
+def check_params(params: dict) -> list[tuple[str, str]]:
+    problems = []
+    if not (is_number(params.get("per", 1)) and params.get("per", 1) > 0):
+        problems.append(("per", "per must be a number > 0"))
+    cap = params.get("cap")
+    if cap is not None and not (is_number(cap) and cap >= 0):
+        problems.append(("cap", "cap must be a number >= 0"))
+    return problems
+
+
+def value_schema(m) -> dict:
+    return {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "boolean"}]}
+
+
+def parse(m, raw):
+    return read_count(raw, m.unit, allow_bool=True)
+
+
+def amount(m, value) -> float:
+    """Points added (bonus) or taken off (deduction), as a positive number."""
+    points = value * m.params.get("per", 1)
+    cap = m.params.get("cap")
+    return points if cap is None else min(points, cap)

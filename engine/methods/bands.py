@@ -1,0 +1,53 @@
+"""bands: the score of the best band the value reaches (e.g. >= 95%: 1, >= 90%: 0.6)."""
+from ._common import check_direction, is_number, number_schema, read_number
+from .threshold import reaches
+
+NAME = "bands"
+KIND = "base"
+PARAMS = {"bands": None, "direction": "higher"}
+EXPECTS = "a number"
+
+
+def check_params(params: dict) -> list[tuple[str, str]]:
+    bands = params.get("bands")
+    if not isinstance(bands, list) or not bands:
+        return [("bands", "bands must be a non-empty list of {at: x, score: s}")]
+    problems = check_direction(params)
+    for i, b in enumerate(bands):
+        if not (isinstance(b, dict) and is_number(b.get("at")) and is_number(b.get("score"))):
+            problems.append(("bands", f"band {i + 1} must be {{at: number, score: number}}"))
+        elif not 0 <= b["score"] <= 1:
+            problems.append(("bands", f"band {i + 1} score {b['score']} is outside [0, 1] (a fraction of the points)"))
+    if not problems:
+        problems += _order(bands, params.get("direction", "higher"))
+    return problems
+
+
+def _order(bands: list, direction: str) -> list[tuple[str, str]]:
+    ats = [b["at"] for b in bands]
+    best_first = all(reaches(a, b, direction) and a != b for a, b in zip(ats, ats[1:]))
+    if best_first:
+        return []
+    way = "descending" if direction == "higher" else "ascending"
+    return [("bands", f"bands must be ordered best first ('at' strictly {way} for direction {direction})")]
+
+
+def value_schema(m) -> dict:
+    return number_schema()
+
+
+def parse(m, raw):
+    return read_number(raw, m.unit)
+
+
+def fraction(m, value) -> float:
+    direction = m.params.get("direction", "higher")
+    for band in m.params["bands"]:
+        if reaches(value, band["at"], direction):
+            return float(band["score"])
+    return 0.0
+
+
+def target(m):
+    """The value that earns the best band's score."""
+    return m.params["bands"][0]["at"]

@@ -1,0 +1,28 @@
+"""check: a mechanism is in place (true) or it is not."""
+from ._common import read_bool
+
+NAME = "check"
+KIND = "base"
+PARAMS: dict = {}
+EXPECTS = "true or false"
+
+
+def check_params(params: dict) -> list[tuple[str, str]]:
+    return []
+
+
+def value_schema(m) -> dict:
+    return {"type": "boolean"}
+
+
+def parse(m, raw):
+    return read_bool(raw)
+
+
+def fraction(m, value) -> float:
+    return 1.0 if value else 0.0
+
+
+def target(m):
+    """The value that earns full points."""
+    return True

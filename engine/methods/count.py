@@ -1,0 +1,34 @@
+"""count: so many points per item, up to the measure's points."""
+from ._common import REQUIRED, is_number, read_count
+
+NAME = "count"
+KIND = "base"
+PARAMS = {"per": REQUIRED}
+EXPECTS = "a whole number >= 0"
+
+
+def check_params(params: dict) -> list[tuple[str, str]]:
+    per = params.get("per")
+    if not (is_number(per) and per > 0):
+        return [("per", "per (points per item) must be a number > 0")]
+    return []
+
+
+def value_schema(m) -> dict:
+    return {"type": "integer", "minimum": 0}
+
+
+def parse(m, raw):
+    return read_count(raw, m.unit)
+
+
+def fraction(m, value) -> float:
+    if m.points <= 0:
+        return 0.0
+    return min(value * m.params["per"], m.points) / m.points
+
+
+def target(m):
+    """The number of items that earns full points."""
+    per = m.params["per"]
+    return -(-m.points // per) if per else None

@@ -1,0 +1,5 @@
+"""deduction: points taken off the total (扣分项)."""
+from ._modifier import EXPECTS, PARAMS, amount, check_params, parse, value_schema  # noqa: F401
+
+NAME = "deduction"
+KIND = "deduction"

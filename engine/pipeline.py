@@ -1,0 +1,107 @@
+"""From paths to scorecards: find the files, find each one's rubric, read, check, score.
+
+Each file gives an Outcome; one bad file never stops the others.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from . import rubric as rubrics
+from . import submission, validate
+from .model import Loc, Rubric
+from .problems import Problem, RubricError, UsageError, did_you_mean, errors
+from .results import Scorecard
+from .scoring import score
+
+_HEADER = re.compile(r"^(rubric|version):\s*[\"']?([^\"'#\s]+)", re.M)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one submission file."""
+
+    path: str
+    card: Scorecard | None
+    """None when the file is invalid."""
+    problems: tuple[Problem, ...] = ()
+    """Errors, warnings and notes, in file order."""
+
+    @property
+    def ok(self) -> bool:
+        return self.card is not None
+
+
+class RubricFinder:
+    """Loads the rubric given by --rubric, or the one a submission names from a rubrics folder."""
+
+    def __init__(self, rubric: str | None = None, rubrics_dir: str = "rubrics"):
+        self.fixed = rubrics.load(rubric) if rubric else None
+        self.dir = Path(rubrics_dir)
+        self._index: dict[str, list[tuple[str, Path]]] | None = None
+        self._cache: dict[Path, Rubric] = {}
+
+    def for_ref(self, ref: str, where: Loc) -> Rubric | Problem:
+        if self.fixed is not None:
+            return self.fixed
+        if not ref:
+            return Problem(where, "no rubric: name one in the submission's 'rubric:' or pass --rubric")
+        rid, _, version = ref.partition("@")
+        found = self.index().get(rid, [])
+        path = next((p for v, p in found if not version or v == version), None)
+        if path is None:
+            return Problem(where, self._not_found(rid, version, found), code="unknown-rubric")
+        if path not in self._cache:
+            self._cache[path] = rubrics.load(path)
+        return self._cache[path]
+
+    def _not_found(self, rid: str, version: str, found: list) -> str:
+        if found:
+            have = ", ".join(v for v, _ in found)
+            return f"rubric '{rid}' version {version} is not in {self.dir}/ (it has version {have})"
+        hint = did_you_mean(rid, self.index())
+        return f"rubric '{rid}' is not in {self.dir}/{hint}; pass --rubric or --rubrics-dir"
+
+    def index(self) -> dict[str, list[tuple[str, Path]]]:
+        """Rubric id -> [(version, path)], read from the first lines of each file."""
+        if self._index is None:
+            self._index = {}
+            files = sorted(self.dir.glob("*.y*ml")) if self.dir.is_dir() else []
+            for f in files:
+                head = dict(m.groups() for m in _HEADER.finditer(f.read_text(encoding="utf-8", errors="replace")))
+                if "rubric" in head:
+                    self._index.setdefault(head["rubric"], []).append((head.get("version", ""), f))
+        return self._index
+
+
+def files(paths: list[str]) -> list[Path]:
+    """The submission files under the given paths; UsageError for a path that does not exist."""
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    return submission.find(paths)
+
+
+def run(paths: list[str], finder: RubricFinder) -> Iterator[Outcome]:
+    """An Outcome per submission file, in order."""
+    for path in files(paths):
+        yield run_one(path, finder)
+
+
+def run_one(path: Path, finder: RubricFinder) -> Outcome:
+    raw, problems = submission.read(path)
+    if raw is None:
+        return Outcome(str(path), None, tuple(problems))
+    found = finder.for_ref(raw.rubric, raw.locs.get("rubric", Loc(str(path))))
+    if isinstance(found, Problem):
+        return Outcome(str(path), None, tuple(problems + [found]))
+    sub, more = validate.check(raw, found)
+    problems = sorted(problems + more, key=lambda p: (p.loc.line, p.loc.col))
+    if errors(problems):
+        return Outcome(str(path), None, tuple(problems))
+    return Outcome(str(path), score(found, sub), tuple(problems))
+
+
+__all__ = ["Outcome", "RubricFinder", "RubricError", "run", "run_one", "files"]

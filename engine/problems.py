@@ -1,0 +1,56 @@
+"""Problems found in input, located at FILE:LINE:COL, and the exceptions that stop a command."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .model import Loc
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a warning) in a rubric or a submission."""
+
+    loc: Loc
+    message: str
+    id: str = ""
+    """The measure or node id it concerns, if any."""
+    level: str = "error"
+    """'error' (the input is invalid) or 'warning' (accepted, but look at it)."""
+    code: str = "invalid"
+    """A short kind name (for SARIF rules and JUnit names)."""
+
+    def __str__(self) -> str:
+        where = f"{self.id}: " if self.id else ""
+        level = "warning: " if self.level == "warning" else ""
+        return f"{self.loc}: {level}{where}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' (did you mean X?)' for a near miss, else ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def errors(problems) -> list[Problem]:
+    return [p for p in problems if p.is_error]
+
+
+class InputError(Exception):
+    """Input that cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+class RubricError(InputError):
+    """A rubric that cannot be loaded (exit code 2)."""
+
+
+class UsageError(Exception):
+    """The command was called wrongly (exit code 2)."""

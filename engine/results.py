@@ -1,0 +1,114 @@
+"""What scoring returns: frozen results per measure, per group and for the whole submission."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .model import Entry, Grade, Group, Measure, Rubric, Submission
+
+STATUSES = ("full", "partial", "zero", "missing", "excluded", "triggered", "not-triggered")
+
+
+def r2(x: float | None) -> float | None:
+    """Round half-up to 2 decimals, as people do (89.995 -> 90.0), ignoring float noise below 1e-9."""
+    if x is None:
+        return None
+    d = Decimal(repr(round(x, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return float(d) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    """How one measure scored."""
+
+    measure: Measure
+    entry: Entry | None
+    """What was submitted; None when nothing was."""
+    status: str
+    """One of STATUSES."""
+    fraction: float | None
+    """The method's fraction in [0, 1] (base measures; 0 when missing, None when excluded or a modifier)."""
+    score: float
+    """In the measure's own points; for a modifier the points it adds or takes off (positive)."""
+    max: float | None
+    """The measure's points; for a modifier its cap (None when uncapped)."""
+    weight: float = 0.0
+    """Points of the total that full marks on this measure are worth, after weights, exclusions and scale."""
+
+    @property
+    def id(self) -> str:
+        return self.measure.id
+
+    @property
+    def value(self):
+        return None if self.entry is None else self.entry.value
+
+    @property
+    def gap(self) -> float | None:
+        """max - score for base measures; None for modifiers."""
+        return None if self.measure.is_modifier else self.max - self.score
+
+    @property
+    def recoverable(self) -> float:
+        """Points of the total that full marks on this measure would add."""
+        if self.measure.is_modifier or self.fraction is None:
+            return 0.0
+        return self.weight * (1.0 - self.fraction)
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """How one group scored, in its own worth (before its ancestors' scaling)."""
+
+    group: Group
+    score: float
+    max: float
+    fraction: float | None
+    """score / max; None when every measure below was excluded or the group holds only modifiers."""
+    weight: float = 0.0
+    """Points of the total the group is worth at full score."""
+
+    @property
+    def id(self) -> str:
+        return self.group.id
+
+    @property
+    def status(self) -> str:
+        if self.max == 0:
+            return "modifiers"
+        return "excluded" if self.fraction is None else "scored"
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """A scored submission."""
+
+    rubric: Rubric
+    submission: Submission
+    measures: tuple[MeasureResult, ...]
+    groups: tuple[GroupResult, ...]
+    base: float
+    """The base tree's score scaled to the rubric's scale."""
+    bonus: float
+    """Bonus points applied (after bonus_cap)."""
+    deductions: float
+    """Deduction points applied (after deduction_cap), positive."""
+    total: float
+    """Rounded half-up to 2 decimals: what decides the grade."""
+    grade: Grade
+    vetoed_by: tuple[str, ...] = ()
+    """Ids of the veto measures that fired."""
+
+    @property
+    def vetoed(self) -> bool:
+        return bool(self.vetoed_by)
+
+    @property
+    def max(self) -> float:
+        return self.rubric.scale
+
+    def measure(self, mid: str) -> MeasureResult:
+        return next(m for m in self.measures if m.id == mid)
+
+    def group(self, gid: str) -> GroupResult:
+        return next(g for g in self.groups if g.id == gid)

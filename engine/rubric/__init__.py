@@ -1,0 +1,37 @@
+"""Rubrics: load a YAML file, check it against the meta-schema and the rules of SPEC 3.5, build it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Loc, Rubric
+from ..problems import Problem, RubricError, errors
+from ..yamlstrict import YamlError, load_file
+from .build import build
+from .lint import lint_data
+from .meta import check_meta
+
+
+def lint(path: str | Path) -> tuple[Rubric | None, list[Problem]]:
+    """Every problem of a rubric file, and the rubric when it has no errors."""
+    name = str(path)
+    try:
+        doc = load_file(path)
+    except YamlError as e:
+        return None, [Problem(Loc(name, e.line, e.col), e.message, code="yaml")]
+    except OSError as e:
+        return None, [Problem(Loc(name), f"cannot read rubric: {e.strerror or e}", code="io")]
+    problems = check_meta(doc, name)
+    if errors(problems):
+        return None, problems
+    problems += lint_data(doc, name)
+    if errors(problems):
+        return None, problems
+    return build(doc.data, doc, name), problems
+
+
+def load(path: str | Path) -> Rubric:
+    """A rubric ready to score with, or RubricError with every problem."""
+    rubric, problems = lint(path)
+    if rubric is None:
+        raise RubricError(errors(problems))
+    return rubric

@@ -1,0 +1,53 @@
+"""Turn a checked rubric document into the frozen model."""
+from __future__ import annotations
+
+from .. import methods
+from ..model import Grade, Group, Label, Loc, Measure, Node, Rubric
+from ..yamlstrict import Doc
+
+
+def build(data: dict, doc: Doc, file: str) -> Rubric:
+    """The Rubric for a document that passed check_meta and lint_data."""
+    colors = data.get("colors") or {}
+    return Rubric(
+        id=data["rubric"],
+        version=str(data["version"]),
+        title=Label.of(data["title"]),
+        tree=tuple(_node(n, ("tree", i), doc, file) for i, n in enumerate(data["tree"])),
+        grades=tuple(Grade(g["id"], Label.of(g.get("label", g["id"])), g["min"]) for g in data["grades"]),
+        source=data.get("source", ""),
+        scale=data.get("scale", 100),
+        missing=data.get("missing", "zero"),
+        bonus_cap=data.get("bonus_cap"),
+        deduction_cap=data.get("deduction_cap"),
+        normalize=data.get("normalize", False),
+        units={k: Label.of(v) for k, v in (data.get("units") or {}).items()},
+        colors=(colors.get("green", 85.0), colors.get("yellow", 70.0), colors.get("orange", 50.0)),
+        loc=Loc(file),
+    )
+
+
+def _node(raw: dict, path: tuple, doc: Doc, file: str) -> Node:
+    loc = Loc(file, *doc.where(path))
+    label = Label.of(raw.get("label", raw["id"]))
+    if "children" in raw:
+        kids = tuple(_node(c, path + ("children", i), doc, file) for i, c in enumerate(raw["children"]))
+        return Group(raw["id"], label, kids, raw.get("weight"), raw.get("missing"), loc)
+    module = methods.get(raw["method"])
+    params = {k: raw.get(k, default) for k, default in module.PARAMS.items() if k in raw or default is not methods.REQUIRED}
+    return Measure(
+        id=raw["id"],
+        label=label,
+        method=raw["method"],
+        points=raw.get("points", 1) if module.KIND == "base" else 0.0,
+        params=params,
+        owners=tuple(raw.get("owners") or ()),
+        evidence=raw.get("evidence", "optional"),
+        unit=raw.get("unit", ""),
+        guidance=raw.get("guidance", ""),
+        assess=tuple(raw.get("assess") or ()),
+        missing=raw.get("missing"),
+        min=raw.get("min"),
+        max=raw.get("max"),
+        loc=loc,
+    )

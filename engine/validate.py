@@ -1,0 +1,81 @@
+"""Check a read submission against its rubric and turn it into the model (values normalised)."""
+from __future__ import annotations
+
+from . import methods
+from .model import Entry, Loc, Measure, Rubric, Submission
+from .problems import Problem, did_you_mean
+from .submission import RawEntry, RawSubmission
+
+
+def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]]:
+    """The Submission with every readable value, and every problem found."""
+    problems: list[Problem] = []
+    problems += _check_rubric_ref(raw, rubric)
+    entries: dict[str, Entry] = {}
+    for e in raw.entries:
+        entry = _entry(e, rubric, problems, entries)
+        if entry is not None:
+            entries[e.measure] = entry
+    sub = Submission(raw.rubric, raw.subject_id, raw.subject_name, raw.period, entries, raw.path)
+    return sub, problems
+
+
+def _check_rubric_ref(raw: RawSubmission, rubric: Rubric) -> list[Problem]:
+    if not raw.rubric:
+        return []
+    rid, _, version = raw.rubric.partition("@")
+    loc = raw.locs.get("rubric", Loc(raw.path))
+    if rid != rubric.id:
+        return [Problem(loc, f"names rubric '{rid}' but is checked against '{rubric.id}'", code="rubric-mismatch")]
+    if version and version != rubric.version:
+        return [Problem(loc, f"names version {version} of rubric '{rid}', but the rubric is version "
+                        f"{rubric.version}", code="rubric-mismatch")]
+    return []
+
+
+def _entry(e: RawEntry, rubric: Rubric, problems: list, seen: dict) -> Entry | None:
+    m = rubric.by_id.get(e.measure)
+    if not isinstance(m, Measure):
+        kind = "a group, not a measure" if m is not None else "not a measure of this rubric"
+        hint = "" if m is not None else did_you_mean(e.measure, [x.id for x in rubric.measures])
+        problems.append(Problem(e.key_loc, f"'{e.measure}' is {kind}{hint}", e.measure, code="unknown-measure"))
+        return None
+    if e.measure in seen:
+        problems.append(Problem(e.key_loc, "given in both values and ratings", e.measure, code="duplicate"))
+        return None
+    if e.section == "ratings" and m.method != "rating":
+        problems.append(Problem(e.key_loc, f"ratings are for rating measures; this one is {m.method}",
+                                e.measure, code="type"))
+        return None
+    return _parse(e, m, problems)
+
+
+def _parse(e: RawEntry, m: Measure, problems: list) -> Entry | None:
+    module = methods.get(m.method)
+    try:
+        p = module.parse(m, e.raw)
+    except methods.BadValue as err:
+        problems.append(Problem(e.loc, f"{m.method}: {err}", m.id, code="type"))
+        return None
+    if not _in_bounds(p.value, m, e, problems):
+        return None
+    for note in p.notes:
+        problems.append(Problem(e.loc, f"note: {note}", m.id, level="info", code="normalised"))
+    if p.approximate:
+        problems.append(Problem(e.loc, f"approximate value {e.raw!r} taken as {p.value:g}", m.id,
+                                level="warning", code="approximate"))
+    raw = e.raw if p.value != e.raw or type(p.value) is not type(e.raw) else None
+    return Entry(p.value, raw, e.evidence, e.note, p.notes, p.approximate, e.loc)
+
+
+def _in_bounds(value, m: Measure, e: RawEntry, problems: list) -> bool:
+    for v in value if isinstance(value, list) else [value]:
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            continue
+        if (m.min is not None and v < m.min) or (m.max is not None and v > m.max):
+            lo = "-inf" if m.min is None else f"{m.min:g}"
+            hi = "inf" if m.max is None else f"{m.max:g}"
+            problems.append(Problem(e.loc, f"value {v:g} is outside the plausible range [{lo}, {hi}]"
+                                    f"{' ' + m.unit if m.unit else ''}", m.id, code="range"))
+            return False
+    return True

@@ -1,0 +1,207 @@
+"""A strict YAML loader that reads YAML as YAML 1.2 does and remembers where every node stood.
+
+libyaml (``CSafeLoader``) composes the node graph; the scalars are then resolved here by the
+YAML 1.2 core schema, so ``yes``/``on`` stay strings, ``017`` is 17, ``1:30`` and dates stay
+strings.  Duplicate keys, Python tags, NaN/infinity, oversized files and alias bombs are
+errors that carry a line and column.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 8 * 1024 * 1024
+"""Files larger than this are refused before they are parsed."""
+MAX_NODES = 100_000
+"""At most this many nodes after alias expansion (a 'billion laughs' file fails here)."""
+MAX_DEPTH = 64
+"""At most this deep a nesting of maps and lists."""
+
+Path_ = tuple  # a path into the document: keys and list indices
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$")
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+
+class YamlError(Exception):
+    """A YAML problem at a place in the text (1-based line and column)."""
+
+    def __init__(self, message: str, line: int = 1, col: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A loaded document: plain Python data plus where each part of it was written."""
+
+    data: Any
+    """dicts, lists, str, int, float, bool and None."""
+    marks: dict = field(default_factory=dict)
+    """path tuple -> (line, col) of the value at that path."""
+    key_marks: dict = field(default_factory=dict)
+    """path tuple -> (line, col) of the key that introduces the value at that path."""
+
+    def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
+        """The closest known (line, col) for a path, walking up to its parents."""
+        path = tuple(path)
+        table = self.key_marks if key else self.marks
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+
+def load_file(path: str | Path) -> Doc:
+    """Read and load one YAML file; raises YamlError with a location."""
+    p = Path(path)
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        raise YamlError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
+    return load_text(p.read_bytes())
+
+
+def load_text(raw: bytes | str) -> Doc:
+    """Load YAML text (bytes are decoded as UTF-8, a BOM allowed)."""
+    text = _decode(raw) if isinstance(raw, bytes) else raw
+    if len(text) > MAX_BYTES:
+        raise YamlError(f"text is over {MAX_BYTES / 1e6:.0f} MB")
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(f"invalid YAML: {e.problem or e.context}", line, col) from None
+    except yaml.YAMLError as e:
+        raise YamlError(f"invalid YAML: {e}") from None
+    if len(nodes) > 1:
+        m = nodes[1].start_mark
+        raise YamlError("expected one YAML document, found a second one", m.line + 1, m.column + 1)
+    builder = _Builder(text)
+    data = builder.build(nodes[0], (), 0) if nodes else None
+    return Doc(data, builder.marks, builder.key_marks)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        before = raw[: e.start]
+        line = before.count(b"\n") + 1
+        col = e.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(f"not UTF-8 text (byte 0x{raw[e.start]:02x})", line, col) from None
+
+
+class _Builder:
+    """Turns a composed node graph into plain data, counting nodes to bound aliases."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.count = 0
+        self.marks: dict = {}
+        self.key_marks: dict = {}
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        where = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if self.count > MAX_NODES:
+            raise YamlError(f"document expands to more than {MAX_NODES} nodes (alias bomb?)", *where)
+        if depth > MAX_DEPTH:
+            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", *where)
+        self.marks.setdefault(path, where)
+        tag = self._explicit_tag(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(n, path + (i,), depth + 1) for i, n in enumerate(node.value)]
+        return _scalar(node, tag, where)
+
+    def _explicit_tag(self, node: yaml.Node) -> str | None:
+        """The tag written in the text, if any; only the core-schema tags are allowed."""
+        idx = getattr(node.start_mark, "index", None)
+        if idx is None or not self.text.startswith("!", idx):
+            return None
+        if node.tag not in _ALLOWED_TAGS:
+            line, col = node.start_mark.line + 1, node.start_mark.column + 1
+            raise YamlError(f"tag {node.tag!r} is not allowed (only plain YAML data)", line, col)
+        return node.tag
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+        out: dict = {}
+        seen: dict = {}
+        for knode, vnode in node.value:
+            kwhere = (knode.start_mark.line + 1, knode.start_mark.column + 1)
+            if not isinstance(knode, yaml.ScalarNode):
+                raise YamlError("a mapping key must be a plain value, not a list or map", *kwhere)
+            key = _scalar(knode, self._explicit_tag(knode), kwhere)
+            if isinstance(key, (list, dict)) or key is None:
+                raise YamlError("a mapping key must not be empty", *kwhere)
+            key = str(key) if not isinstance(key, str) else key
+            if key in seen:
+                raise YamlError(
+                    f"duplicate key {key!r}: first at line {seen[key][0]}, again at line {kwhere[0]}",
+                    *kwhere,
+                )
+            seen[key] = kwhere
+            self.key_marks[path + (key,)] = kwhere
+            out[key] = self.build(vnode, path + (key,), depth + 1)
+        return out
+
+
+def _scalar(node: yaml.ScalarNode, tag: str | None, where: tuple[int, int]) -> Any:
+    text = node.value
+    if tag is None and node.style:  # libyaml gives '' for plain, PyYAML None
+        return text  # quoted or block scalar: always a string
+    if tag == _STD + "str":
+        return text
+    value = _resolve_plain(text, where)
+    if tag and tag != _STD + "str":
+        want = {_STD + "int": int, _STD + "float": float, _STD + "bool": bool, _STD + "null": type(None)}
+        kind = want.get(tag)
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if kind is not None and not isinstance(value, kind):
+            raise YamlError(f"{text!r} is not a valid {tag.rsplit(':', 1)[1]}", *where)
+    return value
+
+
+def _resolve_plain(text: str, where: tuple[int, int]) -> Any:
+    """YAML 1.2 core schema resolution of a plain scalar."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        value = float(text)
+        if math.isinf(value):
+            raise YamlError(f"{text!r} is too large a number", *where)
+        return value
+    if _SPECIAL.match(text):
+        raise YamlError(f"{text!r}: NaN and infinity are not allowed", *where)
+    return text

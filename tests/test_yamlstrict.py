@@ -1,0 +1,84 @@
+"""The strict loader reads YAML as YAML 1.2 does and locates every problem."""
+import time
+
+import pytest
+
+from engine.yamlstrict import MAX_BYTES, YamlError, load_file, load_text
+
+
+def test_yaml12_scalars():
+    data = load_text("a: yes\nb: 017\nc: 1:30\nd: 2024-01-01\ne: true\nf: 0x1F\ng: ~\nh: '3'\ni: 1.5e3\n").data
+    assert data == {"a": "yes", "b": 17, "c": "1:30", "d": "2024-01-01", "e": True, "f": 31, "g": None,
+                    "h": "3", "i": 1500.0}
+
+
+def test_marks_are_one_based_and_nested():
+    doc = load_text("top:\n  inner:\n    - x\n    - y\n")
+    assert doc.marks[("top", "inner", 1)] == (4, 7)
+    assert doc.key_marks[("top", "inner")] == (2, 3)
+    assert doc.where(("top", "inner", 1, "nope")) == (4, 7)
+
+
+def err(text):
+    with pytest.raises(YamlError) as e:
+        load_text(text)
+    return e.value.line, e.value.col, e.value.message
+
+
+def test_duplicate_key_names_both_lines():
+    assert err("a: 1\nb: 2\na: 3\n") == (3, 1, "duplicate key 'a': first at line 1, again at line 3")
+
+
+@pytest.mark.parametrize("text", ["a: .nan", "a: -.inf", "a: .Inf"])
+def test_nan_and_infinity_rejected(text):
+    assert err(text)[2].endswith("NaN and infinity are not allowed")
+
+
+def test_python_tags_rejected():
+    line, col, msg = err("a: !!python/object/apply:os.system ['echo hi']\n")
+    assert (line, col) == (1, 4) and "is not allowed" in msg
+
+
+def test_custom_tags_rejected():
+    assert "is not allowed" in err("a: !secret x\n")[2]
+
+
+def test_syntax_error_located():
+    assert err("a: [1, 2\nb: 3\n")[:2] == (2, 2)
+
+
+def test_two_documents_rejected():
+    assert err("a: 1\n---\nb: 2\n")[2] == "expected one YAML document, found a second one"
+
+
+def test_billion_laughs_fails_fast():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev, cur = chr(96 + i), chr(97 + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    start = time.perf_counter()
+    line, _, msg = err("\n".join(lines))
+    assert "alias bomb" in msg
+    assert time.perf_counter() - start < 5  # generous: the point is it ends, not how fast
+
+
+def test_huge_file_refused_before_reading(tmp_path):
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as f:
+        f.truncate(MAX_BYTES + 1)
+    with pytest.raises(YamlError, match="the limit is"):
+        load_file(big)
+
+
+def test_non_utf8_located():
+    with pytest.raises(YamlError) as e:
+        load_text(b"a: 1\nb: \xff\n")
+    assert (e.value.line, e.value.col) == (2, 4)
+
+
+def test_explicit_str_tag_keeps_text():
+    assert load_text("a: !!str 017\nb: !!float 1\n").data == {"a": "017", "b": 1.0}
+
+
+def test_deep_nesting_refused():
+    assert "nesting deeper" in err("a: " + "[" * 100 + "]" * 100)[2]
