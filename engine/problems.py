@@ -5,6 +5,7 @@ import difflib
 from dataclasses import dataclass
 
 from .model import Loc
+from .yamlstrict import Doc, YamlError, load_file
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,14 @@ class RubricError(InputError):
 
 class UsageError(Exception):
     """The command was called wrongly (exit code 2)."""
+
+
+def read_yaml(path) -> tuple[Doc | None, list[Problem]]:
+    """Load a YAML file strictly; a located problem instead of an exception."""
+    name = str(path)
+    try:
+        return load_file(path), []
+    except YamlError as e:
+        return None, [Problem(Loc(name, e.line, e.col), e.message, code="yaml")]
+    except OSError as e:
+        return None, [Problem(Loc(name), f"cannot read: {e.strerror or e}", code="io")]

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from .model import Loc
-from .problems import Problem
-from .yamlstrict import Doc, YamlError, load_file
+from .problems import Problem, read_yaml
+from .yamlstrict import Doc
 
 SUFFIXES = (".yaml", ".yml", ".json")
 HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings")
@@ -45,14 +45,8 @@ class RawSubmission:
 
 def read(path: str | Path) -> tuple[RawSubmission | None, list[Problem]]:
     """Read one YAML or JSON submission; problems instead of exceptions."""
-    name = str(path)
-    try:
-        doc = load_file(path)
-    except YamlError as e:
-        return None, [Problem(Loc(name, e.line, e.col), e.message, code="yaml")]
-    except OSError as e:
-        return None, [Problem(Loc(name), f"cannot read: {e.strerror or e}", code="io")]
-    return from_doc(doc, name)
+    doc, problems = read_yaml(path)
+    return (None, problems) if doc is None else from_doc(doc, str(path))
 
 
 def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:

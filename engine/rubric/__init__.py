@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Loc, Rubric
-from ..problems import Problem, RubricError, errors
-from ..yamlstrict import YamlError, load_file
+from ..model import Rubric
+from ..problems import Problem, RubricError, errors, read_yaml
 from .build import build
 from .lint import lint_data
 from .meta import check_meta
@@ -14,12 +13,9 @@ from .meta import check_meta
 def lint(path: str | Path) -> tuple[Rubric | None, list[Problem]]:
     """Every problem of a rubric file, and the rubric when it has no errors."""
     name = str(path)
-    try:
-        doc = load_file(path)
-    except YamlError as e:
-        return None, [Problem(Loc(name, e.line, e.col), e.message, code="yaml")]
-    except OSError as e:
-        return None, [Problem(Loc(name), f"cannot read rubric: {e.strerror or e}", code="io")]
+    doc, problems = read_yaml(path)
+    if doc is None:
+        return None, problems
     problems = check_meta(doc, name)
     if errors(problems):
         return None, problems
