@@ -141,6 +141,8 @@ class _Builder:
         idx = getattr(node.start_mark, "index", None)
         if idx is None or not self.text.startswith("!", idx):
             return None
+        if self.text.startswith(("! ", "!\t", "!\n", "!\r"), idx):
+            return _STD + "str"  # the non-specific tag '!': a plain string
         if node.tag not in _ALLOWED_TAGS:
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
             raise YamlError(f"tag {node.tag!r} is not allowed (only plain YAML data)", line, col)
