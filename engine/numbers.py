@@ -1,20 +1,46 @@
 """Numbers the way officials print them: full-width digits, 1,234, 85%, 3.6万, 2亿, 6000余人.
 
-``parse_number`` returns the number and the notes that say how it was read; anything that is
-not a number raises ``NotANumber`` (never a silent zero).
+One grammar serves both the reader (``parse_number``) and the submission JSON Schema
+(``schema_pattern``), so an editor and ``scorecard validate`` accept the same texts.  Anything
+that is not a number raises ``NotANumber`` (never a silent zero).
 """
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 
 MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
 APPROX_BEFORE = ("约", "近", "超过", "逾")
 APPROX_AFTER = ("余", "多")
 
-_NUM = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# Full-width ASCII (U+FF01..U+FF5E) and the ideographic space read as their ASCII forms.
+_WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2212: 0x2D}
+
+
+def _grammar(wide: bool) -> str:
+    """The number grammar as a regex; ``wide`` also admits the full-width characters."""
+    def cls(ascii_chars: str) -> str:
+        extra = "".join(chr(ord(c) + 0xFEE0) for c in ascii_chars) if wide else ""
+        minus = "\u2212" if wide and "-" in ascii_chars else ""
+        return "[" + re.escape(ascii_chars) + extra + minus + "]"
+
+    d, comma, dot = cls("0123456789"), cls(","), cls(".")
+    num = f"(?:{d}{{1,3}}(?:{comma}{d}{{3}})+|{d}+)(?:{dot}{d}+)?"
+    pre = "(?:" + "|".join(APPROX_BEFORE) + ")"
+    post, mag = "[" + "".join(APPROX_AFTER) + "]", "[" + "".join(MAGNITUDES) + "]"
+    return (f"(?P<pre>{pre})?(?P<sign>{cls('+-')})?(?P<num>{num})(?P<pct>{cls('%')})?"
+            f"(?:(?P<mag>{mag})(?P<post>{post})?|(?P<post2>{post})(?P<mag2>{mag})?)?")
+
+
+_NUMBER = re.compile(_grammar(wide=False))
+
+
+def schema_pattern(unit: str = "") -> str:
+    """An ECMA-262 pattern for the texts parse_number accepts (with ``unit`` allowed to trail)."""
+    g = re.sub(r"\(\?P<\w+>", "(", _grammar(wide=True))
+    tail = f"(?:\\s*{re.escape(unit)})?" if unit and unit != "%" else ""
+    return f"^\\s*{g}{tail}\\s*$"
 
 
 class NotANumber(ValueError):
@@ -46,53 +72,34 @@ def parse_number(raw: object, unit: str = "") -> Number:
 
 
 def _parse_text(raw: str, unit: str) -> Number:
-    text = unicodedata.normalize("NFKC", raw).strip().replace("\u2212", "-").replace(" ", "")
-    notes: list[str] = []
-    if text != raw.strip():
-        notes.append("full-width characters")
-    text, approx_b = _strip_prefix(text, APPROX_BEFORE)
+    stripped = raw.strip()
+    text = stripped.translate(_WIDE)
+    notes = ["full-width characters"] if text != stripped else []
     if unit and unit != "%" and text.endswith(unit) and len(text) > len(unit):
-        text = text[: -len(unit)]
-    text, approx_a = _strip_suffix(text, APPROX_AFTER)
-    text, magnitude = _strip_suffix(text, tuple(MAGNITUDES))
-    if not approx_a:
-        text, approx_a = _strip_suffix(text, APPROX_AFTER)
-    percent = text.endswith("%")
-    if percent:
-        text = text[:-1]
-    if not _NUM.match(text):
+        text = text[: -len(unit)].rstrip()
+        notes.append(f"unit {unit} dropped")
+    m = _NUMBER.fullmatch(text)
+    if not m:
         raise NotANumber(f"expected a number, got {raw!r}")
-    if "," in text:
+    digits = m["num"]
+    number = float(digits.replace(",", "")) * (-1 if m["sign"] == "-" else 1)
+    if "," in digits:
         notes.append("thousands separators")
-    number = float(text.replace(",", ""))
+    magnitude = m["mag"] or m["mag2"]
     if magnitude:
         number *= MAGNITUDES[magnitude]
         notes.append(f"{magnitude} = {MAGNITUDES[magnitude]:g}")
-    if percent:
+    if m["pct"]:
         notes.append("percent sign")
-    value = int(number) if number.is_integer() and "." not in text and not magnitude else _tidy(number)
-    approximate = bool(approx_b or approx_a)
+    value = _tidy(number)
+    approximate = bool(m["pre"] or m["post"] or m["post2"])
     if notes or approximate:
         notes.insert(0, f"{raw!r} read as {value:g}")
     return Number(value, tuple(notes), approximate)
 
 
-def _strip_prefix(text: str, words: tuple[str, ...]) -> tuple[str, str]:
-    for w in words:
-        if text.startswith(w):
-            return text[len(w):], w
-    return text, ""
-
-
-def _strip_suffix(text: str, words: tuple[str, ...]) -> tuple[str, str]:
-    for w in words:
-        if text.endswith(w) and len(text) > len(w):
-            return text[: -len(w)], w
-    return text, ""
-
-
 def _tidy(x: float) -> float | int:
-    """3.6 * 10000 is 36000.00000000001 in binary; print it as people wrote it."""
+    """3.6 * 10000 is 36000.00000000001 in binary; give it as people wrote it."""
     r = round(x, 6)
     return int(r) if r.is_integer() else r
 

@@ -32,3 +32,27 @@ def test_notes_say_what_was_done():
 def test_anything_else_is_an_error(raw):
     with pytest.raises(NotANumber):
         parse_number(raw)
+
+
+# The submission schema's pattern and the reader must accept exactly the same texts.
+from hypothesis import given, strategies as st  # noqa: E402
+
+from engine.numbers import schema_pattern  # noqa: E402
+import re  # noqa: E402
+
+PIECES = st.lists(st.sampled_from(list("0123456789０１２.,，%％万亿余多约近- 人个abc")), max_size=8)
+
+
+@given(PIECES.map("".join), st.sampled_from(["", "人", "%", "个"]))
+def test_schema_pattern_agrees_with_reader(text, unit):
+    try:
+        parse_number(text, unit)
+        accepted = True
+    except NotANumber:
+        accepted = False
+    assert bool(re.fullmatch(schema_pattern(unit), text)) == accepted, text
+
+
+@pytest.mark.parametrize("text", ["3.6万余", "６０００余人", "约85%", "1,234.5", "−3"])
+def test_schema_pattern_examples(text):
+    assert re.fullmatch(schema_pattern("人"), text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..numbers import NotANumber, parse_number, show
+from ..numbers import NotANumber, parse_number, schema_pattern, show
 
 REQUIRED = object()
 """Marks a parameter that has no default."""
@@ -60,12 +60,15 @@ def read_count(raw: Any, unit: str = "", allow_bool: bool = False) -> Parsed:
     return Parsed(int(p.value), p.notes, p.approximate)
 
 
-def number_schema() -> dict:
-    """A number, or a string the number reader accepts ('3.6万', '85%')."""
-    return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_TEXT}]}
+def number_schema(unit: str = "", integer: bool = False) -> dict:
+    """A number, or a text the number reader accepts ('3.6万', '85%', '6000余人')."""
+    return {"anyOf": [{"type": "integer" if integer else "number"},
+                      {"type": "string", "pattern": schema_pattern(unit)}]}
 
 
-NUMBER_TEXT = r"^\s*(约|近|超过|逾)?\s*[-+\u2212]?[0-9０-９][0-9０-９,，.．]*\s*(万|亿)?\s*(余|多)?\s*[%％]?\s*\S{0,4}$"
+def bool_schema() -> dict:
+    """true/false, or 是/否."""
+    return {"anyOf": [{"type": "boolean"}, {"type": "string", "enum": list(TRUE_WORDS)}]}
 
 
 def check_direction(params: dict) -> list[tuple[str, str]]:

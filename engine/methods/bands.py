@@ -33,7 +33,7 @@ def _order(bands: list, direction: str) -> list[tuple[str, str]]:
 
 
 def value_schema(m) -> dict:
-    return number_schema()
+    return number_schema(m.unit)
 
 
 def parse(m, raw):

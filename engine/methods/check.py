@@ -1,5 +1,5 @@
 """check: a mechanism is in place (true) or it is not."""
-from ._common import read_bool
+from ._common import bool_schema, read_bool
 
 NAME = "check"
 KIND = "base"
@@ -12,7 +12,7 @@ def check_params(params: dict) -> list[tuple[str, str]]:
 
 
 def value_schema(m) -> dict:
-    return {"type": "boolean"}
+    return bool_schema()
 
 
 def parse(m, raw):

@@ -1,5 +1,5 @@
 """count: so many points per item, up to the measure's points."""
-from ._common import REQUIRED, is_number, read_count
+from ._common import REQUIRED, is_number, number_schema, read_count
 
 NAME = "count"
 KIND = "base"
@@ -15,7 +15,7 @@ def check_params(params: dict) -> list[tuple[str, str]]:
 
 
 def value_schema(m) -> dict:
-    return {"type": "integer", "minimum": 0}
+    return number_schema(m.unit, integer=True)
 
 
 def parse(m, raw):

@@ -1,5 +1,5 @@
 """rating: an assessment team's marks on a scale, averaged after dropping the k highest and lowest."""
-from ._common import BadValue, Parsed, clamp, is_number, number_schema, read_number
+from ._common import BadValue, Parsed, clamp, is_number, show
 
 NAME = "rating"
 KIND = "base"
@@ -33,12 +33,12 @@ def parse(m, raw):
     lo, hi = m.params["scale"]
     values, notes = [], []
     for item in items:
-        p = read_number(item)
-        if not lo <= p.value <= hi:
+        if not is_number(item):
+            raise BadValue(f"expected a rating number on the scale [{lo}, {hi}], got {show(item)}")
+        if not lo <= item <= hi:
             raise BadValue(f"rating {item!r} is outside the scale [{lo}, {hi}]")
-        values.append(p.value)
-        notes += p.notes
-    return Parsed(values if isinstance(raw, list) else values[0], tuple(notes))
+        values.append(item)
+    return Parsed(values if isinstance(raw, list) else values[0])
 
 
 def mean(m, value) -> float:

@@ -15,7 +15,7 @@ def check_params(params: dict) -> list[tuple[str, str]]:
 
 
 def value_schema(m) -> dict:
-    return number_schema()
+    return number_schema(m.unit)
 
 
 def parse(m, raw):
