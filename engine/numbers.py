@@ -88,13 +88,15 @@ def _parse_text(raw: str, unit: str) -> Number:
     magnitude = m["mag"] or m["mag2"]
     if magnitude:
         number *= MAGNITUDES[magnitude]
-        notes.append(f"{magnitude} = {MAGNITUDES[magnitude]:g}")
+        notes.append(f"{magnitude} = {MAGNITUDES[magnitude]:,}")
     if m["pct"]:
         notes.append("percent sign")
     value = _tidy(number)
     approximate = bool(m["pre"] or m["post"] or m["post2"])
-    if notes or approximate:
-        notes.insert(0, f"{raw!r} read as {value:g}")
+    if approximate:
+        notes.append("approximate: " + "".join(x for x in (m["pre"], m["post"], m["post2"]) if x))
+    if notes:
+        notes = [f"{raw!r} read as {value:,}" + f" ({'; '.join(notes)})"]
     return Number(value, tuple(notes), approximate)
 
 

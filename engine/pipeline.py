@@ -25,13 +25,14 @@ class Outcome:
 
     path: str
     card: Scorecard | None
-    """None when the file is invalid."""
+    """None when the file is invalid (or was only validated)."""
     problems: tuple[Problem, ...] = ()
     """Errors, warnings and notes, in file order."""
 
     @property
     def ok(self) -> bool:
-        return self.card is not None
+        """True when the file has no error (it may have warnings and notes)."""
+        return not errors(self.problems)
 
 
 class RubricFinder:
@@ -84,13 +85,13 @@ def files(paths: list[str]) -> list[Path]:
     return submission.find(paths)
 
 
-def run(paths: list[str], finder: RubricFinder) -> Iterator[Outcome]:
-    """An Outcome per submission file, in order."""
+def run(paths: list[str], finder: RubricFinder, scoring: bool = True) -> Iterator[Outcome]:
+    """An Outcome per submission file, in order; ``scoring=False`` only validates."""
     for path in files(paths):
-        yield run_one(path, finder)
+        yield run_one(path, finder, scoring)
 
 
-def run_one(path: Path, finder: RubricFinder) -> Outcome:
+def run_one(path: Path, finder: RubricFinder, scoring: bool = True) -> Outcome:
     raw, problems = submission.read(path)
     if raw is None:
         return Outcome(str(path), None, tuple(problems))
@@ -99,7 +100,7 @@ def run_one(path: Path, finder: RubricFinder) -> Outcome:
         return Outcome(str(path), None, tuple(problems + [found]))
     sub, more = validate.check(raw, found)
     problems = sorted(problems + more, key=lambda p: (p.loc.line, p.loc.col))
-    if errors(problems):
+    if errors(problems) or not scoring:
         return Outcome(str(path), None, tuple(problems))
     return Outcome(str(path), score(found, sub), tuple(problems))
 

@@ -17,13 +17,13 @@ class Problem:
     id: str = ""
     """The measure or node id it concerns, if any."""
     level: str = "error"
-    """'error' (the input is invalid) or 'warning' (accepted, but look at it)."""
+    """'error' (the input is invalid), 'warning' (accepted, but look at it) or 'info' (how it was read)."""
     code: str = "invalid"
     """A short kind name (for SARIF rules and JUnit names)."""
 
     def __str__(self) -> str:
         where = f"{self.id}: " if self.id else ""
-        level = "warning: " if self.level == "warning" else ""
+        level = f"{self.level}: " if self.level != "error" else ""
         return f"{self.loc}: {level}{where}{self.message}"
 
     @property

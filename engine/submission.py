@@ -84,10 +84,11 @@ def _entries(section: Any, name: str, doc: Doc, at, problems: list) -> list[RawE
     if not isinstance(section, dict):
         problems.append(Problem(at((name,)), f"'{name}' should be a map of measure id: value", code="schema"))
         return []
-    return [_entry(mid, v, name, at, problems) for mid, v in section.items()]
+    entries = (_entry(mid, v, name, at, problems) for mid, v in section.items())
+    return [e for e in entries if e is not None]
 
 
-def _entry(mid: str, v: Any, section: str, at, problems: list) -> RawEntry:
+def _entry(mid: str, v: Any, section: str, at, problems: list) -> RawEntry | None:
     path = (section, mid)
     if isinstance(v, dict) and section == "values":
         extra = [k for k in v if k not in ("value", "evidence", "note")]
@@ -96,6 +97,7 @@ def _entry(mid: str, v: Any, section: str, at, problems: list) -> RawEntry:
                                     "evidence and note)", mid, code="schema"))
         if "value" not in v:
             problems.append(Problem(at(path, True), "missing 'value'", mid, code="schema"))
+            return None
         ev = v.get("evidence", ())
         evidence = (ev,) if isinstance(ev, str) else tuple(str(e) for e in ev or ())
         return RawEntry(mid, v.get("value"), evidence, str(v.get("note") or ""), at(path + ("value",)),

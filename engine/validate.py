@@ -1,6 +1,8 @@
 """Check a read submission against its rubric and turn it into the model (values normalised)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from . import methods
 from .model import Entry, Loc, Measure, Rubric, Submission
 from .problems import Problem, did_you_mean
@@ -16,8 +18,37 @@ def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]
         entry = _entry(e, rubric, problems, entries)
         if entry is not None:
             entries[e.measure] = entry
+    problems += _check_evidence(raw, rubric, entries)
+    problems += _check_path(raw)
     sub = Submission(raw.rubric, raw.subject_id, raw.subject_name, raw.period, entries, raw.path)
     return sub, problems
+
+
+def _check_evidence(raw: RawSubmission, rubric: Rubric, entries: dict) -> list[Problem]:
+    out = []
+    for e in raw.entries:
+        m = rubric.by_id.get(e.measure)
+        if e.measure in entries and m.evidence == "required" and not e.evidence:
+            out.append(Problem(e.key_loc, "evidence is required for this measure: write it as "
+                               "{value: ..., evidence: [...]}", m.id, code="evidence"))
+    return out
+
+
+def _check_path(raw: RawSubmission) -> list[Problem]:
+    """<subject>/<period>[.x].yaml: the folder and file name must agree with the header."""
+    path = Path(raw.path)
+    stem = path.name.split(".")[0]
+    if not stem[:1].isdigit():
+        return []  # not laid out as <subject>/<period>.yaml
+    out = []
+    if raw.period is not None and str(raw.period) != stem:
+        out.append(Problem(raw.locs.get("period", Loc(raw.path)), f"period {raw.period} disagrees with the "
+                           f"file name {path.name} (expected <subject>/<period>.yaml)", code="path"))
+    folder = path.parent.name
+    if raw.subject_id and folder and folder not in (".", "") and folder != raw.subject_id:
+        out.append(Problem(raw.locs.get("subject", Loc(raw.path)), f"subject '{raw.subject_id}' disagrees with "
+                           f"the folder {folder}/ (expected <subject>/<period>.yaml)", code="path"))
+    return out
 
 
 def _check_rubric_ref(raw: RawSubmission, rubric: Rubric) -> list[Problem]:
@@ -60,10 +91,8 @@ def _parse(e: RawEntry, m: Measure, problems: list) -> Entry | None:
     if not _in_bounds(p.value, m, e, problems):
         return None
     for note in p.notes:
-        problems.append(Problem(e.loc, f"note: {note}", m.id, level="info", code="normalised"))
-    if p.approximate:
-        problems.append(Problem(e.loc, f"approximate value {e.raw!r} taken as {p.value:g}", m.id,
-                                level="warning", code="approximate"))
+        level, code = ("warning", "approximate") if p.approximate else ("info", "normalised")
+        problems.append(Problem(e.loc, note, m.id, level=level, code=code))
     raw = e.raw if p.value != e.raw or type(p.value) is not type(e.raw) else None
     return Entry(p.value, raw, e.evidence, e.note, p.notes, p.approximate, e.loc)
 

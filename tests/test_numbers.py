@@ -16,7 +16,7 @@ def test_forms_officials_write(raw, value):
 def test_approximate_markers(raw, value):
     n = parse_number(raw)
     assert (n.value, n.approximate) == (value, True)
-    assert n.notes[0] == f"{raw!r} read as {value}"
+    assert n.notes[0].startswith(f"{raw!r} read as {value:,} (") and "approximate" in n.notes[0]
 
 
 def test_unit_may_trail():
@@ -25,7 +25,10 @@ def test_unit_may_trail():
 
 
 def test_notes_say_what_was_done():
-    assert parse_number("3.6万").notes == ("'3.6万' read as 36000", "万 = 10000")
+    assert parse_number("3.6万").notes == ("'3.6万' read as 36,000 (万 = 10,000)",)
+    assert parse_number("１,２34％").notes == ("'１,２34％' read as 1,234 (full-width characters; thousands separators; "
+                                          "percent sign)",)
+    assert parse_number("12").notes == ()
 
 
 @pytest.mark.parametrize("raw", ["", "abc", "12abc", "1,23", True, None, [1], "1.2.3", "三千", float("nan")])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from . import rubric_cmd, score_cmd
+from . import rubric_cmd, schema_cmd, score_cmd, validate_cmd
 
 app = typer.Typer(
     name="scorecard",
@@ -15,7 +15,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+app.command(name="validate")(validate_cmd.validate)
 app.command(name="score")(score_cmd.score)
+app.command(name="schema")(schema_cmd.schema)
 app.add_typer(rubric_cmd.app, name="rubric")
 
 

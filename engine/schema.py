@@ -1,0 +1,119 @@
+"""The submission JSON Schema (draft-07) generated from a rubric (SPEC 4).
+
+One property per measure, typed by its method (a bare value, or {value, evidence, note}), with
+titles, descriptions, markdownDescription and examples from the rubric so that an editor's YAML
+language server shows them on hover and offers them in completion.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from . import methods
+from .describe import describe
+from .model import Measure, Rubric
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+
+def submission_schema(rubric: Rubric, lang: str | None = None) -> dict:
+    """The JSON Schema a submission for this rubric must satisfy."""
+    measures = rubric.measures
+    ratings = [m for m in measures if m.method == "rating"]
+    return {
+        "$schema": DRAFT,
+        "$id": f"urn:scorecard:{rubric.id}:{rubric.version}",
+        "title": f"{rubric.title.get(lang)} — submission ({rubric.ref})",
+        "description": rubric.source or rubric.title.get("en"),
+        "type": "object",
+        "required": ["rubric", "subject", "period"],
+        "additionalProperties": False,
+        "properties": {
+            "rubric": {"type": "string", "enum": [rubric.id, rubric.ref], "description": "rubric id, optionally @version"},
+            "subject": {"anyOf": [_subject(), {"type": "string"}]},
+            "period": {"type": ["integer", "string"], "description": "e.g. 2024 or \"2024H1\""},
+            "values": _section({m.id: measure_schema(m, rubric, lang) for m in measures}),
+            "ratings": _section({m.id: _ratings(m, rubric, lang) for m in ratings}),
+        },
+    }
+
+
+def _subject() -> dict:
+    return {
+        "type": "object",
+        "required": ["id"],
+        "additionalProperties": False,
+        "properties": {"id": {"type": ["string", "integer"]}, "name": {"type": "string"}},
+    }
+
+
+def _section(props: dict) -> dict:
+    return {"type": "object", "additionalProperties": False, "properties": props}
+
+
+def value_schema(m: Measure) -> dict:
+    """The bare value's schema: the method's type plus the measure's min/max bounds."""
+    schema = methods.get(m.method).value_schema(m)
+    bounds = {k: v for k, v in (("minimum", m.min), ("maximum", m.max)) if v is not None}
+    return _bounded(schema, bounds) if bounds else schema
+
+
+def _bounded(schema: dict, bounds: dict) -> dict:
+    if schema.get("type") in ("number", "integer"):
+        return {**schema, **bounds}
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [_bounded(s, bounds) for s in schema["anyOf"]]}
+    return schema
+
+
+def measure_schema(m: Measure, rubric: Rubric, lang: str | None = None) -> dict:
+    """A measure's property: a bare value, or {value, evidence, note}; evidence required if the rubric says so."""
+    bare = value_schema(m)
+    evidence = {"type": "array", "items": {"type": "string"}, "minItems": 1}
+    full: dict[str, Any] = {
+        "type": "object",
+        "required": ["value", "evidence"] if m.evidence == "required" else ["value"],
+        "additionalProperties": False,
+        "properties": {
+            "value": bare,
+            "evidence": {"anyOf": [evidence, {"type": "string", "minLength": 1}]},
+            "note": {"type": "string"},
+        },
+    }
+    options = [full] if m.evidence == "required" else [bare, full]
+    return {**_docs(m, rubric, lang), "anyOf": options}
+
+
+def _ratings(m: Measure, rubric: Rubric, lang: str | None) -> dict:
+    lo, hi = m.params["scale"]
+    one = {"type": "number", "minimum": lo, "maximum": hi}
+    return {**_docs(m, rubric, lang), "type": "array", "items": one, "minItems": 1}
+
+
+def _docs(m: Measure, rubric: Rubric, lang: str | None) -> dict:
+    """Title, description and examples shown on hover and in completion."""
+    target = _example(m)
+    lines = [m.label.get("en") if lang != "en" and m.label.has("en") else "", describe(m),
+             f"{'bonus/deduction/veto' if m.is_modifier else f'{m.points:g} points'}"
+             + (f"; unit {m.unit}" if m.unit else ""),
+             _owners(m, rubric, lang), m.guidance, "测评方法: " + "、".join(m.assess) if m.assess else "",
+             "evidence required" if m.evidence == "required" else ""]
+    text = "\n".join(x for x in lines if x)
+    out = {"title": f"{m.id} {m.label.get(lang)}", "description": text,
+           "markdownDescription": f"**{m.id} {m.label.get(lang)}**\n\n" + text.replace("\n", "  \n")}
+    if target is not None:
+        out["examples"] = [{"value": target, "evidence": ["..."]} if m.evidence == "required" else target]
+    return out
+
+
+def _owners(m: Measure, rubric: Rubric, lang: str | None) -> str:
+    if not m.owners:
+        return ""
+    names = [rubric.units[o].get(lang) if o in rubric.units else o for o in m.owners]
+    return "owners: " + "、".join(names)
+
+
+def _example(m: Measure) -> Any:
+    module = methods.get(m.method)
+    if module.KIND == "base":
+        return module.target(m)
+    return False if m.method == "veto" else 0
