@@ -25,6 +25,7 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
     target = guard(Path(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
             f.write(text)
@@ -33,3 +34,9 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
