@@ -1,0 +1,58 @@
+"""junit: one testsuite per submission, a testcase per validation problem and per threshold."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+NAME = "junit"
+
+
+def render(verdicts, bar) -> str:
+    root = ET.Element("testsuites", name="scorecard check")
+    total = fails = 0
+    for v in verdicts:
+        suite = _suite(v, bar)
+        root.append(suite)
+        total += int(suite.get("tests"))
+        fails += int(suite.get("failures"))
+    root.set("tests", str(total))
+    root.set("failures", str(fails))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _suite(v, bar) -> ET.Element:
+    suite = ET.Element("testsuite", name=v.outcome.path)
+    cases = _validation_cases(v) + _threshold_cases(v, bar)
+    for case in cases:
+        suite.append(case)
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
+    suite.set("errors", "0")
+    return suite
+
+
+def _case(classname: str, name: str, failure: str | None = None, kind: str = "") -> ET.Element:
+    case = ET.Element("testcase", classname=classname, name=name, time="0")
+    if failure is not None:
+        ET.SubElement(case, "failure", message=failure, type=kind).text = failure
+    return case
+
+
+def _validation_cases(v) -> list[ET.Element]:
+    classname = f"{v.outcome.path}.validate"
+    errs = [p for p in v.outcome.problems if p.level == "error"]
+    if not errs:
+        return [_case(classname, "valid")]
+    return [_case(classname, f"{p.loc.line}:{p.loc.col} {p.id or p.code} #{i}", str(p), p.code)
+            for i, p in enumerate(errs, 1)]
+
+
+def _threshold_cases(v, bar) -> list[ET.Element]:
+    if v.outcome.card is None:
+        return []
+    classname = f"{v.outcome.path}.threshold"
+    failures = {p.code: str(p) for p in v.failures}
+    checks = [("vetoed", "not vetoed")]
+    checks += [("below-grade", f"grade {bar.min_grade} or better")] if bar.min_grade else []
+    checks += [("below-score", f"total >= {bar.min_score:g}")] if bar.min_score is not None else []
+    return [_case(classname, name, failures.get(code), code) for code, name in checks]

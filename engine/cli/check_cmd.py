@@ -1,0 +1,57 @@
+"""scorecard check: the CI gate — validate and score every submission, fail on invalid or below the bar."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .. import ci, pipeline
+from ..gate import Bar, check_bar, judge
+from .common import OUTPUT, RUBRIC, RUBRICS_DIR, choices, emit, err_console, handled, out_console
+
+CheckFormat = choices("CheckFormat", ["auto", *ci.REPORTERS])
+
+
+@handled
+def check(
+    paths: List[str] = typer.Argument(..., help="Submission files or folders; pre-commit passes the staged files.",
+                                      show_default=False),
+    rubric: Optional[str] = RUBRIC,
+    rubrics_dir: str = RUBRICS_DIR,
+    min_grade: Optional[str] = typer.Option(None, "--min-grade", help="Fail a submission graded below this "
+                                            "grade id (e.g. pass).", show_default=False),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose total is "
+                                              "below this.", show_default=False),
+    fmt: CheckFormat = typer.Option("auto", "--format", "-f", help="auto = github inside GitHub Actions, "
+                                    "else text. junit and sarif for CI test and code-scanning views."),
+    output: Optional[Path] = OUTPUT,
+) -> int:
+    """CI gate: validate and score every submission; exit 1 if any is invalid or below the bar
+    (a vetoed submission is below any bar), 0 otherwise, 2 on usage errors.
+
+    Example: scorecard check submissions/ --min-grade pass --format github
+    """
+    bar = Bar(min_grade, min_score)
+    finder = pipeline.RubricFinder(rubric, rubrics_dir)
+    verdicts = [judge(o, bar) for o in pipeline.run(paths, finder)]
+    check_bar(bar, verdicts)
+    reporter = ci.pick(fmt.value, dict(os.environ))
+    if not verdicts:
+        err_console().print("[yellow]no submission files to check[/]")
+        return 0
+    _write_summary(reporter, verdicts, bar)
+    if reporter.NAME == "text" and output is None:
+        reporter.show(verdicts, bar, out_console())
+    else:
+        emit(reporter.render(verdicts, bar), output)
+    return 0 if all(v.passed for v in verdicts) else 1
+
+
+def _write_summary(reporter, verdicts, bar) -> None:
+    """GitHub shows 10 annotations per kind per step: the full list goes to the step summary."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if reporter.NAME == "github" and target:
+        with open(target, "a", encoding="utf-8") as f:
+            f.write(reporter.summary(verdicts, bar))

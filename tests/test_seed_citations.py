@@ -1,0 +1,171 @@
+"""The shipped submissions make nothing up: every value cites the seed press reports.
+
+Every value in submissions/**/*.yaml carries at least one evidence entry of the form
+``seed:<file>「<quote>」``. The quote, with all whitespace deleted, must occur in that seed file
+(tests/data/seeds/) with all whitespace deleted, and a numeric value must be one of the
+numbers the quotes print, read the way the engine reads numbers (engine.numbers.parse_number).
+
+No network; reads only files inside the project.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from engine.numbers import MAGNITUDES, NotANumber, parse_number
+from engine.yamlstrict import load_file
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBMISSIONS = ROOT / "submissions"
+SEEDS = ROOT / "tests" / "data" / "seeds"
+RUBRICS = ROOT / "rubrics"
+
+CITATION = re.compile(r"seed:(?P<file>[^「]+)「(?P<quote>.+)」", re.S)
+# A number as the seeds print it: an optional approximate prefix, digits (optionally with
+# thousands separators and decimals), then 万/亿, 余/多 and % in any of the orders they appear.
+TOKEN = re.compile(r"(?:约|近|超过|逾)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[万亿])?(?:[余多])?(?:[万亿])?%?")
+WHITESPACE = re.compile(r"\s+")
+
+FILES = sorted(SUBMISSIONS.rglob("*.yaml"))
+
+
+def squeeze(text: str) -> str:
+    return WHITESPACE.sub("", text)
+
+
+def seed_text(name: str) -> str | None:
+    path = SEEDS / name
+    if "/" in name or "\\" in name or not path.is_file():
+        return None
+    return squeeze(path.read_text(encoding="utf-8"))
+
+
+def rubric_measures() -> dict[str, dict[str, dict]]:
+    """'id@version' and 'id' -> measure id -> the measure's map (unit, method, ...)."""
+    out: dict[str, dict[str, dict]] = {}
+    for path in sorted(RUBRICS.glob("*.yaml")):
+        data = load_file(path).data
+        if not isinstance(data, dict) or "rubric" not in data:
+            continue
+        measures: dict[str, dict] = {}
+        stack = list(data.get("tree") or [])
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                if "method" in node:
+                    measures[str(node.get("id"))] = node
+                stack += list(node.get("children") or [])
+        out[f"{data['rubric']}@{data.get('version')}"] = measures
+        out.setdefault(str(data["rubric"]), measures)
+    return out
+
+
+MEASURES = rubric_measures()
+
+
+def numbers_in(quote: str) -> list[float]:
+    """Every number the quote prints, normalised as the engine normalises it."""
+    found = []
+    for token in TOKEN.findall(unicodedata.normalize("NFKC", quote)):
+        try:
+            found.append(float(parse_number(token).value))
+        except NotANumber:
+            pass
+    return found
+
+
+def value_number(value, unit: str) -> float:
+    """The value as a plain number; a value in a 万元-like unit is scaled to the base unit."""
+    number = float(parse_number(value, unit).value)
+    if unit[:1] in MAGNITUDES:
+        number *= MAGNITUDES[unit[:1]]
+    return number
+
+
+def fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else repr(x)
+
+
+def problems_of(path: Path) -> list[str]:
+    rel = path.relative_to(ROOT)
+    data = load_file(path).data
+    values = data.get("values") or {}
+    if not isinstance(values, dict):
+        return [f"{rel}: 'values' is not a map"]
+    measures = MEASURES.get(str(data.get("rubric")), MEASURES.get(str(data.get("rubric")).split("@")[0], {}))
+    problems = []
+    for mid, entry in values.items():
+        where = f"{rel}: {mid}"
+        if not isinstance(entry, dict):
+            problems.append(f"{where}: bare value {entry!r} has no evidence (expected value + seed: evidence)")
+            continue
+        value = entry.get("value")
+        evidence = entry.get("evidence") or []
+        evidence = [evidence] if isinstance(evidence, str) else evidence
+        seed_cites = [e for e in evidence if isinstance(e, str) and e.startswith("seed:")]
+        if not seed_cites:
+            problems.append(f"{where}: no 'seed:' evidence entry")
+            continue
+        quotes = []
+        for cite in seed_cites:
+            m = CITATION.fullmatch(cite)
+            if not m:
+                problems.append(f"{where}: evidence {cite!r} is not seed:<file>「<quote>」")
+                continue
+            text = seed_text(m["file"])
+            if text is None:
+                problems.append(f"{where}: seed file {m['file']!r} not in tests/data/seeds/ (quote 「{m['quote']}」)")
+                continue
+            if squeeze(m["quote"]) not in text:
+                problems.append(f"{where}: quote 「{m['quote']}」 not found in {m['file']} (whitespace ignored)")
+                continue
+            quotes.append(m["quote"])
+        if isinstance(value, bool) or value is None or not quotes:
+            continue
+        if not isinstance(value, (int, float, str)):
+            problems.append(f"{where}: value {value!r} is neither a boolean, a number nor a string")
+            continue
+        measure = measures.get(mid, {})
+        unit = str(measure.get("unit") or "")
+        try:
+            number = value_number(value, unit)
+        except NotANumber:
+            if measure.get("method") == "choice":
+                continue  # an option key, not a number
+            problems.append(f"{where}: value {value!r} is not a number (quotes: 「{'」「'.join(quotes)}」)")
+            continue
+        printed = [n for q in quotes for n in numbers_in(q)]
+        if not any(math.isclose(number, n, rel_tol=1e-9, abs_tol=1e-9) for n in printed):
+            problems.append(f"{where}: value {value!r} (read as {fmt(number)}) is not a number printed in the quote "
+                            f"「{'」「'.join(quotes)}」 (it prints: {', '.join(map(fmt, printed)) or 'no number'})")
+    return problems
+
+
+def test_there_are_submissions_to_check():
+    assert FILES, "no submissions/**/*.yaml found"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[str(p.relative_to(SUBMISSIONS)) for p in FILES])
+def test_every_value_cites_the_seeds(path):
+    problems = problems_of(path)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("quote, numbers", [
+    ("累计受众6000余人", [6000]),
+    ("发布宣传信息3.6万余条(篇)", [36000]),
+    ("近300场次", [300]),
+    ("全市城乡居民收入比缩小至2.3:1", [2.3, 1]),
+    ("全市族外通婚率从2020年的9.06%上升到2024年的12.05%", [2020, 9.06, 2024, 12.05]),
+    ("提供就业岗位11.1万个", [111000]),
+])
+def test_numbers_are_read_from_quotes_as_the_engine_reads_them(quote, numbers):
+    assert numbers_in(quote) == numbers
+
+
+def test_a_value_in_wan_yuan_matches_the_printed_wan():
+    assert value_number(200, "万元") in numbers_in("旗财政一次性拨付200万元用于支持创建工作")
