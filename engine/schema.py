@@ -50,11 +50,31 @@ def _section(props: dict) -> dict:
     return {"type": "object", "additionalProperties": False, "properties": props}
 
 
+WHOLE_NUMBERS = ("count", "bonus", "deduction")
+"""Methods whose values are read as a whole number >= 0 (read_count): their schema minimum is at least 0."""
+
+_BIGGEST = 1.7976931348623157e308
+_NOT_FINITE = {"type": "number", "anyOf": [{"minimum": 1, "maximum": 0},  # only NaN is both >= 1 and <= 0
+                                           {"exclusiveMinimum": _BIGGEST}, {"exclusiveMaximum": -_BIGGEST}]}
+"""NaN and ±infinity: YAML 1.2 numbers (.nan, .inf) that schema validators accept, errors to the engine (SPEC 7)."""
+
+
 def value_schema(m: Measure) -> dict:
-    """The bare value's schema: the method's type plus the measure's min/max bounds."""
+    """The bare value's schema: the method's type plus the measure's min/max bounds; numbers must be finite."""
     schema = methods.get(m.method).value_schema(m)
-    bounds = {k: v for k, v in (("minimum", m.min), ("maximum", m.max)) if v is not None}
-    return _bounded(schema, bounds) if bounds else schema
+    low = max(m.min or 0, 0) if m.method in WHOLE_NUMBERS else m.min
+    bounds = {k: v for k, v in (("minimum", low), ("maximum", m.max)) if v is not None}
+    return _finite(_bounded(schema, bounds) if bounds else schema)
+
+
+def _finite(schema: dict) -> dict:
+    """Each {"type": "number"} in the schema (also under anyOf and items) made to reject NaN and ±infinity."""
+    out = {**schema, "not": _NOT_FINITE} if schema.get("type") == "number" else dict(schema)
+    if "anyOf" in schema:
+        out["anyOf"] = [_finite(s) for s in schema["anyOf"]]
+    if isinstance(schema.get("items"), dict):
+        out["items"] = _finite(schema["items"])
+    return out
 
 
 def _bounded(schema: dict, bounds: dict) -> dict:
@@ -85,7 +105,7 @@ def measure_schema(m: Measure, rubric: Rubric, lang: str | None = None) -> dict:
 
 def _ratings(m: Measure, rubric: Rubric, lang: str | None) -> dict:
     lo, hi = m.params["scale"]
-    one = {"type": "number", "minimum": lo, "maximum": hi}
+    one = _finite({"type": "number", "minimum": lo, "maximum": hi})
     return {**_docs(m, rubric, lang), "type": "array", "items": one, "minItems": 1}
 
 

@@ -12,7 +12,9 @@ from .model import Loc
 from .problems import Problem, read_yaml
 from .yamlstrict import Doc
 
-SUFFIXES = (".yaml", ".yml", ".json")
+SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
+TABLES = (".csv", ".xlsx")
+"""Suffixes read as tables by engine.tabular."""
 HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings")
 
 
@@ -44,7 +46,11 @@ class RawSubmission:
 
 
 def read(path: str | Path) -> tuple[RawSubmission | None, list[Problem]]:
-    """Read one YAML or JSON submission; problems instead of exceptions."""
+    """Read one YAML, JSON, CSV or XLSX submission; problems instead of exceptions."""
+    if Path(path).suffix.lower() in TABLES:
+        from .tabular import read_table
+
+        return read_table(path)
     doc, problems = read_yaml(path)
     return (None, problems) if doc is None else from_doc(doc, str(path))
 

@@ -30,7 +30,7 @@ def _check_evidence(raw: RawSubmission, rubric: Rubric, entries: dict) -> list[P
         m = rubric.by_id.get(e.measure)
         if e.measure in entries and m.evidence == "required" and not e.evidence:
             out.append(Problem(e.key_loc, "evidence is required for this measure: write it as "
-                               "{value: ..., evidence: [...]}", m.id, code="evidence"))
+                               "{value: ..., evidence: [...]} (in a table: the evidence column)", m.id, code="evidence"))
     return out
 
 

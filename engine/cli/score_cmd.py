@@ -16,7 +16,7 @@ ScoreFormat = choices("ScoreFormat", formats.FORMATS)
 @handled
 def score(
     paths: List[str] = typer.Argument(..., help="Submission files or folders (searched recursively for "
-                                      ".yaml, .yml, .json).", show_default=False),
+                                      ".yaml .yml .json .csv .xlsx).", show_default=False),
     rubric: Optional[str] = RUBRIC,
     rubrics_dir: str = RUBRICS_DIR,
     fmt: ScoreFormat = typer.Option("table", "--format", "-f", help="Output format."),

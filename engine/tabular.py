@@ -1,0 +1,354 @@
+"""Read CSV and XLSX submissions (SPEC 4): one row per measure, every cell located as FILE:ROW:COL.
+
+A reader turns the file into numbered rows of plain cell values (str, int, float, bool, None, or
+a ``Bad`` cell that cannot be used); ``_build`` turns the rows into a RawSubmission, which
+engine.validate then checks like any YAML submission.  No pandas here: validation stays light.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Loc
+from .problems import Problem
+from .submission import RawEntry, RawSubmission
+
+MAX_BYTES = 8 * 1024 * 1024
+"""Files larger than this are refused before they are parsed."""
+MAX_ROWS = 20_000
+"""At most this many rows: a rubric has hundreds of measures, not tens of thousands."""
+
+HEADERS = {
+    "measure": "measure", "指标": "measure", "测评项": "measure",
+    "value": "value", "数值": "value", "值": "value",
+    "evidence": "evidence", "佐证": "evidence", "佐证材料": "evidence",
+    "note": "note", "备注": "note",
+    "subject": "subject", "subject_name": "subject_name", "period": "period", "rubric": "rubric",
+}
+"""Header text (lower-cased) -> the field it fills."""
+REFERENCE = ("label", "method", "target", "unit", "points", "owners", "guidance")
+"""Columns of the `scorecard init --format xlsx` template that are there to read, not to be read."""
+SHARED = ("rubric", "subject", "subject_name", "period")
+"""Fields that belong to the whole file: the same on every row."""
+SPLIT = re.compile(r"[;；\r\n]+")
+PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+"""A number as YAML writes it plainly; it needs no normalising, so it is read as YAML reads it."""
+
+Row = tuple[int, tuple]
+"""A 1-based row number and its cell values, first column first."""
+
+
+@dataclass(frozen=True)
+class Bad:
+    """A cell that cannot be used (a formula, an Excel error); the message says why."""
+
+    message: str
+
+
+def read_table(path: str | Path) -> tuple[RawSubmission | None, list[Problem]]:
+    """Read one .csv or .xlsx submission; problems instead of exceptions."""
+    name = str(path)
+    reader = _xlsx_rows if Path(path).suffix.lower() == ".xlsx" else _csv_rows
+    problems: list[Problem] = []
+    try:
+        if Path(path).stat().st_size > MAX_BYTES:
+            return None, [Problem(Loc(name), f"file is over the {MAX_BYTES // 2**20} MB limit", code="io")]
+    except OSError as e:
+        return None, [Problem(Loc(name), f"cannot read: {e.strerror or e}", code="io")]
+    rows = reader(path, name, problems)
+    if rows is None:
+        return None, problems
+    if len(rows) > MAX_ROWS:
+        return None, problems + [Problem(Loc(name), f"more than {MAX_ROWS} rows; is this a submission?", code="io")]
+    return _build(rows, name, problems)
+
+
+# --- readers -------------------------------------------------------------------------------
+
+
+def _csv_rows(path, name: str, problems: list) -> list[Row] | None:
+    text = _decode(Path(path).read_bytes(), name, problems)
+    if text is None:
+        return None
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count) if first else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows, start = [], 1
+    try:
+        for record in reader:
+            rows.append((start, tuple(record)))
+            start = reader.line_num + 1
+    except csv.Error as e:
+        problems.append(Problem(Loc(name, start), f"not a readable CSV row: {e}", code="csv"))
+        return None
+    return rows
+
+
+def _decode(raw: bytes, name: str, problems: list) -> str | None:
+    """UTF-8 (a BOM allowed), else GB18030 as Chinese Excel saves CSV, said in an info note."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError as e:
+        return _bad_bytes(raw, e, name, problems)
+    problems.append(Problem(Loc(name), "not UTF-8; read as GB18030 (a Chinese Excel export). "
+                            "Save as 'CSV UTF-8' to avoid surprises", level="info", code="encoding"))
+    return text
+
+
+def _bad_bytes(raw: bytes, e: UnicodeDecodeError, name: str, problems: list) -> None:
+    before = raw[: e.start]
+    line, col = before.count(b"\n") + 1, e.start - (before.rfind(b"\n") + 1) + 1
+    problems.append(Problem(Loc(name, line, col), f"neither UTF-8 nor GB18030 text (byte 0x{raw[e.start]:02x})",
+                            code="encoding"))
+    return None
+
+
+def _xlsx_rows(path, name: str, problems: list) -> list[Row] | None:
+    import openpyxl  # only here: CSV and YAML never pay for it (defusedxml guards its XML parsing)
+
+    with warnings.catch_warnings():  # openpyxl warns about Excel features it drops; they are not ours to show
+        warnings.simplefilter("ignore")
+        try:
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        except Exception as e:  # noqa: BLE001 - any failure of a third-party parser is a bad file, not a crash
+            problems.append(Problem(Loc(name), f"cannot read as an Excel workbook (.xlsx): {_one_line(e)}", code="xlsx"))
+            return None
+        try:
+            return _sheet_rows(_sheet(wb), name, problems)
+        except Exception as e:  # noqa: BLE001 - the sheet's XML is parsed lazily, while iterating
+            problems.append(Problem(Loc(name), f"cannot read the worksheet: {_one_line(e)}", code="xlsx"))
+            return None
+        finally:
+            wb.close()
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())
+
+
+def _sheet(wb):
+    """The sheet named 'submission', else the first one."""
+    return next((ws for ws in wb.worksheets if ws.title.strip().lower() == "submission"), wb.worksheets[0])
+
+
+def _sheet_rows(ws, name: str, problems: list) -> list[Row]:
+    ws.reset_dimensions()  # a stored dimension may be wrong; read every row there is
+    rows, number = [], 0
+    for cells in ws.iter_rows():
+        number = next((c.row for c in cells if getattr(c, "row", None)), number + 1)
+        if len(rows) > MAX_ROWS:
+            break
+        rows.append((number, tuple(_xlsx_value(c) for c in cells)))
+    return rows
+
+
+def _xlsx_value(cell) -> Any:
+    value = cell.value
+    if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
+        return Bad("formula cells are not accepted; paste the value")
+    if cell.data_type == "e":
+        return Bad(f"the cell holds the Excel error {value}; enter the value")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+# --- rows -> RawSubmission -------------------------------------------------------------------
+
+
+def _build(rows: list[Row], name: str, problems: list) -> tuple[RawSubmission | None, list[Problem]]:
+    if not rows:
+        return None, problems + [Problem(Loc(name), "empty table: expected a header row with the columns "
+                                         "measure and value", code="schema")]
+    columns = _columns(rows[0], name, problems)
+    if columns is None:
+        return None, problems
+    table = _Table(name, columns, rows[1:])
+    shared = {f: table.shared(f, problems) for f in SHARED if f in columns}
+    entries = table.entries(problems)
+    sid, period = _from_path(name, shared, problems)
+    sname = _text(shared.get("subject_name", (None,))[0]) or sid
+    raw = RawSubmission(name, _text(shared.get("rubric", (None,))[0]), sid, sname, period, tuple(entries),
+                        {f: loc for f, (_, loc) in shared.items() if loc is not None})
+    return raw, problems
+
+
+def _columns(header: Row, name: str, problems: list) -> dict[str, int] | None:
+    """Field -> 0-based column, from the header row; None when measure or value is missing."""
+    number, cells = header
+    columns: dict[str, int] = {}
+    for j, cell in enumerate(cells):
+        text = _text(cell).lower()
+        field = HEADERS.get(text)
+        loc = Loc(name, number, j + 1)
+        if field in columns:
+            problems.append(Problem(loc, f"a second '{field}' column (the first is column {columns[field] + 1})",
+                                    code="schema"))
+        elif field:
+            columns[field] = j
+        elif text and text not in REFERENCE:
+            problems.append(Problem(loc, f"column '{_text(cell)}' is not read (known columns: "
+                                    f"{', '.join(dict.fromkeys(HEADERS.values()))})", level="warning",
+                                    code="schema"))
+    lacking = [f for f in ("measure", "value") if f not in columns]
+    if lacking:
+        found = ", ".join(_text(c) for c in cells if _text(c)) or "nothing"
+        problems.append(Problem(Loc(name, number), f"the header row needs the columns measure and value "
+                                f"(or 指标 and 数值); missing {' and '.join(lacking)}, found: {found}",
+                                code="schema"))
+        return None
+    return columns
+
+
+class _Table:
+    """The data rows of a table whose header has been read."""
+
+    def __init__(self, name: str, columns: dict[str, int], rows: list[Row]):
+        self.name, self.columns = name, columns
+        self.rows = [r for r in rows if any(isinstance(c, Bad) or _text(c) for c in r[1])]
+
+    def cell(self, row: Row, field: str) -> tuple[Any, Loc]:
+        j = self.columns[field]
+        cells = row[1]
+        return (cells[j] if j < len(cells) else None), Loc(self.name, row[0], j + 1)
+
+    def measure(self, row: Row) -> str:
+        value, _ = self.cell(row, "measure")
+        return "" if isinstance(value, Bad) else _text(value)
+
+    def shared(self, field: str, problems: list) -> tuple[Any, Loc | None]:
+        """The value a whole-file column holds, and where it was first given; a differing row is an error."""
+        first: tuple[Any, Loc | None] = (None, None)
+        for row in self.rows:
+            value, loc = self.cell(row, field)
+            value = _period(value) if field == "period" else value
+            if _bad(value, loc, self.measure(row), problems) or _text(value) == "":
+                continue
+            if first[1] is None:
+                first = (value, loc)
+            elif _text(value) != _text(first[0]):
+                problems.append(Problem(loc, f"{field} is '{_text(value)}' here but '{_text(first[0])}' in row "
+                                        f"{first[1].line}; one file holds one submission", self.measure(row),
+                                        code="schema"))
+        return first
+
+    def entries(self, problems: list) -> list[RawEntry]:
+        seen: dict[str, int] = {}
+        out = []
+        for row in self.rows:
+            entry = self.entry(row, seen, problems)
+            if entry is not None:
+                out.append(entry)
+        return out
+
+    def entry(self, row: Row, seen: dict, problems: list) -> RawEntry | None:
+        mcell, key_loc = self.cell(row, "measure")
+        mid = self.measure(row)
+        if _bad(mcell, key_loc, "", problems):
+            return None
+        if not mid:
+            problems.append(Problem(key_loc, "this row has no measure id", code="schema"))
+            return None
+        if mid in seen:
+            problems.append(Problem(key_loc, f"given twice: rows {seen[mid]} and {row[0]}", mid, code="duplicate"))
+            return None
+        seen[mid] = row[0]
+        value, loc = self.cell(row, "value")
+        if _bad(value, loc, mid, problems):
+            return None
+        value = _value(value)
+        if value is None:
+            problems.append(Problem(loc, "no value; the measure counts as missing", mid, level="info",
+                                    code="empty"))
+            return None
+        return RawEntry(mid, value, self.evidence(row, mid, problems), self.note(row, mid, problems),
+                        loc, key_loc, "values")
+
+    def evidence(self, row: Row, mid: str, problems: list) -> tuple[str, ...]:
+        if "evidence" not in self.columns:
+            return ()
+        value, loc = self.cell(row, "evidence")
+        if _bad(value, loc, mid, problems):
+            return ()
+        return tuple(s.strip() for s in SPLIT.split(_text(value)) if s.strip())
+
+    def note(self, row: Row, mid: str, problems: list) -> str:
+        if "note" not in self.columns:
+            return ""
+        value, loc = self.cell(row, "note")
+        return "" if _bad(value, loc, mid, problems) else _text(value)
+
+
+def _bad(value: Any, loc: Loc, mid: str, problems: list) -> bool:
+    if isinstance(value, Bad):
+        problems.append(Problem(loc, value.message, mid, code="cell"))
+        return True
+    return False
+
+
+def _value(cell: Any) -> Any:
+    """A value cell as the methods read it: true/false -> bool, 'a;b' -> a list (ratings), '85' -> 85 as
+    YAML reads it; any other text ('3.6万', '85%', '是') stays text for the methods' number reading."""
+    if not isinstance(cell, str):
+        return cell
+    text = cell.strip()
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    parts = [p.strip() for p in SPLIT.split(text) if p.strip()]
+    if len(parts) > 1:
+        return [_plain(p) for p in parts]
+    return _plain(text) if text else None
+
+
+def _plain(text: str) -> Any:
+    if PLAIN_NUMBER.fullmatch(text):
+        return float(text) if "." in text else int(text)
+    return text
+
+
+def _from_path(name: str, shared: dict, problems: list) -> tuple[str, Any]:
+    """Subject and period from their columns, else from submissions/<subject>/<period>[.anything].csv."""
+    sid, period = _text(shared.get("subject", (None,))[0]), shared.get("period", (None,))[0]
+    path = Path(name)
+    taken = []
+    if not sid:
+        sid = (path.parent.name or path.resolve().parent.name)
+        taken.append(f"subject '{sid}'")
+    if period is None:
+        period = _period(path.name.split(".", 1)[0])
+        taken.append(f"period {period}")
+    if taken:
+        problems.append(Problem(Loc(name), f"{' and '.join(taken)} taken from the file path", level="info",
+                                code="from-path"))
+    return sid, period
+
+
+def _period(value: Any) -> Any:
+    """2024, 2024.0 and '2024' are the period 2024 (as YAML would read it); anything else stays as written."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"[1-9][0-9]*|0", value.strip()):
+        return int(value)
+    return value.strip() if isinstance(value, str) else value
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, Bad):
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -1,0 +1,240 @@
+"""Submission templates (`scorecard init`): every measure of a rubric, ready to fill in.
+
+Pure: a rubric and a header in, YAML text or an openpyxl Workbook out.  The YAML template lists
+each measure commented out under comments that say what it is and what to write, so an untouched
+template is a valid submission with every value missing.  The XLSX template has one row per
+measure and reads back through engine.tabular.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import methods
+from .describe import describe
+from .model import Group, Label, Measure, Rubric
+
+FORMATS = ("yaml", "xlsx")
+SCHEMA_PATH = "../../reports/schemas/{id}.schema.json"
+"""Where the schema lies seen from submissions/<subject>/<period>.yaml."""
+BOOLEAN = ("check", "veto")
+"""Methods whose value is true or false."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """Who and when a template is for."""
+
+    subject: str
+    name: str
+    period: str
+    """As typed on the command line; digits become a number, as YAML reads them."""
+    schema: str | None = None
+    """The modeline's schema path; None: SCHEMA_PATH for the rubric."""
+
+
+# --- YAML ----------------------------------------------------------------------------------
+
+
+def yaml_template(rubric: Rubric, header: Header) -> str:
+    """The YAML template: modeline, header, then every measure in rubric order, commented out."""
+    lines = _yaml_head(rubric, header)
+    for m, path in _measures(rubric):
+        lines += [""] + ["  # " + c if c else "  #" for c in _about(rubric, m, path)] + [f"  # {m.id}: "]
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_head(rubric: Rubric, h: Header) -> list[str]:
+    schema = h.schema or SCHEMA_PATH.format(id=rubric.id)
+    return [
+        f"# yaml-language-server: $schema={schema}",
+        f"# {_one_line(rubric.title.get())} ({rubric.ref}): submission template made by `scorecard init`.",
+        "# Every measure is listed below, commented out, and counts as missing until you fill it in:",
+        "# delete the '# ' before its id and write the value after the colon. With evidence or a note:",
+        f'#   {_example_id(rubric)}: {{value: ..., evidence: ["《统计公报》第3页"], note: "..."}}',
+        f"rubric: {_scalar(rubric.ref)}",
+        f"subject: {{id: {_scalar(h.subject)}, name: {_scalar(h.name)}}}",
+        f"period: {period_text(h.period)}",
+        "values:",
+    ]
+
+
+def _example_id(rubric: Rubric) -> str:
+    return rubric.measures[0].id if rubric.measures else "D1.M01"
+
+
+def _about(rubric: Rubric, m: Measure, path: tuple[Group, ...]) -> list[str]:
+    """The comment lines above one measure."""
+    lines = [" › ".join(f"{g.id} {_one_line(g.label.get())}" for g in path)] if path else []
+    lines += _label_lines(m)
+    lines.append(f"  method: {how(m)}")
+    lines.append("  " + " · ".join(_facts(rubric, m)))
+    if m.guidance:
+        lines += ["  guidance: " + ln if i == 0 else "    " + ln for i, ln in enumerate(m.guidance.splitlines())]
+    if m.assess:
+        lines.append("  assess: " + ", ".join(m.assess))
+    return lines
+
+
+def _label_lines(m: Measure) -> list[str]:
+    main = m.label.get()
+    others = [f"  {code}: {_one_line(text)}" for code, text in m.label.texts if code and text and text != main]
+    return [f"{m.id} {_one_line(main)}"] + others
+
+
+def _facts(rubric: Rubric, m: Measure) -> list[str]:
+    facts = [] if m.is_modifier else [f"points: {m.points:g}"]
+    if m.unit:
+        facts.append(f"unit: {m.unit}")
+    if m.min is not None or m.max is not None:
+        facts.append(f"plausible range: [{_num(m.min, '-inf')}, {_num(m.max, 'inf')}]")
+    if m.owners:
+        facts.append("owners: " + ", ".join(owner_names(rubric, m)))
+    facts.append(f"evidence: {m.evidence}")
+    return facts
+
+
+def how(m: Measure) -> str:
+    """The method and its parameters in words, and what to write."""
+    if m.method in BOOLEAN:
+        effect = "true earns full points" if m.method == "check" else "true vetoes the submission (一票否决)"
+        return f"{m.method} — write true or false; {effect}"
+    module = methods.get(m.method)
+    write = "one of: " + ", ".join(map(str, m.params["options"])) if m.method == "choice" else module.EXPECTS
+    target = f"; full points at {show(module.target(m))}{m.unit}" if hasattr(module, "target") else ""
+    return f"{describe(m)}{target} — write {write}"
+
+
+def owner_names(rubric: Rubric, m: Measure) -> list[str]:
+    return [rubric.units.get(o, Label.of(o)).get() for o in m.owners]
+
+
+def period_text(period: str) -> str:
+    """A period as YAML: 2024 as a number, anything else as a string."""
+    return period if re.fullmatch(r"[1-9][0-9]*", period) else _scalar(period)
+
+
+def period_value(period: str) -> Any:
+    return int(period) if re.fullmatch(r"[1-9][0-9]*", period) else period
+
+
+def _scalar(text: str) -> str:
+    """Plain when YAML reads it back as the same string, else double-quoted."""
+    plain = re.fullmatch(r"[^\W\d][\w.\-@/]*", text) and text.lower() not in ("true", "false", "null")
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _num(x: float | None, none: str) -> str:
+    return none if x is None else f"{x:g}"
+
+
+def show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _measures(rubric: Rubric, nodes=None, path: tuple = ()):
+    """(measure, the groups above it) in rubric order."""
+    for n in rubric.tree if nodes is None else nodes:
+        if isinstance(n, Group):
+            yield from _measures(rubric, n.children, path + (n,))
+        else:
+            yield n, path
+
+
+# --- XLSX ----------------------------------------------------------------------------------
+
+COLUMNS = {
+    "measure": 14, "label": 40, "method": 30, "target": 10, "unit": 8, "points": 8, "owners": 24,
+    "guidance": 60, "value": 14, "evidence": 36, "note": 24, "subject": 12, "subject_name": 14,
+    "period": 10, "rubric": 24,
+}
+"""The template's columns and their widths (in characters; a Chinese character counts two)."""
+
+
+def xlsx_template(rubric: Rubric, header: Header):
+    """An openpyxl Workbook with one sheet 'submission': a row per measure, value cells left blank."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "submission"
+    ws.append(list(COLUMNS))
+    for m, _ in _measures(rubric):
+        ws.append(_row(rubric, m, header))
+    _dress(ws, rubric)
+    _no_formulas(ws)
+    return wb
+
+
+def _no_formulas(ws) -> None:
+    """Cells that begin with = + - @ stay text, never a formula (SPEC 7), and show no added quote."""
+    from .formats.common import FORMULA_START
+
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                cell.data_type = "s"
+
+
+def _row(rubric: Rubric, m: Measure, h: Header) -> list:
+    module = methods.get(m.method)
+    target = show(module.target(m)) if hasattr(module, "target") else ""
+    points = "" if m.is_modifier else m.points
+    guidance = m.guidance + ("\n（需佐证 evidence required）" if m.evidence == "required" else "")
+    labels = " / ".join(dict.fromkeys(_one_line(t) for _, t in m.label.texts if t))
+    return [m.id, labels, how(m), target, m.unit, points, "、".join(owner_names(rubric, m)), guidance,
+            None, None, None, h.subject, h.name, period_value(h.period), rubric.ref]
+
+
+def _dress(ws, rubric: Rubric) -> None:
+    """Widths, a frozen bold header, wrapped long texts and drop-downs on true/false and choice values."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    for j, width in enumerate(COLUMNS.values(), start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "B2"
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrap
+    _dropdowns(ws, rubric)
+
+
+def _dropdowns(ws, rubric: Rubric) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    column = ws.cell(1, list(COLUMNS).index("value") + 1).column_letter
+    by_list: dict[str, list[str]] = {}
+    for i, (m, _) in enumerate(_measures(rubric), start=2):
+        options = _options(m)
+        if options:
+            by_list.setdefault(options, []).append(f"{column}{i}")
+    for options, cells in by_list.items():
+        dv = DataValidation(type="list", formula1=f'"{options}"', allow_blank=True, showErrorMessage=True,
+                            showInputMessage=True, errorStyle="warning")
+        dv.error, dv.prompt = f"one of: {options}", f"one of: {options}"
+        for ref in cells:
+            dv.add(ref)
+        ws.add_data_validation(dv)
+
+
+def _options(m: Measure) -> str:
+    """The drop-down list for a value cell, '' when none fits (Excel lists: no commas or quotes, 255 chars)."""
+    if m.method in BOOLEAN:
+        return "true,false"
+    if m.method != "choice":
+        return ""
+    keys = [str(k) for k in m.params["options"]]
+    text = ",".join(keys)
+    return "" if any("," in k or '"' in k for k in keys) or len(text) > 255 else text
