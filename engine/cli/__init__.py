@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from . import check_cmd, init_cmd, rubric_cmd, schema_cmd, score_cmd, validate_cmd
+from . import check_cmd, compare_cmd, gaps_cmd, init_cmd, report_cmd, rubric_cmd, schema_cmd, score_cmd, validate_cmd
 
 app = typer.Typer(
     name="scorecard",
@@ -17,6 +17,9 @@ app = typer.Typer(
 )
 app.command(name="validate")(validate_cmd.validate)
 app.command(name="score")(score_cmd.score)
+app.command(name="gaps")(gaps_cmd.gaps)
+app.command(name="compare")(compare_cmd.compare)
+app.command(name="report")(report_cmd.report)
 app.command(name="init")(init_cmd.init)
 app.command(name="schema")(schema_cmd.schema)
 app.command(name="check")(check_cmd.check)

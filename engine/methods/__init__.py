@@ -2,8 +2,9 @@
 
 A base method module has NAME, KIND = 'base', PARAMS (name -> default, REQUIRED when it has
 none), EXPECTS (what a value looks like, for messages), check_params(params), value_schema(m),
-parse(m, raw) -> Parsed, fraction(m, value) -> [0, 1] and target(m).  A modifier has
-amount(m, value) instead of fraction and target, and KIND 'bonus', 'deduction' or 'veto'.
+parse(m, raw) -> Parsed, fraction(m, value) -> [0, 1], target(m) (the value that earns
+full points) and next_target(m, value) (the value that reaches the next band or step).  A modifier has
+amount(m, value) instead of fraction and targets, and KIND 'bonus', 'deduction' or 'veto'.
 """
 from __future__ import annotations
 

@@ -51,3 +51,13 @@ def fraction(m, value) -> float:
 def target(m):
     """The value that earns the best band's score."""
     return m.params["bands"][0]["at"]
+
+
+def next_target(m, value):
+    """The `at` of the next better band than the one ``value`` reaches (the lowest scoring band when none)."""
+    bands, direction = m.params["bands"], m.params.get("direction", "higher")
+    now = 0.0 if value is None else fraction(m, value)
+    reached = next((i for i, b in enumerate(bands) if value is not None and reaches(value, b["at"], direction)),
+                   len(bands))
+    better = [b for b in bands[:reached] if b["score"] > now]
+    return better[-1]["at"] if better else target(m)

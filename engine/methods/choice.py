@@ -38,3 +38,11 @@ def target(m):
     """The best option."""
     options = m.params["options"]
     return max(options, key=options.get)
+
+
+def next_target(m, value):
+    """The option scoring least among those that score more than ``value`` (the best when none do)."""
+    options = m.params["options"]
+    now = options.get(value, 0.0) if value is not None else 0.0
+    better = [k for k, s in options.items() if s > now]
+    return min(better, key=options.get) if better else target(m)

@@ -30,3 +30,18 @@ def fraction(m, value) -> float:
 
 def target(m):
     return m.params["target"]
+
+
+def next_target(m, value):
+    """The target: every step towards it earns points."""
+    return target(m)
+
+
+def next_point(m, value):
+    """The value that earns the next whole point; None when that would be full marks anyway."""
+    floor, goal = m.params["floor"], m.params["target"]
+    earned = (0.0 if value is None else fraction(m, value)) * m.points
+    step = int(earned + 1e-9) + 1
+    if step >= m.points:
+        return None
+    return floor + (goal - floor) * step / m.points

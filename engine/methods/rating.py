@@ -57,3 +57,8 @@ def fraction(m, value) -> float:
 
 def target(m):
     return m.params["scale"][1]
+
+
+def next_target(m, value):
+    """The top of the scale."""
+    return target(m)

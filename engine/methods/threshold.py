@@ -34,3 +34,8 @@ def fraction(m, value) -> float:
 
 def target(m):
     return m.params["target"]
+
+
+def next_target(m, value):
+    """The target: a threshold has no steps."""
+    return target(m)

@@ -1,0 +1,47 @@
+"""scorecard compare: a league table per rubric, a heatmap of group attainment, trends across periods."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .. import compare as analysis
+from .. import pipeline
+from ..formats import compare as compare_formats
+from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, lang_code, \
+    out_console, print_problems
+from .score_cmd import summary
+
+CompareFormat = choices("CompareFormat", compare_formats.FORMATS)
+
+
+@handled
+def compare(
+    paths: List[str] = typer.Argument(..., help="Submission files or folders (several subjects, several "
+                                      "periods, even several rubrics).", show_default=False),
+    rubric: Optional[str] = RUBRIC,
+    rubrics_dir: str = RUBRICS_DIR,
+    period: Optional[str] = typer.Option(None, "--period", "-p", help="Rank only the submissions for this "
+                                         "period. Default: each subject's latest.", show_default=False),
+    fmt: CompareFormat = typer.Option("table", "--format", "-f", help="Output format."),
+    output: Optional[Path] = OUTPUT,
+    lang: Optional[Lang] = LANG,
+) -> int:
+    """League table across subjects (vetoed subjects last), a heatmap of group attainment, and each
+    subject's trend across periods (↑ better, → within 0.5 points, ↓ worse) with the measures that
+    moved away from their target. Submissions of different rubrics get one league each.
+
+    Example: scorecard compare submissions/ --format markdown -o reports/compare.md
+    """
+    outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
+    errc = err_console()
+    for o in outcomes:
+        print_problems(o.problems, errc)
+    comparisons = analysis.compare([o.card for o in outcomes if o.ok], period)
+    module, code = compare_formats.get(fmt.value), lang_code(lang)
+    if fmt.value == "table" and output is None:
+        module.show(comparisons, out_console(), code)
+    elif comparisons:
+        emit(module.render(comparisons, code), output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
+    return summary(outcomes, errc)

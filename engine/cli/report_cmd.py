@@ -1,0 +1,66 @@
+"""scorecard report: write the whole report set (score, gaps, compare) to a folder and list what was written."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .. import pipeline, report_set
+from ..io import guard, write_atomic
+from .common import LANG, RUBRIC, RUBRICS_DIR, Lang, err_console, handled, lang_code, out_console, print_problems
+from .score_cmd import summary
+
+
+@handled
+def report(
+    paths: List[str] = typer.Argument(..., help="Submission files or folders.", show_default=False),
+    rubric: Optional[str] = RUBRIC,
+    rubrics_dir: str = RUBRICS_DIR,
+    output: Path = typer.Option(Path("reports"), "--output", "-o", help="Folder to write the reports into "
+                                "(never rubrics/ or submissions/)."),
+    lang: Optional[Lang] = LANG,
+) -> int:
+    """Write the full report set: for each submission its score and gap report as Markdown, JSON and
+    CSV (plus each responsible unit's task list as CSV), and one comparison of all of them. Files are
+    written atomically; invalid submissions are reported and skipped (exit 1), the valid ones still written.
+
+    Example: scorecard report submissions/ -o reports/
+    """
+    guard(output)
+    outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
+    errc = err_console()
+    for o in outcomes:
+        print_problems(o.problems, errc)
+    files = report_set.plan([o.card for o in outcomes if o.ok], lang_code(lang)) if any(o.ok for o in outcomes) else []
+    for f in files:
+        write_atomic(output / f.path, f.text, f.encoding)
+    if files:
+        out_console().print(written_table(files, output))
+    return summary(outcomes, errc)
+
+
+def written_table(files, output: Path):
+    """One row per submission (its total, grade and files) and one for the comparison."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    t = Table(title=f"wrote {len(files)} files to {escape(str(output))}/", title_justify="left", box=box.SIMPLE_HEAD,
+              expand=True)
+    for col in ("subject", "period", "total", "grade"):
+        t.add_column(col, overflow="fold", justify="right" if col == "total" else "left")
+    t.add_column("files", overflow="fold", ratio=1)
+    rows: dict[str, list] = {}
+    for f in files:
+        stem = str(f.path.parent / f.path.name.split(".")[0]) if f.card is None else str(f.path).rsplit(".", 2)[0]
+        rows.setdefault(stem, [f.card, 0])[1] += 1
+    for stem, (card, count) in rows.items():
+        where = escape(f"{output / stem}.* ({count})")
+        if card is None:
+            t.add_row("[bold]compare[/]", "", "", "", where)
+            continue
+        sub = card.submission
+        t.add_row(escape(sub.subject_name), escape(str(sub.period)), f"{card.total:g}",
+                  escape(card.grade.label.get()), where)
+    return t

@@ -1,0 +1,99 @@
+"""Comparing scorecards (the pure core of `scorecard compare`): a league per rubric, trends per subject.
+
+Scorecards are compared only within one rubric (id and version).  The league ranks each subject's
+latest scorecard (or every scorecard of one chosen period), vetoed subjects last whatever their total;
+a trend follows one subject across its periods.  Nothing here prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .model import Group, Rubric
+from .results import Scorecard
+from .trends import FLAT, Change, Slip, Step, Trend, arrow, period_key, trends  # noqa: F401  (re-exported)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One row of a league."""
+
+    rank: int
+    """1 for the best; equal totals share a rank; vetoed subjects rank after every other."""
+    card: Scorecard
+
+
+@dataclass(frozen=True)
+class League:
+    """The subjects of one rubric ranked for one period."""
+
+    rubric: Rubric
+    period: Any
+    """The period asked for; None: each subject's latest scorecard is ranked."""
+    standings: tuple[Standing, ...]
+    absent: tuple[Scorecard, ...] = ()
+    """With a period: each subject without a scorecard for it, by its latest scorecard (not ranked)."""
+
+    @property
+    def periods(self) -> tuple:
+        """The periods of the ranked scorecards, oldest first."""
+        keys = {period_key(s.card.submission.period): s.card.submission.period for s in self.standings}
+        return tuple(keys[k] for k in sorted(keys))
+
+    @property
+    def groups(self) -> tuple[Group, ...]:
+        """The top-level groups that carry points: the league's columns."""
+        return tuple(n for n in self.rubric.tree if isinstance(n, Group) and n.worth > 0)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything `scorecard compare` says about the scorecards of one rubric."""
+
+    league: League
+    trends: tuple[Trend, ...]
+    """Subjects with two or more periods."""
+
+
+def compare(cards: Iterable[Scorecard], period: Any = None) -> tuple[Comparison, ...]:
+    """A league and the trends for each rubric, in the order the rubrics first appear."""
+    return tuple(Comparison(league(group, period), trends(group)) for group in by_rubric(cards).values())
+
+
+def by_rubric(cards: Iterable[Scorecard]) -> dict[tuple[str, str], list[Scorecard]]:
+    out: dict[tuple[str, str], list[Scorecard]] = {}
+    for c in cards:
+        out.setdefault((c.rubric.id, c.rubric.version), []).append(c)
+    return out
+
+
+def league(cards: list[Scorecard], period: Any = None) -> League:
+    """Rank the scorecards of one rubric: each subject's latest, or only those for ``period`` when given."""
+    latest = latest_cards(cards)
+    if period is None:
+        now, absent = latest, []
+    else:
+        now = [c for c in latest_cards(cards, period) if period_key(c.submission.period) == period_key(period)]
+        here = {c.submission.subject_id for c in now}
+        absent = [c for c in latest if c.submission.subject_id not in here]
+    if now and period is not None:
+        period = now[0].submission.period  # as the submissions write it (2024, not '2024')
+    ranked = sorted(now, key=lambda c: (c.vetoed, -c.total, c.submission.subject_id))
+    standings: list[Standing] = []
+    for i, c in enumerate(ranked):
+        tie = standings and (standings[-1].card.vetoed, standings[-1].card.total) == (c.vetoed, c.total)
+        standings.append(Standing(standings[-1].rank if tie else i + 1, c))
+    return League(cards[0].rubric, period, tuple(standings), tuple(absent))
+
+
+def latest_cards(cards: list[Scorecard], upto: Any = None) -> list[Scorecard]:
+    """Each subject's latest scorecard (up to period ``upto``), in subject order; a later file wins a tie."""
+    best: dict[str, Scorecard] = {}
+    for c in cards:
+        key = period_key(c.submission.period)
+        if upto is not None and key > period_key(upto):
+            continue
+        have = best.get(c.submission.subject_id)
+        if have is None or key >= period_key(have.submission.period):
+            best[c.submission.subject_id] = c
+    return [best[s] for s in sorted(best)]

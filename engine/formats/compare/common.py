@@ -1,0 +1,96 @@
+"""What the compare renderers share: the JSON-ready view of a Comparison and small texts."""
+from __future__ import annotations
+
+from ...compare import Change, Comparison, League, Step, Trend
+from ...gap_views import light
+from ...model import Group
+from ...results import Scorecard, r2
+from ..common import num
+from ..words import word
+
+
+def attainment(card: Scorecard, gid: str) -> float | None:
+    """A group's score in % of its worth; None when excluded."""
+    g = card.group(gid)
+    return None if g.fraction is None else 100.0 * g.fraction
+
+
+def group_light(card: Scorecard, gid: str) -> str | None:
+    return light(attainment(card, gid), card.rubric.colors)
+
+
+def delta_text(c: Change) -> str:
+    """'↑ +3.5', '→ -0.2', '·'."""
+    if c.delta is None:
+        return c.arrow
+    return f"{c.arrow} {'+' if c.delta > 0 else ''}{num(c.delta)}"
+
+
+def league_title(lg: League, ui: str) -> str:
+    """'排名 · 2025', or '排名（各对象最新一期） · 2022–2025'."""
+    if lg.period is not None:
+        return f"{word('league', ui)} · {lg.period}"
+    span = lg.periods
+    when = f"{span[0]}–{span[-1]}" if len(span) > 1 else f"{span[0]}" if span else ""
+    return word("league_latest", ui) + (f" · {when}" if when else "")
+
+
+def slip_groups(step: Step, ui: str) -> list[tuple[str, list]]:
+    """The step's slips split into 'moved away from the target' and 'not reported this time'."""
+    moved = [x for x in step.slipped if not x.unreported]
+    gone = [x for x in step.slipped if x.unreported]
+    return [(word(key, ui), xs) for key, xs in (("slipped", moved), ("unreported", gone)) if xs]
+
+
+def periods(step: Step) -> str:
+    return f"{step.before.submission.period}→{step.after.submission.period}"
+
+
+def subject_dict(card: Scorecard) -> dict:
+    return {"id": card.submission.subject_id, "name": card.submission.subject_name}
+
+
+def card_row(card: Scorecard, lang: str | None) -> dict:
+    return {
+        "subject": subject_dict(card), "period": card.submission.period, "total": card.total,
+        "grade": {"id": card.grade.id, "label": card.grade.label.get(lang)},
+        "vetoed": card.vetoed, "vetoed_by": list(card.vetoed_by),
+        "groups": {g.id: {"score": r2(card.group(g.id).score) if card.group(g.id).fraction is not None else None,
+                          "max": r2(g.worth), "pct": r2(attainment(card, g.id)), "light": group_light(card, g.id)}
+                   for g in card.rubric.tree if isinstance(g, Group) and g.worth > 0},
+    }
+
+
+def league_dict(lg: League, lang: str | None) -> dict:
+    return {
+        "period": lg.period,
+        "periods": list(lg.periods),
+        "groups": [{"id": g.id, "label": g.label.get(lang), "max": r2(g.worth)} for g in lg.groups],
+        "standings": [{"rank": s.rank, **card_row(s.card, lang)} for s in lg.standings],
+        "absent": [{"subject": subject_dict(c), "latest_period": c.submission.period} for c in lg.absent],
+    }
+
+
+def change_dict(c: Change) -> dict:
+    return {"id": c.id, "before": r2(c.before), "after": r2(c.after), "delta": c.delta, "arrow": c.arrow}
+
+
+def trend_dict(t: Trend, lang: str | None) -> dict:
+    sid, name = t.subject
+    return {
+        "subject": {"id": sid, "name": name},
+        "series": [{"period": c.submission.period, "total": c.total, "grade": c.grade.label.get(lang)}
+                   for c in t.cards],
+        "steps": [{"from": s.before.submission.period, "to": s.after.submission.period,
+                   "total": change_dict(s.total), "groups": [change_dict(g) for g in s.groups],
+                   "slipped": [{"id": x.id, "label": s.after.rubric.by_id[x.id].label.get(lang),
+                                "before": r2(x.before), "after": r2(x.after), "value_before": x.value_before,
+                                "value_after": x.value_after, "unreported": x.unreported}
+                               for x in s.slipped]} for s in t.steps],
+    }
+
+
+def comparison_dict(c: Comparison, lang: str | None = None) -> dict:
+    rubric = c.league.rubric
+    return {"rubric": {"id": rubric.id, "version": rubric.version, "title": rubric.title.get(lang)},
+            "league": league_dict(c.league, lang), "trends": [trend_dict(t, lang) for t in c.trends]}

@@ -1,0 +1,21 @@
+"""Renderers of gap reports (`scorecard gaps`), one module per format, in an explicit registry.
+
+Each module has NAME, SUFFIX and render(reports, lang=None, by=("measure",), top=None) -> str; the terminal
+view (table) also has show(reports, console, lang, by, top).  ``by`` names the views to include:
+measure, indicator, owner (VIEWS).  JSON always carries every view.
+"""
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import csv_fmt, json_fmt, markdown, table
+
+FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (table, json_fmt, markdown, csv_fmt)}
+VIEWS = ("measure", "indicator", "owner")
+
+
+def get(name: str) -> ModuleType:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise KeyError(f"unknown format {name!r}; known: {', '.join(FORMATS)}") from None

@@ -1,0 +1,81 @@
+"""csv: one row per gap (or per unit and gap with by=owner, per group with by=indicator), safe in Excel.
+
+The writer adds the utf-8 BOM; every cell that could start a formula is neutralised.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from ..common import safe_cell
+from ..words import owner_name
+from .common import gap_dict, report_dict
+
+NAME = "csv"
+SUFFIX = ".csv"
+HEAD = ("subject", "subject_name", "period", "total", "grade")
+MEASURE = HEAD + ("rank", "measure", "label", "status", "value", "unit", "target", "next_target", "distance",
+                  "distance_pct", "recoverable", "in_path", "owners")
+OWNER = HEAD + ("unit", "unit_name", "role", "rank", "measure", "label", "status", "value", "target", "recoverable")
+INDICATOR = HEAD + ("group", "label", "depth", "score", "max", "pct", "light", "gaps", "recoverable")
+
+
+def render(reports, lang: str | None = None, by=("measure",), top: int | None = None) -> str:
+    view = by[0] if by else "measure"
+    columns, rows = {"measure": (MEASURE, _measure_rows), "owner": (OWNER, _owner_rows),
+                     "indicator": (INDICATOR, _indicator_rows)}[view]
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    for rep in reports:
+        head = _head(rep, lang)
+        for row in rows(rep, lang, top):
+            w.writerow([safe_cell(_cell(v)) for v in head + row])
+    return buf.getvalue()
+
+
+def _head(rep, lang) -> tuple:
+    card = rep.card
+    return (card.submission.subject_id, card.submission.subject_name, card.submission.period, card.total,
+            card.grade.label.get(lang))
+
+
+def _measure_rows(rep, lang, top):
+    path = rep.next_grade.measures if rep.next_grade else ()
+    for g in rep.gaps[:top]:
+        d = gap_dict(g, lang, path)
+        yield (d["rank"], d["id"], d["label"], d["status"], d["value"], d["unit"], d["target"], d["next_target"],
+               d["distance"], d["distance_pct"], d["recoverable"], d["in_path"], " ".join(d["owners"]))
+    for i in rep.missing:
+        if i.result.status == "excluded":
+            m = i.result.measure
+            yield ("", i.id, m.label.get(lang), "excluded", None, m.unit, "", "", "", "", 0.0, False,
+                   " ".join(m.owners))
+
+
+def _owner_rows(rep, lang, top):
+    rubric = rep.card.rubric
+    for o in rep.owners:
+        name = owner_name(rubric, o.unit, lang or "zh")
+        roles = [("lead", g) for g in o.lead] + [("co", g) for g in o.co]
+        for role, g in roles[:top]:
+            d = gap_dict(g, lang)
+            yield (o.unit, name, role, d["rank"], d["id"], d["label"], d["status"], d["value"], d["target"],
+                   d["recoverable"])
+        for mid in (i for i in o.missing if rep.card.measure(i).status == "excluded"):
+            m = rubric.by_id[mid]
+            yield (o.unit, name, "lead", "", mid, m.label.get(lang), rep.card.measure(mid).status, None, "", "")
+
+
+def _indicator_rows(rep, lang, top):
+    for d in report_dict(rep, lang)["by_indicator"]:
+        yield (d["id"], d["label"], d["depth"], d["score"], d["max"], d["pct"], d["light"], d["gaps"],
+               d["recoverable"])
+
+
+def _cell(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return " ".join(map(str, value))
+    return "" if value is None else value

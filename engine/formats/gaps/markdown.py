@@ -1,0 +1,97 @@
+"""markdown: the gap report as it reads pasted into a report: path to the next grade, ranked gaps, task lists."""
+from __future__ import annotations
+
+from ...gaps import GapReport
+from ..common import num
+from ..markdown import esc
+from ..words import owner_name, status_word, ui_lang, word
+from .common import next_text, owners_text, path_text, target_text, to_go_text, value_text
+
+NAME = "markdown"
+SUFFIX = ".md"
+LIGHTS = {"green": "🟢", "yellow": "🟡", "orange": "🟠", "red": "🔴", None: "⚪"}
+
+
+def render(reports, lang: str | None = None, by=("measure",), top: int | None = None) -> str:
+    return "\n\n".join(report_md(r, lang, by, top) for r in reports) + "\n"
+
+
+def report_md(rep: GapReport, lang, by, top) -> str:
+    card, ui = rep.card, ui_lang(lang, rep.card.rubric)
+    sub = card.submission
+    lines = [f"# {esc(sub.subject_name)} · {esc(sub.period)} · {esc(card.rubric.title.get(lang))}", "",
+             f"**{word('total', ui)} {num(card.total)} / {num(card.max)}** · {word('grade', ui)} "
+             f"**{esc(card.grade.label.get(lang))}** · {word('recoverable', ui)} {num(rep.recoverable)}", "",
+             f"> {esc(path_text(rep, ui))}"]
+    if rep.next_grade and rep.next_grade.measures:
+        lines.append("> → " + ", ".join(f"`{i}`" for i in rep.next_grade.measures))
+    views = {"measure": measure_md, "indicator": indicator_md, "owner": owner_md}
+    for view in by:
+        lines += ["", *views[view](rep, lang, ui, top)]
+    return "\n".join(lines)
+
+
+def row(*cells) -> str:
+    return "| " + " | ".join(esc(c) for c in cells) + " |"
+
+
+def measure_md(rep: GapReport, lang, ui: str, top) -> list[str]:
+    rubric = rep.card.rubric
+    path = rep.next_grade.measures if rep.next_grade else ()
+    out = [f"## {word('gaps', ui)}", "",
+           row("#", word("measure", ui), word("value", ui), word("target", ui), word("to_go", ui),
+               word("points", ui), word("owners", ui)), "|--:|---|--:|--:|--:|--:|---|"]
+    for g in rep.gaps[:top]:
+        m, more = g.result, next_text(g, ui)
+        mark = "▶ " if g.id in path else ""
+        out.append(row(g.rank, f"{mark}{g.id} {m.measure.label.get(lang)}", value_text(m, ui),
+                       target_text(g, ui) + (f" ({more})" if more else ""), to_go_text(g, ui),
+                       num(g.recoverable), owners_text(m, ui, rubric)))
+    if not rep.gaps:
+        out.append(row("", word("none", ui), "", "", "", "", ""))
+    base = [i for i in rep.missing if not i.is_modifier]
+    if base:
+        out += ["", f"## {word('missing', ui)}", "", row(word("measure", ui), word("status", ui),
+                word("at_stake", ui), word("owners", ui)), "|---|---|--:|---|"]
+        out += [row(f"{i.id} {i.result.measure.label.get(lang)}", status_word(i.result.status, ui), num(i.at_stake),
+                    owners_text(i.result, ui, rubric)) for i in base]
+    mods = [i.id for i in rep.missing if i.is_modifier]
+    if mods:
+        out += ["", f"{esc(word('modifiers_missing', ui))}: " + ", ".join(f"`{i}`" for i in mods)]
+    if rep.evidence:
+        out += ["", f"## {word('evidence', ui)}", ""]
+        out += [f"- `{m.id}` {esc(m.measure.label.get(lang))}" for m in rep.evidence]
+    return out
+
+
+def indicator_md(rep: GapReport, lang, ui: str, top) -> list[str]:
+    out = [f"## {word('by_indicator', ui)}", "", row(word("group", ui), word("score", ui), word("attainment", ui),
+           word("n_gaps", ui), word("points", ui)), "|---|--:|--:|--:|--:|"]
+    for i in rep.indicators:
+        g = i.result
+        pct = word("excluded", ui) if i.pct is None else f"{LIGHTS[i.light]} {i.pct:.1f}%"
+        label = f"{'　' * i.depth}{g.id} {g.group.label.get(lang)}"
+        out.append(row(f"**{label}**" if i.depth == 0 else label, f"{num(g.score)} / {num(g.max)}", pct,
+                       i.gaps or "", num(i.recoverable) if i.gaps else ""))
+    return out
+
+
+def owner_md(rep: GapReport, lang, ui: str, top) -> list[str]:
+    rubric = rep.card.rubric
+    out = [f"## {word('by_owner', ui)}", "", row(word("unit", ui), word("lead", ui), word("lead_pts", ui),
+           word("co", ui), word("co_pts", ui), word("missing_n", ui)), "|---|--:|--:|--:|--:|--:|"]
+    for o in rep.owners:
+        out.append(row(owner_name(rubric, o.unit, ui), len(o.lead) or "", num(o.lead_points) if o.lead else "",
+                       len(o.co) or "", num(o.co_points) if o.co else "", len(o.missing) or ""))
+    for o in rep.owners:
+        out += ["", f"### {esc(owner_name(rubric, o.unit, ui))}" + (f" (`{o.unit}`)" if o.unit else "")]
+        roles = [(word("lead", ui), g) for g in o.lead] + [(word("co", ui), g) for g in o.co]
+        if roles:
+            out += ["", row("", word("measure", ui), word("value", ui), word("target", ui), word("points", ui)),
+                    "|---|---|--:|--:|--:|"]
+            out += [row(role, f"{g.id} {g.result.measure.label.get(lang)}", value_text(g.result, ui),
+                        target_text(g, ui), num(g.recoverable)) for role, g in roles[:top]]
+        notes = [f"- {word('missing_n', ui)}: " + ", ".join(f"`{i}`" for i in o.missing)] if o.missing else []
+        notes += [f"- {word('evidence', ui)}: " + ", ".join(f"`{i}`" for i in o.evidence)] if o.evidence else []
+        out += ["", *notes] if notes else []
+    return out

@@ -1,0 +1,110 @@
+"""The words of the gap and compare reports in Chinese and English, and quantities as officials write them."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..methods._common import is_number
+from ..model import Rubric
+from .common import num, show_value
+
+WORDS: dict[str, tuple[str, str]] = {
+    # key: (zh, en)
+    "total": ("总分", "Total"),
+    "grade": ("等级", "grade"),
+    "gaps": ("失分项（按可挽回的总分排序）", "Gaps, ranked by points of the total they would recover"),
+    "n_gaps": ("失分项", "gaps"),
+    "measure": ("指标", "measure"),
+    "value": ("现值", "value"),
+    "target": ("满分值", "full marks at"),
+    "next": ("下一档", "next step"),
+    "to_go": ("差距", "to go"),
+    "next_point": ("达{value}得{points}分", "{points} pts at {value}"),
+    "points": ("可提分", "+points"),
+    "owners": ("责任单位", "owners"),
+    "status": ("状态", "status"),
+    "at_stake": ("涉及分值", "at stake"),
+    "missing": ("缺失数据", "Missing data"),
+    "modifiers_missing": ("未填报的加减分/否决项（按未触发处理）", "Bonus, deduction and veto items not reported "
+                          "(taken as not triggered)"),
+    "evidence": ("须附佐证但未提供", "Evidence required but not given"),
+    "by_owner": ("责任单位任务清单", "Task list by responsible unit"),
+    "unit": ("单位", "unit"),
+    "lead": ("牵头", "lead"),
+    "co": ("配合", "co-owner"),
+    "lead_pts": ("牵头可提分", "lead +pts"),
+    "co_pts": ("配合可提分", "co-owner +pts"),
+    "items": ("项", "items"),
+    "missing_n": ("缺数据", "missing data"),
+    "no_owner": ("（未指定责任单位）", "(no owner)"),
+    "by_indicator": ("各指标得分率", "Attainment by indicator"),
+    "group": ("指标组", "group"),
+    "score": ("得分", "score"),
+    "attainment": ("得分率", "attainment"),
+    "excluded": ("不计入", "excluded"),
+    "none": ("无失分项。", "No gaps."),
+    "top": ("已达最高等级 {grade}。", "Already at the top grade, {grade}."),
+    "path": ("距「{grade}」（{min} 分）还差 {needs} 分：以下 {n} 项拿满即可（合计可提 {gain} 分）",
+             "{needs} points short of {grade} ({min}): full marks on these {n} measures close it (+{gain})"),
+    "short": ("距「{grade}」（{min} 分）还差 {needs} 分：所有失分项全部拿满也只能提 {gain} 分，达不到",
+              "{needs} points short of {grade} ({min}): even full marks on every gap recover only {gain}"),
+    "vetoed": ("一票否决：{ids}。无论得分多少都不能升至「{grade}」",
+               "Vetoed by {ids}: no score reaches {grade} while the veto stands"),
+    "not_triggered": ("未触发", "not triggered"),
+    "league": ("排名", "League table"),
+    "league_latest": ("排名（各对象最新一期）", "League table (each subject's latest period)"),
+    "unreported": ("本期未填报（上期有得分）", "Not reported this time (scored before)"),
+    "rank": ("名次", "rank"),
+    "subject": ("对象", "subject"),
+    "period": ("期次", "period"),
+    "heatmap": ("各指标组得分率", "Group attainment"),
+    "trends": ("变化趋势", "Trends"),
+    "change": ("变化", "change"),
+    "slipped": ("离目标更远的指标", "Measures that moved away from their target"),
+    "unranked": ("{period} 未提交", "No submission for {period}"),
+    "latest": ("最近", "latest"),
+    "vetoed_short": ("一票否决", "vetoed"),
+    "recoverable": ("可挽回", "recoverable"),
+}
+STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
+          "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full")}
+VALUE_MISSING = ("未填报", "missing")
+
+
+def ui_lang(lang: str | None, rubric: Rubric) -> str:
+    """The language of the report's own words: --lang, else zh when the rubric has zh labels."""
+    if lang in ("zh", "en"):
+        return lang
+    return "zh" if rubric.title.has("zh") or any(g.label.has("zh") for g in rubric.groups) else "en"
+
+
+def word(key: str, lang: str, **fields: Any) -> str:
+    zh, en = WORDS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**fields) if fields else text
+
+
+def status_word(status: str, lang: str) -> str:
+    zh, en = STATUS.get(status, (status, status))
+    return zh if lang == "zh" else en
+
+
+def qty(value: Any, unit: str = "", lang: str = "zh") -> str:
+    """A value as people write it: 620亿元, 3.6万人次 in Chinese (when exact), 53,037 otherwise."""
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if not is_number(value):
+        return show_value(value, unit)
+    x, tail = float(value), unit if unit and unit != "—" else ""
+    for size, word_ in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
+        if lang == "zh" and abs(x) >= size and abs(round(x / size, 2) * size - x) < 1e-6 * abs(x):
+            return f"{num(x / size)}{word_}{tail}"
+    text = f"{int(x):,}" if x == int(x) else num(x)
+    return text + tail
+
+
+def owner_name(rubric: Rubric, unit: str, lang: str) -> str:
+    """A unit's name from rubric.units (its key when undeclared)."""
+    if not unit:
+        return word("no_owner", lang)
+    label = rubric.units.get(unit)
+    return label.get(lang) if label is not None else unit

@@ -1,0 +1,154 @@
+"""Views of a scorecard's gaps for `scorecard gaps`: missing data, responsible units, groups (pure)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Group, Rubric, worth
+from .results import GroupResult, MeasureResult, Scorecard
+
+LIGHTS = ("green", "yellow", "orange", "red")
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """A measure with no value (status missing or excluded)."""
+
+    result: MeasureResult
+    at_stake: float | None
+    """Points of the total it is worth once reported: its weight when scored as zero, the weight it would
+    carry when excluded, a bonus's cap; None for deductions and vetoes (not reporting them costs nothing)."""
+
+    @property
+    def id(self) -> str:
+        return self.result.id
+
+    @property
+    def is_modifier(self) -> bool:
+        return self.result.measure.is_modifier
+
+
+@dataclass(frozen=True)
+class OwnerGaps:
+    """One responsible unit's task list."""
+
+    unit: str
+    """Key into rubric.units; '' for measures that name no owner."""
+    lead: tuple
+    """Gaps it leads (it is the first owner), ranked."""
+    co: tuple
+    """Gaps it shares as a co-owner, ranked."""
+    missing: tuple[str, ...] = ()
+    """Ids of base measures it leads whose value is missing."""
+    evidence: tuple[str, ...] = ()
+    """Ids of measures it leads submitted without the required evidence."""
+
+    @property
+    def lead_points(self) -> float:
+        return sum(g.recoverable for g in self.lead)
+
+    @property
+    def co_points(self) -> float:
+        return sum(g.recoverable for g in self.co)
+
+
+@dataclass(frozen=True)
+class IndicatorGap:
+    """One group's attainment and what its gaps are worth."""
+
+    result: GroupResult
+    depth: int
+    """0 for a top-level group."""
+    pct: float | None
+    """Attainment in % of the group's worth; None when every measure below was excluded."""
+    light: str | None
+    """green, yellow, orange or red at the rubric's colour thresholds; None when excluded."""
+    recoverable: float
+    """Points of the total its gaps would recover."""
+    gaps: int
+    """How many of its measures are below full score."""
+
+
+def missing(card: Scorecard) -> tuple[MissingItem, ...]:
+    """Every measure without a value, with the points at stake."""
+    nominal = nominal_weights(card.rubric)
+    return tuple(MissingItem(m, _at_stake(m, nominal)) for m in card.measures if m.status in ("missing", "excluded"))
+
+
+def _at_stake(m: MeasureResult, nominal: dict[str, float]) -> float | None:
+    if m.measure.method == "bonus":
+        return m.max
+    if m.measure.is_modifier:
+        return None
+    return m.weight if m.status == "missing" else nominal[m.id]
+
+
+def nominal_weights(rubric: Rubric) -> dict[str, float]:
+    """Points of the total each node is worth when every measure is reported (3.2, nothing excluded)."""
+    out: dict[str, float] = {}
+
+    def spread(children, share: float) -> None:
+        total = sum(worth(c) for c in children)
+        for c in children:
+            out[c.id] = share * worth(c) / total if total > 0 else 0.0
+            if isinstance(c, Group):
+                spread(c.children, out[c.id])
+
+    spread(rubric.tree, rubric.scale)
+    return out
+
+
+def owners(card: Scorecard, gaps: tuple) -> tuple[OwnerGaps, ...]:
+    """Each unit's gaps as lead and as co-owner, biggest lead total first (units with nothing to do left out)."""
+    lead: dict[str, list] = {}
+    co: dict[str, list] = {}
+    for g in gaps:
+        names = g.result.measure.owners or ("",)
+        lead.setdefault(names[0], []).append(g)
+        for unit in names[1:]:
+            co.setdefault(unit, []).append(g)
+    absent = _led_ids(card, lambda m: m.status in ("missing", "excluded") and not m.measure.is_modifier)
+    bare = _led_ids(card, lambda m: m.measure.evidence == "required" and m.entry is not None
+                    and not m.entry.evidence)
+    order = list(card.rubric.units) + [""]
+    units = [u for u in order if u in lead or u in co or u in absent or u in bare]
+    units += sorted({*lead, *co, *absent, *bare} - set(units))
+    out = [OwnerGaps(u, tuple(lead.get(u, ())), tuple(co.get(u, ())), absent.get(u, ()), bare.get(u, ()))
+           for u in units]
+    return tuple(sorted(out, key=lambda o: (-round(o.lead_points, 9), -round(o.co_points, 9))))
+
+
+def _led_ids(card: Scorecard, keep) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for m in card.measures:
+        if keep(m):
+            unit = (m.measure.owners or ("",))[0]
+            out[unit] = out.get(unit, ()) + (m.id,)
+    return out
+
+
+def indicators(card: Scorecard, gaps: tuple) -> tuple[IndicatorGap, ...]:
+    """Every group that carries points, parents first, with its attainment light and recoverable points."""
+    parents = card.rubric.parents
+    points: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for g in gaps:
+        node = parents.get(g.id, "")
+        while node:
+            points[node] = points.get(node, 0.0) + g.recoverable
+            counts[node] = counts.get(node, 0) + 1
+            node = parents.get(node, "")
+    out, depth = [], {}
+    for r in card.groups:
+        depth[r.id] = depth.get(parents.get(r.id, ""), -1) + 1
+        if r.max:
+            pct = None if r.fraction is None else 100.0 * r.fraction
+            out.append(IndicatorGap(r, depth[r.id], pct, light(pct, card.rubric.colors),
+                                    points.get(r.id, 0.0), counts.get(r.id, 0)))
+    return tuple(out)
+
+
+def light(pct: float | None, colors: tuple[float, float, float]) -> str | None:
+    """The traffic light for an attainment percentage at the rubric's thresholds (green, yellow, orange)."""
+    if pct is None:
+        return None
+    return next((name for name, at in zip(LIGHTS, colors) if pct >= at - 1e-9), LIGHTS[-1])

@@ -1,0 +1,77 @@
+"""scorecard report: the full report set, written atomically, and a table of what was written."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from engine import report_set
+from engine.cli import app
+from tests.compare.conftest import SERIES, TREND, sub
+
+
+@pytest.fixture
+def files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "trend.yaml").write_text(TREND, encoding="utf-8")
+    for rel, text in {**SERIES, "km/2026.yaml": sub("km", "=昆明市", 2026, True, 100)}.items():
+        (tmp_path / "submissions" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "submissions" / rel).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def test_writes_the_report_set(files):
+    r = run("report", "submissions/")
+    assert r.exit_code == 0, r.output
+    written = sorted(str(p.relative_to(files / "reports")) for p in (files / "reports").rglob("*") if p.is_file())
+    per = [f"zt/{y}.trend.{k}" for y in range(2022, 2027) for k in
+           ("gaps-by-owner.csv", "gaps.csv", "gaps.json", "gaps.md", "score.csv", "score.json", "score.md")]
+    assert written == sorted(["compare.csv", "compare.json", "compare.md"] + per + [
+        f"km/2026.trend.{k}" for k in ("gaps-by-owner.csv", "gaps.csv", "gaps.json", "gaps.md", "score.csv",
+                                       "score.json", "score.md")])
+    assert "wrote 45 files to reports/" in r.stdout and "reports/zt/2025.trend.* (7)" in r.stdout
+    assert "reports/compare.* (3)" in r.stdout
+
+
+def test_report_contents(files):
+    run("report", "submissions")
+    out = files / "reports"
+    assert json.loads((out / "zt/2025.trend.gaps.json").read_text(encoding="utf-8"))["total"] == 22.0
+    md = (out / "zt/2025.trend.gaps.md").read_text(encoding="utf-8")
+    assert "## 失分项" in md and "## 各指标得分率" in md and "## 责任单位任务清单" in md
+    assert "> 距「合格」（60 分）还差 38 分：以下 1 项拿满即可（合计可提 50 分）\n> → `G1.M1`" in md
+    compare = (out / "compare.md").read_text(encoding="utf-8")
+    assert "| 1 | =昆明市 | **100** | 良好 | 50 / 50 | 50 / 50 |" in compare
+    raw = (out / "compare.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfrubric,") and "'=昆明市".encode() in raw and b",=" not in raw
+    assert "'=昆明市".encode() in (out / "km/2026.trend.score.csv").read_bytes()
+
+
+def test_other_folder_and_invalid_input(files):
+    (files / "submissions" / "zt" / "2027.yaml").write_text("rubric: trend@1\nsubject: zt\nperiod: 2027\n"
+                                                             "values: {G1.M1: maybe}\n", encoding="utf-8")
+    r = run("report", "submissions", "-o", "out")
+    assert r.exit_code == 1 and "submissions/zt/2027.yaml" in r.stderr
+    assert (files / "out" / "zt" / "2026.trend.gaps.md").exists() and not (files / "out/zt/2027.trend.gaps.md").exists()
+
+
+def test_refuses_rubrics_and_submissions(files):
+    for target in ("submissions", "rubrics/out"):
+        r = run("report", "submissions", "-o", target)
+        assert r.exit_code == 2 and "never writes into" in r.stderr
+    assert not (files / "rubrics" / "out").exists()
+
+
+def test_file_names_from_submitted_text_stay_in_the_folder():
+    assert report_set.part("../../etc/passwd") == "_.._etc_passwd"
+    assert report_set.part("..") == "_" and report_set.part("昭通 市") == "昭通_市"
+    seen: set[str] = set()
+    assert [report_set.unique("a/1.r", seen) for _ in range(3)] == ["a/1.r", "a/1.r-2", "a/1.r-3"]
+
+
+def test_help_teaches():
+    assert "Example: scorecard report submissions/" in run("report", "--help").stdout

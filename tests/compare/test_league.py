@@ -1,0 +1,62 @@
+"""engine.compare.league: ranks, ties, vetoed last, latest or chosen period, one league per rubric."""
+from engine import compare
+
+from .conftest import LEAGUE, sub
+
+
+def standings(lg):
+    return [(s.rank, s.card.submission.subject_id, s.card.submission.period, s.card.total, s.card.vetoed)
+            for s in lg.standings]
+
+
+def test_each_subjects_latest_ranked_vetoed_last_ties_share_a_rank(cards):
+    (c,) = compare.compare(cards(LEAGUE))
+    assert c.league.period is None and c.league.periods == (2024, 2025)
+    assert standings(c.league) == [(1, "dali", 2025, 95.0, False), (2, "anning", 2024, 80.0, False),
+                                   (2, "chuxiong", 2024, 80.0, False), (4, "baoshan", 2024, 90.0, True)]
+    assert c.league.absent == ()
+    assert [g.id for g in c.league.groups] == ["G1", "G2"]  # V holds only a veto: no column
+
+
+def test_a_chosen_period(cards):
+    got = cards(LEAGUE)
+    lg = compare.league(got, "2024")
+    assert lg.period == 2024  # as the submissions write it
+    assert standings(lg) == [(1, "anning", 2024, 80.0, False), (1, "chuxiong", 2024, 80.0, False),
+                             (3, "dali", 2024, 60.0, False), (4, "baoshan", 2024, 90.0, True)]
+    later = compare.league(got, 2025)
+    assert standings(later) == [(1, "dali", 2025, 95.0, False)]
+    assert [c.submission.subject_id for c in later.absent] == ["anning", "baoshan", "chuxiong"]
+
+
+OTHER = """\
+rubric: other
+version: "2"
+title: 另一套测评
+grades: [{id: ok, label: 达标, min: 50}, {id: no, label: 未达标, min: 0}]
+tree:
+  - id: X
+    label: 一组
+    children:
+      - {id: X.M1, label: 一项, method: check, points: 100}
+"""
+
+
+def test_several_rubrics_compare_only_within_a_rubric(cards):
+    files = dict(LEAGUE)
+    files["anning/2024.other.yaml"] = "rubric: other@2\nsubject: {id: anning, name: 安宁市}\nperiod: 2024\n" \
+                                      "values: {X.M1: true}\n"
+    comparisons = compare.compare(cards(files, {"other.yaml": OTHER}))
+    assert [(c.league.rubric.id, len(c.league.standings)) for c in comparisons] == [("other", 1), ("trend", 4)]
+    assert standings(comparisons[0].league) == [(1, "anning", 2024, 100.0, False)]
+
+
+def test_period_order_numbers_by_value_then_text():
+    periods = ["2024-H1", 2023, "2022", 2100, "2024-H2"]
+    assert sorted(periods, key=compare.period_key) == ["2022", 2023, 2100, "2024-H1", "2024-H2"]
+
+
+def test_a_later_file_for_the_same_period_wins(cards):
+    # files are read in path order: 2024.again.yaml, then 2024.yaml
+    got = cards({"a/2024.again.yaml": sub("a", "甲", 2024, True, 0), "a/2024.yaml": sub("a", "甲", 2024, True, 100)})
+    assert standings(compare.league(got)) == [(1, "a", 2024, 100.0, False)]
