@@ -56,6 +56,17 @@ def print_problems(problems, console, levels=("error", "warning")) -> None:
             console.print(f"[{style}]{escape(str(p))}[/]")
 
 
+def print_outcomes(outcomes, console) -> None:
+    """Every error of every file, and a count of the warnings (validate lists them)."""
+    warnings = 0
+    for o in outcomes:
+        print_problems(o.problems, console, ("error",))
+        warnings += sum(1 for p in o.problems if p.level == "warning")
+    if warnings:
+        console.print(f"[yellow]{warnings} warning(s), e.g. approximate values (约/近/余/多) taken as written: "
+                      "run scorecard validate to list them[/]")
+
+
 def handled(fn):
     """Run a command and map the engine's exceptions to the documented exit codes."""
 

@@ -10,7 +10,7 @@ from .. import compare as analysis
 from .. import pipeline
 from ..formats import compare as compare_formats
 from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, lang_code, \
-    out_console, print_problems
+    out_console, print_outcomes
 from .score_cmd import summary
 
 CompareFormat = choices("CompareFormat", compare_formats.FORMATS)
@@ -36,8 +36,7 @@ def compare(
     """
     outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
     errc = err_console()
-    for o in outcomes:
-        print_problems(o.problems, errc)
+    print_outcomes(outcomes, errc)
     comparisons = analysis.compare([o.card for o in outcomes if o.ok], period)
     module, code = compare_formats.get(fmt.value), lang_code(lang)
     if fmt.value == "table" and output is None:

@@ -11,7 +11,7 @@ from .. import gaps as analysis
 from .. import pipeline
 from ..formats import gaps as gap_formats
 from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, lang_code, \
-    out_console, print_problems
+    out_console, print_outcomes
 from .score_cmd import summary
 
 GapFormat = choices("GapFormat", gap_formats.FORMATS)
@@ -40,8 +40,7 @@ def gaps(
     """
     outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
     errc = err_console()
-    for o in outcomes:
-        print_problems(o.problems, errc)
+    print_outcomes(outcomes, errc)
     reports = [analysis.analyse(o.card) for o in outcomes if o.ok]
     module, code = gap_formats.get(fmt.value), lang_code(lang)
     if fmt.value == "table" and output is None:

@@ -8,7 +8,7 @@ import typer
 
 from .. import pipeline, report_set
 from ..io import guard, write_atomic
-from .common import LANG, RUBRIC, RUBRICS_DIR, Lang, err_console, handled, lang_code, out_console, print_problems
+from .common import LANG, RUBRIC, RUBRICS_DIR, Lang, err_console, handled, lang_code, out_console, print_outcomes
 from .score_cmd import summary
 
 
@@ -30,8 +30,7 @@ def report(
     guard(output)
     outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
     errc = err_console()
-    for o in outcomes:
-        print_problems(o.problems, errc)
+    print_outcomes(outcomes, errc)
     files = report_set.plan([o.card for o in outcomes if o.ok], lang_code(lang)) if any(o.ok for o in outcomes) else []
     for f in files:
         write_atomic(output / f.path, f.text, f.encoding)

@@ -8,7 +8,7 @@ import typer
 
 from .. import formats, pipeline
 from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, lang_code, \
-    out_console, print_problems
+    out_console, print_outcomes
 
 ScoreFormat = choices("ScoreFormat", formats.FORMATS)
 
@@ -31,8 +31,7 @@ def score(
     """
     outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
     errc = err_console()
-    for o in outcomes:
-        print_problems(o.problems, errc)
+    print_outcomes(outcomes, errc)
     cards = [o.card for o in outcomes if o.ok]
     module = formats.get(fmt.value)
     if fmt.value == "table" and output is None:
