@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Iterator
 
 from . import rubric as rubrics
-from . import submission, validate
-from .model import Loc, Rubric
+from . import parallel, submission, validate
+from .model import Loc, Rubric, Submission
 from .problems import Problem, RubricError, UsageError, did_you_mean, errors
 from .results import Scorecard
 from .scoring import score
@@ -85,24 +85,60 @@ def files(paths: list[str]) -> list[Path]:
     return submission.find(paths)
 
 
-def run(paths: list[str], finder: RubricFinder, scoring: bool = True) -> Iterator[Outcome]:
+def run(paths: list[str], finder: RubricFinder, scoring: bool = True, jobs: int | None = None
+        ) -> Iterator[Outcome]:
     """An Outcome per submission file, in order; ``scoring=False`` only validates."""
-    for path in files(paths):
-        yield run_one(path, finder, scoring)
+    return run_files(files(paths), finder, scoring, jobs)
+
+
+def run_files(paths: list[Path], finder: RubricFinder, scoring: bool = True, jobs: int | None = None
+              ) -> Iterator[Outcome]:
+    """Outcomes for a list of files, read and validated on several cores when there are many."""
+    checked = parallel.map_ordered(check_one, paths, finder, jobs)
+    for c in checked:
+        yield finish(c, finder, scoring)
 
 
 def run_one(path: Path, finder: RubricFinder, scoring: bool = True) -> Outcome:
+    return finish(check_one(path, finder), finder, scoring)
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A file read and validated (the slow part), before scoring."""
+
+    path: str
+    submission: Submission | None
+    problems: tuple[Problem, ...]
+    ref: str = ""
+    ref_loc: Loc | None = None
+    rubric_error: tuple[Problem, ...] = ()
+    """The rubric the file names could not be loaded (exit 2)."""
+
+
+def check_one(path: Path, finder: RubricFinder) -> Checked:
     raw, problems = submission.read(path)
     if raw is None:
-        return Outcome(str(path), None, tuple(problems))
-    found = finder.for_ref(raw.rubric, raw.locs.get("rubric", Loc(str(path))))
+        return Checked(str(path), None, tuple(problems))
+    where = raw.locs.get("rubric", Loc(str(path)))
+    try:
+        found = finder.for_ref(raw.rubric, where)
+    except RubricError as e:
+        return Checked(str(path), None, tuple(problems), rubric_error=tuple(e.problems))
     if isinstance(found, Problem):
-        return Outcome(str(path), None, tuple(problems + [found]))
+        return Checked(str(path), None, tuple(problems + [found]))
     sub, more = validate.check(raw, found)
     problems = sorted(problems + more, key=lambda p: (p.loc.line, p.loc.col))
-    if errors(problems) or not scoring:
-        return Outcome(str(path), None, tuple(problems))
-    return Outcome(str(path), score(found, sub), tuple(problems))
+    return Checked(str(path), None if errors(problems) else sub, tuple(problems), raw.rubric, where)
 
 
-__all__ = ["Outcome", "RubricFinder", "RubricError", "run", "run_one", "files"]
+def finish(c: Checked, finder: RubricFinder, scoring: bool) -> Outcome:
+    """Score a checked file in this process (the rubric comes from this process's finder)."""
+    if c.rubric_error:
+        raise RubricError(list(c.rubric_error))
+    if c.submission is None or not scoring:
+        return Outcome(c.path, None, c.problems)
+    return Outcome(c.path, score(finder.for_ref(c.ref, c.ref_loc), c.submission), c.problems)
+
+
+__all__ = ["Outcome", "RubricFinder", "RubricError", "run", "run_files", "run_one", "files"]

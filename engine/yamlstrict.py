@@ -15,8 +15,6 @@ from typing import Any
 
 import yaml
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 MAX_BYTES = 8 * 1024 * 1024
 """Files larger than this are refused before they are parsed."""
 MAX_NODES = 100_000
@@ -35,7 +33,17 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _SPECIAL = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$")
 
 _STD = "tag:yaml.org,2002:"
+_KIND_TAG = {yaml.ScalarNode: _STD + "str", yaml.SequenceNode: _STD + "seq", yaml.MappingNode: _STD + "map"}
 _ALLOWED_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
+    """libyaml's parser and composer; tags are not resolved (YAML 1.1 rules), the builder resolves."""
+
+    def resolve(self, kind, value, implicit):
+        return _KIND_TAG.get(kind, _STD + "str")
 
 
 class YamlError(Exception):

@@ -58,13 +58,37 @@ def print_problems(problems, console, levels=("error", "warning")) -> None:
 
 def print_outcomes(outcomes, console) -> None:
     """Every error of every file, and a count of the warnings (validate lists them)."""
-    warnings = 0
+    tally = Tally(console)
     for o in outcomes:
-        print_problems(o.problems, console, ("error",))
-        warnings += sum(1 for p in o.problems if p.level == "warning")
-    if warnings:
-        console.print(f"[yellow]{warnings} warning(s), e.g. approximate values (约/近/余/多) taken as written: "
-                      "run scorecard validate to list them[/]")
+        tally.add(o)
+    tally.warn()
+
+
+class Tally:
+    """Counts outcomes as they stream past, printing each file's errors at once."""
+
+    def __init__(self, console, levels=("error",)):
+        self.console, self.levels = console, levels
+        self.files = self.invalid = self.errors = self.warnings = 0
+
+    def add(self, outcome) -> None:
+        print_problems(outcome.problems, self.console, self.levels)
+        self.files += 1
+        self.invalid += not outcome.ok
+        self.errors += sum(1 for p in outcome.problems if p.level == "error")
+        self.warnings += sum(1 for p in outcome.problems if p.level == "warning")
+
+    def cards(self, outcomes):
+        """The scorecards of the valid files, counting every outcome on the way."""
+        for o in outcomes:
+            self.add(o)
+            if o.card is not None:
+                yield o.card
+
+    def warn(self) -> None:
+        if self.warnings and "warning" not in self.levels:
+            self.console.print(f"[yellow]{self.warnings} warning(s), e.g. approximate values (约/近/余/多) taken "
+                               "as written: run scorecard validate to list them[/]")
 
 
 def handled(fn):
@@ -93,6 +117,20 @@ def _fail(problems: list[Problem], what: str, code: int) -> None:
     print_problems(problems, console)
     console.print(f"[red]{what}[/] ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
     raise typer.Exit(code)
+
+
+def emit_chunks(chunks, output: Optional[Path], console=None, encoding: str = "utf-8") -> None:
+    """Stream text pieces to stdout, or atomically to output (nothing is replaced if it fails)."""
+    from ..io import atomic_text
+
+    if output is None:
+        for piece in chunks:
+            sys.stdout.write(piece)
+        return
+    with atomic_text(output, encoding) as f:
+        for piece in chunks:
+            f.write(piece)
+    (console or err_console()).print(f"wrote {output.resolve()}")
 
 
 def emit(text: str, output: Optional[Path], console=None, encoding: str = "utf-8") -> None:

@@ -7,8 +7,9 @@ from typing import List, Optional
 import typer
 
 from .. import formats, pipeline
-from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, lang_code, \
-    out_console, print_outcomes
+from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, emit_chunks, err_console, handled, \
+    lang_code, out_console
+from .progress import tracked
 
 ScoreFormat = choices("ScoreFormat", formats.FORMATS)
 
@@ -25,29 +26,43 @@ def score(
 ) -> int:
     """Score submissions: total, grade, veto, every group and measure.
 
-    Invalid files are reported as FILE:LINE:COL and skipped; the exit code is then 1.
+    Invalid files are reported as FILE:LINE:COL and skipped; the exit code is then 1. Results stream:
+    thousands of files are written as they are scored, on every core.
 
     Example: scorecard score submissions/jinchang/ --format json -o reports/jinchang.json
     """
-    outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
+    files = pipeline.files(paths)
     errc = err_console()
-    print_outcomes(outcomes, errc)
-    cards = [o.card for o in outcomes if o.ok]
-    module = formats.get(fmt.value)
+    tally = Tally(errc)
+    outcomes = tracked(pipeline.run_files(files, pipeline.RubricFinder(rubric, rubrics_dir)), len(files), errc)
+    cards = tally.cards(outcomes)
+    module, code = formats.get(fmt.value), lang_code(lang)
     if fmt.value == "table" and output is None:
-        module.show(cards, out_console(), lang_code(lang))
-    elif cards:
-        emit(module.render(cards, lang_code(lang)), output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
-    return summary(outcomes, errc)
+        module.show(cards, out_console(), code)
+    else:
+        pieces = module.chunks(cards, code) if hasattr(module, "chunks") else iter([module.render(list(cards), code)])
+        emit_chunks(pieces, output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
+    tally.warn()
+    return summary(tally, errc)
 
 
 def summary(outcomes, console) -> int:
-    """Print a one-line count and return the exit code (1 when any file is invalid)."""
-    bad = [o for o in outcomes if not o.ok]
-    if not outcomes:
+    """Print a one-line count and return the exit code (1 when any file is invalid or none was found).
+
+    ``outcomes`` is a Tally already counted, or a list of outcomes (their problems were printed)."""
+    tally = outcomes if isinstance(outcomes, Tally) else _count(outcomes)
+    if not tally.files:
         console.print("[yellow]no submission files found[/]")
         return 1
-    if bad:
-        console.print(f"[red]{len(bad)} of {len(outcomes)} submission(s) invalid[/]")
+    if tally.invalid:
+        console.print(f"[red]{tally.invalid} of {tally.files} submission(s) invalid[/]")
         return 1
     return 0
+
+
+def _count(outcomes) -> Tally:
+    tally = Tally(None, levels=())
+    for o in outcomes:
+        tally.files += 1
+        tally.invalid += not o.ok
+    return tally

@@ -13,18 +13,30 @@ COLUMNS = ("subject", "subject_name", "period", "measure", "label", "method", "v
 
 
 def render(cards, lang: str | None = None) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS)
+    return "".join(chunks(cards, lang))
+
+
+def chunks(cards, lang: str | None = None):
+    """The CSV text in pieces: the header, then one piece per scorecard."""
+    yield _rows([COLUMNS])
     for card in cards:
-        sub = card.submission
-        for m in card.measures:
-            d = measure_dict(m, lang)
-            row = (sub.subject_id, sub.subject_name, sub.period, d["id"], d["label"], d["method"],
-                   _cell(d["value"]), d["score"], d["max"], d["status"], d["gap"], d["recoverable"],
-                   " ".join(d["owners"]), card.total, card.grade.label.get(lang))
-            w.writerow([safe_cell(v) for v in row])
+        yield _rows(_card_rows(card, lang))
+
+
+def _rows(rows) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
     return buf.getvalue()
+
+
+def _card_rows(card, lang):
+    sub = card.submission
+    for m in card.measures:
+        d = measure_dict(m, lang)
+        row = (sub.subject_id, sub.subject_name, sub.period, d["id"], d["label"], d["method"],
+               _cell(d["value"]), d["score"], d["max"], d["status"], d["gap"], d["recoverable"],
+               " ".join(d["owners"]), card.total, card.grade.label.get(lang))
+        yield [safe_cell(v) for v in row]
 
 
 def _cell(value):

@@ -9,7 +9,12 @@ SUFFIX = ".md"
 
 
 def render(cards, lang: str | None = None) -> str:
-    return "\n\n".join(card_md(c, lang) for c in cards) + "\n"
+    return "".join(chunks(cards, lang))
+
+
+def chunks(cards, lang: str | None = None):
+    for i, card in enumerate(cards):
+        yield ("\n" if i else "") + card_md(card, lang) + "\n"
 
 
 def card_md(card: Scorecard, lang: str | None = None) -> str:
