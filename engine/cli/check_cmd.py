@@ -9,6 +9,7 @@ import typer
 
 from .. import ci, pipeline
 from ..gate import Bar, check_bar, judge
+from .progress import tracked
 from .common import OUTPUT, RUBRIC, RUBRICS_DIR, choices, emit, err_console, handled, out_console
 
 CheckFormat = choices("CheckFormat", ["auto", *ci.REPORTERS])
@@ -35,7 +36,8 @@ def check(
     """
     bar = Bar(min_grade, min_score)
     finder = pipeline.RubricFinder(rubric, rubrics_dir)
-    verdicts = [judge(o, bar) for o in pipeline.run(paths, finder)]
+    files = pipeline.files(paths)
+    verdicts = [judge(o, bar) for o in tracked(pipeline.run_files(files, finder), len(files), err_console())]
     check_bar(bar, verdicts)
     reporter = ci.pick(fmt.value, dict(os.environ))
     if not verdicts:

@@ -7,6 +7,7 @@ import typer
 
 from .. import pipeline
 from ..problems import errors
+from .progress import tracked
 from .common import RUBRIC, RUBRICS_DIR, err_console, handled, print_problems
 
 QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings or normalisation notes).")
@@ -31,7 +32,9 @@ def validate(
     console = err_console()
     levels = ("error",) if quiet else ("error", "warning", "info")
     outcomes = []
-    for outcome in pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir), scoring=False):
+    files = pipeline.files(paths)
+    run = pipeline.run_files(files, pipeline.RubricFinder(rubric, rubrics_dir), scoring=False)
+    for outcome in tracked(run, len(files), console, "validating"):
         print_problems(outcome.problems, console, levels)
         outcomes.append(outcome)
     return _summary(outcomes, console)
