@@ -37,11 +37,16 @@ class Label:
 
     def get(self, lang: str | None = None) -> str:
         """The text in ``lang``, else zh, else en, else any."""
-        d = dict(self.texts)
-        for code in (lang, "zh", "", "en"):
-            if code in d and d[code]:
-                return d[code]
-        return next((t for t in d.values() if t), "")
+        cache = self._by_lang
+        if lang not in cache:
+            d = dict(self.texts)
+            found = next((d[c] for c in (lang, "zh", "", "en") if d.get(c)), None)
+            cache[lang] = found if found is not None else next((t for t in d.values() if t), "")
+        return cache[lang]
+
+    @cached_property
+    def _by_lang(self) -> dict:
+        return {}
 
     def has(self, lang: str) -> bool:
         return any(code == lang and text for code, text in self.texts)

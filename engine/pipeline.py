@@ -117,7 +117,16 @@ class Checked:
 
 
 def check_one(path: Path, finder: RubricFinder) -> Checked:
-    raw, problems = submission.read(path)
+    """Read and validate a file: first without recording places (fast); if anything is to be said
+    about the file, again with places, so every problem is located."""
+    quick = _check(path, finder, marks=False)
+    if quick.problems or quick.rubric_error:
+        return _check(path, finder, marks=True)
+    return quick
+
+
+def _check(path: Path, finder: RubricFinder, marks: bool) -> Checked:
+    raw, problems = submission.read(path, marks)
     if raw is None:
         return Checked(str(path), None, tuple(problems))
     where = raw.locs.get("rubric", Loc(str(path)))

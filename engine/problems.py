@@ -57,11 +57,11 @@ class UsageError(Exception):
     """The command was called wrongly (exit code 2)."""
 
 
-def read_yaml(path) -> tuple[Doc | None, list[Problem]]:
+def read_yaml(path, marks: bool = True) -> tuple[Doc | None, list[Problem]]:
     """Load a YAML file strictly; a located problem instead of an exception."""
     name = str(path)
     try:
-        return load_file(path), []
+        return load_file(path, marks), []
     except YamlError as e:
         return None, [Problem(Loc(name, e.line, e.col), e.message, code="yaml")]
     except OSError as e:

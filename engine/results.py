@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from .model import Entry, Grade, Group, Measure, Rubric, Submission
 
 STATUSES = ("full", "partial", "zero", "missing", "excluded", "triggered", "not-triggered")
 
 
+@lru_cache(maxsize=1 << 14)
 def r2(x: float | None) -> float | None:
     """Round half-up to 2 decimals, as people do (89.995 -> 90.0), ignoring float noise below 1e-9."""
     if x is None:

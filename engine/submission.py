@@ -45,19 +45,21 @@ class RawSubmission:
     """Header key -> Loc."""
 
 
-def read(path: str | Path) -> tuple[RawSubmission | None, list[Problem]]:
+def read(path: str | Path, marks: bool = True) -> tuple[RawSubmission | None, list[Problem]]:
     """Read one YAML, JSON, CSV or XLSX submission; problems instead of exceptions."""
     if Path(path).suffix.lower() in TABLES:
         from .tabular import read_table
 
         return read_table(path)
-    doc, problems = read_yaml(path)
+    doc, problems = read_yaml(path, marks)
     return (None, problems) if doc is None else from_doc(doc, str(path))
 
 
 def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
     data = doc.data
-    at = lambda path, key=False: Loc(name, *doc.where(path, key))  # noqa: E731
+    unlocated = Loc(name)
+    at = (lambda path, key=False: Loc(name, *doc.where(path, key))) if doc.located else (  # noqa: E731
+        lambda path, key=False: unlocated)
     if not isinstance(data, dict):
         return None, [Problem(at(()), "a submission must be a map with rubric, subject, period and values")]
     problems = [Problem(at((k,), True), f"unknown key '{k}'; expected: {', '.join(HEADER_KEYS)}", code="schema")

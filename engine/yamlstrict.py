@@ -66,6 +66,8 @@ class Doc:
     """path tuple -> (line, col) of the value at that path."""
     key_marks: dict = field(default_factory=dict)
     """path tuple -> (line, col) of the key that introduces the value at that path."""
+    located: bool = True
+    """False when loaded without marks (every place then reads as 1:1)."""
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """The closest known (line, col) for a path, walking up to its parents."""
@@ -80,16 +82,17 @@ class Doc:
         return self.marks.get((), (1, 1))
 
 
-def load_file(path: str | Path) -> Doc:
-    """Read and load one YAML file; raises YamlError with a location."""
+def load_file(path: str | Path, marks: bool = True) -> Doc:
+    """Read and load one YAML file; raises YamlError with a location. ``marks=False`` skips
+    recording where each value stood (faster; problems found later cannot then be located)."""
     p = Path(path)
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise YamlError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
-    return load_text(p.read_bytes())
+    return load_text(p.read_bytes(), marks)
 
 
-def load_text(raw: bytes | str) -> Doc:
+def load_text(raw: bytes | str, marks: bool = True) -> Doc:
     """Load YAML text (bytes are decoded as UTF-8, a BOM allowed)."""
     text = _decode(raw) if isinstance(raw, bytes) else raw
     if len(text) > MAX_BYTES:
@@ -105,9 +108,9 @@ def load_text(raw: bytes | str) -> Doc:
     if len(nodes) > 1:
         m = nodes[1].start_mark
         raise YamlError("expected one YAML document, found a second one", m.line + 1, m.column + 1)
-    builder = _Builder(text)
-    data = builder.build(nodes[0], (), 0) if nodes else None
-    return Doc(data, builder.marks, builder.key_marks)
+    builder = _Builder(text, marks)
+    data = builder.build(nodes[0], () if marks else None, 0) if nodes else None
+    return Doc(data, builder.marks or {}, builder.key_marks, located=marks)
 
 
 def _decode(raw: bytes) -> str:
@@ -121,28 +124,34 @@ def _decode(raw: bytes) -> str:
 
 
 class _Builder:
-    """Turns a composed node graph into plain data, counting nodes to bound aliases."""
+    """Turns a composed node graph into plain data, counting nodes to bound aliases.
 
-    def __init__(self, text: str):
+    With ``marks`` it also records where every value and key stood; without, it skips that work
+    (the fast path for valid files: a file with any problem is read again with marks)."""
+
+    def __init__(self, text: str, marks: bool = True):
         self.text = text
+        self.tags = "!" in text
         self.count = 0
-        self.marks: dict = {}
+        self.marks: dict | None = {} if marks else None
         self.key_marks: dict = {}
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def build(self, node: yaml.Node, path: Path_ | None, depth: int) -> Any:
         self.count += 1
-        where = (node.start_mark.line + 1, node.start_mark.column + 1)
         if self.count > MAX_NODES:
-            raise YamlError(f"document expands to more than {MAX_NODES} nodes (alias bomb?)", *where)
+            raise YamlError(f"document expands to more than {MAX_NODES} nodes (alias bomb?)", *_where(node))
         if depth > MAX_DEPTH:
-            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", *where)
-        self.marks.setdefault(path, where)
-        tag = self._explicit_tag(node)
+            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", *_where(node))
+        if self.marks is not None:
+            self.marks.setdefault(path, _where(node))
+        tag = self._explicit_tag(node) if self.tags else None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
+            if path is None:
+                return [self.build(n, None, depth + 1) for n in node.value]
             return [self.build(n, path + (i,), depth + 1) for i, n in enumerate(node.value)]
-        return _scalar(node, tag, where)
+        return _scalar(node, tag)
 
     def _explicit_tag(self, node: yaml.Node) -> str | None:
         """The tag written in the text, if any; only the core-schema tags are allowed."""
@@ -152,50 +161,57 @@ class _Builder:
         if self.text.startswith(("! ", "!\t", "!\n", "!\r"), idx):
             return _STD + "str"  # the non-specific tag '!': a plain string
         if node.tag not in _ALLOWED_TAGS:
-            line, col = node.start_mark.line + 1, node.start_mark.column + 1
-            raise YamlError(f"tag {node.tag!r} is not allowed (only plain YAML data)", line, col)
+            raise YamlError(f"tag {node.tag!r} is not allowed (only plain YAML data)", *_where(node))
         return node.tag
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+    def _mapping(self, node: yaml.MappingNode, path: Path_ | None, depth: int) -> dict:
         out: dict = {}
         seen: dict = {}
         for knode, vnode in node.value:
-            kwhere = (knode.start_mark.line + 1, knode.start_mark.column + 1)
-            if not isinstance(knode, yaml.ScalarNode):
-                raise YamlError("a mapping key must be a plain value, not a list or map", *kwhere)
-            key = _scalar(knode, self._explicit_tag(knode), kwhere)
-            if isinstance(key, (list, dict)) or key is None:
-                raise YamlError("a mapping key must not be empty", *kwhere)
-            key = str(key) if not isinstance(key, str) else key
+            key = self._key(knode)
             if key in seen:
-                raise YamlError(
-                    f"duplicate key {key!r}: first at line {seen[key][0]}, again at line {kwhere[0]}",
-                    *kwhere,
-                )
-            seen[key] = kwhere
-            self.key_marks[path + (key,)] = kwhere
+                first, again = seen[key], _where(knode)[0]
+                raise YamlError(f"duplicate key {key!r}: first at line {first}, again at line {again}",
+                                *_where(knode))
+            seen[key] = knode.start_mark.line + 1
+            if path is None:
+                out[key] = self.build(vnode, None, depth + 1)
+                continue
+            self.key_marks[path + (key,)] = _where(knode)
             out[key] = self.build(vnode, path + (key,), depth + 1)
         return out
 
+    def _key(self, knode: yaml.Node) -> str:
+        if not isinstance(knode, yaml.ScalarNode):
+            raise YamlError("a mapping key must be a plain value, not a list or map", *_where(knode))
+        key = _scalar(knode, self._explicit_tag(knode) if self.tags else None)
+        if key is None:
+            raise YamlError("a mapping key must not be empty", *_where(knode))
+        return key if isinstance(key, str) else str(key)
 
-def _scalar(node: yaml.ScalarNode, tag: str | None, where: tuple[int, int]) -> Any:
+
+def _where(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _scalar(node: yaml.ScalarNode, tag: str | None) -> Any:
     text = node.value
     if tag is None and node.style:  # libyaml gives '' for plain, PyYAML None
         return text  # quoted or block scalar: always a string
     if tag == _STD + "str":
         return text
-    value = _resolve_plain(text, where)
+    value = _resolve_plain(text, node)
     if tag and tag != _STD + "str":
         want = {_STD + "int": int, _STD + "float": float, _STD + "bool": bool, _STD + "null": type(None)}
         kind = want.get(tag)
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
         if kind is not None and not isinstance(value, kind):
-            raise YamlError(f"{text!r} is not a valid {tag.rsplit(':', 1)[1]}", *where)
+            raise YamlError(f"{text!r} is not a valid {tag.rsplit(':', 1)[1]}", *_where(node))
     return value
 
 
-def _resolve_plain(text: str, where: tuple[int, int]) -> Any:
+def _resolve_plain(text: str, node: yaml.Node) -> Any:
     """YAML 1.2 core schema resolution of a plain scalar."""
     if _NULL.match(text):
         return None
@@ -210,8 +226,8 @@ def _resolve_plain(text: str, where: tuple[int, int]) -> Any:
     if _FLOAT.match(text):
         value = float(text)
         if math.isinf(value):
-            raise YamlError(f"{text!r} is too large a number", *where)
+            raise YamlError(f"{text!r} is too large a number", *_where(node))
         return value
     if _SPECIAL.match(text):
-        raise YamlError(f"{text!r}: NaN and infinity are not allowed", *where)
+        raise YamlError(f"{text!r}: NaN and infinity are not allowed", *_where(node))
     return text

@@ -14,6 +14,14 @@ settings.register_profile("project", deadline=None, suppress_health_check=[Healt
 settings.load_profile("project")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_rubric_cache(tmp_path_factory):
+    """Tests never read or write the user's rubric cache."""
+    import os
+
+    os.environ["SCORECARD_CACHE_DIR"] = str(tmp_path_factory.mktemp("rubric-cache"))
+
+
 def dedent(text: str) -> str:
     return textwrap.dedent(text).lstrip("\n")
 

@@ -8,7 +8,7 @@ from engine import methods, pipeline, template, yamlstrict
 from engine import rubric as rubrics
 from engine.model import Measure
 
-from tabular.helpers import write_rubric  # tests/ is on sys.path (rootdir conftest)
+from tests.tabular.helpers import write_rubric
 
 ROOT = Path(__file__).resolve().parents[1]
 ETHNIC = ROOT / "rubrics" / "ethnic-unity-city.yaml"

@@ -1,30 +1,57 @@
-"""The `scorecard` command line: thin commands that wire loaders, the core and renderers."""
+"""The `scorecard` command line: thin commands that wire loaders, the core and renderers.
+
+Commands are imported only when used: `scorecard check FILE` in a pre-commit hook loads the
+check path alone, not gaps, compare or the HTML report.
+"""
 from __future__ import annotations
+
+import importlib
+import sys
 
 import typer
 
-from . import check_cmd, compare_cmd, gaps_cmd, init_cmd, report_cmd, rubric_cmd, schema_cmd, score_cmd, validate_cmd
+COMMANDS = {
+    "validate": ("validate_cmd", "validate"),
+    "score": ("score_cmd", "score"),
+    "gaps": ("gaps_cmd", "gaps"),
+    "compare": ("compare_cmd", "compare"),
+    "report": ("report_cmd", "report"),
+    "check": ("check_cmd", "check"),
+    "rubric": ("rubric_cmd", "app"),
+    "schema": ("schema_cmd", "schema"),
+    "init": ("init_cmd", "init"),
+}
+"""Command name -> (module in engine.cli, attribute): a command function or a sub-Typer."""
+HELP = ("Score assessments declared as YAML rubrics: validate submissions, score them, and show where the "
+        "points went.\n\nStart with: scorecard rubric show rubrics/ethnic-unity-city.yaml, then "
+        "scorecard report submissions/")
 
-app = typer.Typer(
-    name="scorecard",
-    help="Score assessments declared as YAML rubrics: validate submissions, score them, and show where "
-    "the points went.\n\nStart with: scorecard rubric show rubrics/ethnic-unity-city.yaml, then "
-    "scorecard score submissions/",
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-)
-app.command(name="validate")(validate_cmd.validate)
-app.command(name="score")(score_cmd.score)
-app.command(name="gaps")(gaps_cmd.gaps)
-app.command(name="compare")(compare_cmd.compare)
-app.command(name="report")(report_cmd.report)
-app.command(name="init")(init_cmd.init)
-app.command(name="schema")(schema_cmd.schema)
-app.command(name="check")(check_cmd.check)
-app.add_typer(rubric_cmd.app, name="rubric")
+
+def build(names=None) -> typer.Typer:
+    """The Typer app with the named commands (all when None)."""
+    app = typer.Typer(name="scorecard", help=HELP, no_args_is_help=True, add_completion=False,
+                      context_settings={"help_option_names": ["-h", "--help"]}, pretty_exceptions_enable=False)
+    app.callback()(_root)
+    for name in names or COMMANDS:
+        module, attr = COMMANDS[name]
+        target = getattr(importlib.import_module(f"{__name__}.{module}"), attr)
+        if isinstance(target, typer.Typer):
+            app.add_typer(target, name=name)
+        else:
+            app.command(name=name)(target)
+    return app
+
+
+def _root() -> None:
+    """Score assessments declared as YAML rubrics."""
+
+
+def __getattr__(name: str):
+    if name == "app":  # the full app, for tests and embedding
+        return build()
+    raise AttributeError(name)
 
 
 def main() -> None:
-    app()
+    wanted = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in COMMANDS else None
+    build([wanted] if wanted else None)()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from ..model import Rubric
 from ..problems import Problem, RubricError, errors, read_yaml
+from . import cache
 from .build import build
 from .lint import lint_data
 from .meta import check_meta
@@ -26,8 +27,12 @@ def lint(path: str | Path) -> tuple[Rubric | None, list[Problem]]:
 
 
 def load(path: str | Path) -> Rubric:
-    """A rubric ready to score with, or RubricError with every problem."""
+    """A rubric ready to score with, or RubricError with every problem (checked rubrics are cached)."""
+    rubric = cache.get(path)
+    if rubric is not None:
+        return rubric
     rubric, problems = lint(path)
     if rubric is None:
         raise RubricError(errors(problems))
+    cache.put(path, rubric)
     return rubric
