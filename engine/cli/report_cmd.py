@@ -22,8 +22,10 @@ def report(
     lang: Optional[Lang] = LANG,
 ) -> int:
     """Write the full report set: for each submission its score and gap report as Markdown, JSON and
-    CSV (plus each responsible unit's task list as CSV), and one comparison of all of them. Files are
-    written atomically; invalid submissions are reported and skipped (exit 1), the valid ones still written.
+    CSV (plus each responsible unit's task list as CSV) and a self-contained HTML report with charts, one
+    comparison of all of them, and for several submissions index.html (league table, heatmap, trends,
+    links to every report). Files are written atomically; invalid submissions are reported and skipped
+    (exit 1), the valid ones still written.
 
     Example: scorecard report submissions/ -o reports/
     """
@@ -40,7 +42,8 @@ def report(
 
 
 def written_table(files, output: Path):
-    """One row per submission (its total, grade and files) and one for the comparison."""
+    """One row per submission (its total, grade, files and HTML report), one for the comparison, one for the
+    index page."""
     from rich import box
     from rich.markup import escape
     from rich.table import Table
@@ -52,12 +55,16 @@ def written_table(files, output: Path):
     t.add_column("files", overflow="fold", ratio=1)
     rows: dict[str, list] = {}
     for f in files:
-        stem = str(f.path.parent / f.path.name.split(".")[0]) if f.card is None else str(f.path).rsplit(".", 2)[0]
-        rows.setdefault(stem, [f.card, 0])[1] += 1
-    for stem, (card, count) in rows.items():
-        where = escape(f"{output / stem}.* ({count})")
+        stem = str(f.path.with_suffix("")) if f.path.suffix == ".html" else \
+            str(f.path.parent / f.path.name.split(".")[0]) if f.card is None else str(f.path).rsplit(".", 2)[0]
+        row = rows.setdefault(stem, [f.card, 0, f.kind, None])
+        row[1] += 1
+        row[3] = f.path if f.path.suffix == ".html" else row[3]
+    for stem, (card, count, kind, page) in rows.items():
+        lines = [f"{output / stem}.* ({count})"] if count > 1 or not page else []
+        where = escape("\n".join(lines + ([str(output / page)] if page else [])))
         if card is None:
-            t.add_row("[bold]compare[/]", "", "", "", where)
+            t.add_row(f"[bold]{kind}[/]", "", "", "", where)
             continue
         sub = card.submission
         t.add_row(escape(sub.subject_name), escape(str(sub.period)), f"{card.total:g}",

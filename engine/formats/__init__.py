@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import csv_fmt, json_fmt, markdown, table
+from . import csv_fmt, html, json_fmt, markdown, table
 
-FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (table, json_fmt, csv_fmt, markdown)}
+FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (table, json_fmt, csv_fmt, markdown, html)}
 
 
 def get(name: str) -> ModuleType:

@@ -29,11 +29,12 @@ def test_writes_the_report_set(files):
     assert r.exit_code == 0, r.output
     written = sorted(str(p.relative_to(files / "reports")) for p in (files / "reports").rglob("*") if p.is_file())
     per = [f"zt/{y}.trend.{k}" for y in range(2022, 2027) for k in
-           ("gaps-by-owner.csv", "gaps.csv", "gaps.json", "gaps.md", "score.csv", "score.json", "score.md")]
-    assert written == sorted(["compare.csv", "compare.json", "compare.md"] + per + [
-        f"km/2026.trend.{k}" for k in ("gaps-by-owner.csv", "gaps.csv", "gaps.json", "gaps.md", "score.csv",
+           ("gaps-by-owner.csv", "gaps.csv", "gaps.json", "gaps.md", "html", "score.csv", "score.json", "score.md")]
+    assert written == sorted(["compare.csv", "compare.json", "compare.md", "index.html"] + per + [
+        f"km/2026.trend.{k}" for k in ("gaps-by-owner.csv", "gaps.csv", "gaps.json", "gaps.md", "html", "score.csv",
                                        "score.json", "score.md")])
-    assert "wrote 45 files to reports/" in r.stdout and "reports/zt/2025.trend.* (7)" in r.stdout
+    assert "wrote 52 files to reports/" in r.stdout and "reports/zt/2025.trend.* (8)" in r.stdout
+    assert "reports/zt/2025.trend.html" in r.stdout and "reports/index.html" in r.stdout
     assert "reports/compare.* (3)" in r.stdout
 
 

@@ -1,0 +1,74 @@
+"""One submission's HTML report: header (total, grade, base/bonus/deductions), veto banner, the way to the
+next grade, charts, and the full measure table.  Pure: a Scorecard in, markup out."""
+from __future__ import annotations
+
+from ..formats.common import num
+from ..formats.gaps.common import path_text
+from ..formats.words import ui_lang
+from ..gaps import GapReport, analyse
+from ..results import Scorecard
+from . import card_charts, measure_table, page
+from .page import esc
+from .words import w
+
+
+def render(card: Scorecard, lang: str | None = None, index_href: str | None = None) -> str:
+    """The complete, self-contained HTML document of one scorecard."""
+    return page.document(title(card, lang), article(card, lang, index_href), ui_lang(lang, card.rubric))
+
+
+def title(card: Scorecard, lang: str | None) -> str:
+    sub = card.submission
+    return f"{sub.subject_name} · {sub.period} · {card.rubric.title.get(lang)}"
+
+
+def article(card: Scorecard, lang: str | None = None, index_href: str | None = None) -> str:
+    """The report as an <article> (several can share one page: `score --format html`)."""
+    ui, rep = ui_lang(lang, card.rubric), analyse(card)
+    back = f'<p class="crumb"><a href="{esc(index_href)}">{esc(w("back", ui))}</a></p>' if index_href else ""
+    parts = [back, header(card, ui, lang), veto(card, ui, lang), stats(rep, ui),
+             "" if card.vetoed else f'<p class="next">{esc(path_text(rep, ui))}</p>',
+             card_charts.attainment(rep, ui, lang, 0), card_charts.attainment(rep, ui, lang, 1),
+             card_charts.gap_chart(rep, ui, lang), card_charts.owner_chart(rep, ui, lang),
+             measure_table.section(card, ui, lang), footer(card, ui)]
+    return "<article>\n" + "\n".join(p for p in parts if p) + "\n</article>"
+
+
+def header(card: Scorecard, ui: str, lang: str | None) -> str:
+    """Subject, period and rubric on the left; total / max and the grade badge on the right."""
+    sub = card.submission
+    return (f'<header class="top"><div><h1>{esc(sub.subject_name)}</h1>'
+            f'<p class="sub">{esc(sub.period)} · {esc(card.rubric.title.get(lang))} · {esc(w("report", ui))}</p>'
+            "</div>"
+            f'<div class="score"><div class="total">{num(card.total)}<small> / {num(card.max)}</small></div>'
+            f"{page.badge(card.grade, card.rubric, card.vetoed, lang)}</div></header>")
+
+
+def veto(card: Scorecard, ui: str, lang: str | None) -> str:
+    """A red banner naming every veto measure that fired."""
+    if not card.vetoed:
+        return ""
+    ids = "；".join(f"{i} {card.rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
+    text = w("veto_text", ui, ids=ids, grade=card.grade.label.get(lang))
+    return f'<div class="veto" role="alert"><b>{esc(w("veto", ui))}</b>{esc(text)}</div>'
+
+
+def stats(rep: GapReport, ui: str) -> str:
+    """Base, bonus, deductions, what the gaps are worth, and how many measures scored how."""
+    card = rep.card
+    base = [m for m in card.measures if not m.measure.is_modifier]
+    count = {s: sum(1 for m in base if m.status == s) for s in ("full", "partial", "zero", "missing", "excluded")}
+    items = [(num(card.base), w("base", ui)), (_signed("+", card.bonus), w("bonus", ui)),
+             (_signed("−", card.deductions), w("deductions", ui)), (num(rep.recoverable), w("recoverable", ui))]
+    items += [(f"{count[s]}", w("n_" + s, ui)) for s in ("full", "partial", "zero")]
+    items.append((f"{count['missing'] + count['excluded']} / {len(base)}", w("n_missing", ui)))
+    return '<ul class="stats">' + "".join(f"<li><b>{b}</b><span>{esc(t)}</span></li>" for b, t in items) + "</ul>"
+
+
+def _signed(sign: str, x: float) -> str:
+    return sign + num(x) if num(x) != "0" else "0"
+
+
+def footer(card: Scorecard, ui: str) -> str:
+    text = w("footer", ui, ref=card.rubric.ref, file=card.submission.path or "—")
+    return f"<footer>{esc(text)}</footer>"

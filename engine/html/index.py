@@ -1,0 +1,110 @@
+"""The index page of a report set: per rubric a league table, a heatmap of group attainment across
+subjects, a trend line per subject with two or more periods, and a link to every report."""
+from __future__ import annotations
+
+from .. import compare
+from ..compare import Comparison, Trend
+from ..formats.common import num
+from ..formats.compare.common import attainment, delta_text, group_light, league_title
+from ..formats.words import ui_lang
+from ..results import Scorecard
+from . import page
+from .card_charts import legend
+from .page import esc
+from .svg import LIGHTS, Cell, heatmap, line
+from .words import w
+
+NUM = ' class="n"'
+
+def render(cards: list[Scorecard], hrefs: list[str], lang: str | None = None) -> str:
+    """The index document; ``hrefs[i]`` is the relative link to the report of ``cards[i]``."""
+    links = {id(c): h for c, h in zip(cards, hrefs)}
+    comparisons = compare.compare(cards)
+    ui = ui_lang(lang, cards[0].rubric) if cards else "zh"
+    head = (f'<header class="top"><div><h1>{esc(w("index", ui))}</h1><p class="sub">'
+            f'{esc(w("index_sub", ui, n=len(cards), m=len(comparisons)))}</p></div></header>')
+    body = "\n".join(section(c, [x for x in cards if _same(x, c)], links, ui, lang)
+                     for c in comparisons)
+    return page.document(w("index", ui), head + "\n" + body, ui)
+
+
+def _same(card: Scorecard, c: Comparison) -> bool:
+    return (card.rubric.id, card.rubric.version) == (c.league.rubric.id, c.league.rubric.version)
+
+
+def section(c: Comparison, cards: list[Scorecard], links: dict, ui: str, lang: str | None) -> str:
+    rubric = c.league.rubric
+    parts = [f'<h2>{esc(rubric.title.get(lang))} <span class="note">{esc(rubric.ref)}</span></h2>',
+             league_table(c, links, ui, lang), group_heatmap(c, ui, lang), trend_grid(c.trends, ui, lang),
+             report_list(cards, links, ui, lang)]
+    return "<section>\n" + "\n".join(p for p in parts if p) + "\n</section>"
+
+
+def _link(card: Scorecard, links: dict, text: str) -> str:
+    href = links.get(id(card))
+    return f'<a href="{esc(href)}">{esc(text)}</a>' if href else esc(text)
+
+
+def league_table(c: Comparison, links: dict, ui: str, lang: str | None) -> str:
+    """Rank, subject (linked to its report), period, total, grade and the change since its previous period."""
+    changes = {id(s.after): s.total for t in c.trends for s in t.steps}
+    heads = [w(k, ui) for k in ("rank", "subject", "period")] + [w("total", ui), w("grade", ui), w("change", ui)]
+    rows = []
+    for s in c.league.standings:
+        card, change = s.card, changes.get(id(s.card))
+        veto = f' <span class="badge b-red">{esc(w("vetoed_short", ui))}</span>' if card.vetoed else ""
+        rows.append(f'<tr><td class="n">{s.rank}</td><td><b>{_link(card, links, card.submission.subject_name)}</b></td>'
+                    f'<td>{esc(card.submission.period)}</td><td class="n"><b>{num(card.total)}</b></td>'
+                    f"<td>{page.badge(card.grade, card.rubric, card.vetoed, lang)}{veto}</td>"
+                    f'<td>{esc(delta_text(change)) if change else "—"}</td></tr>')
+    head = "".join(f"<th{NUM if i in (0, 3) else ''}>{esc(h)}</th>" for i, h in enumerate(heads))
+    return (f'<h3>{esc(league_title(c.league, ui))}</h3><table class="league"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def group_heatmap(c: Comparison, ui: str, lang: str | None) -> str:
+    """Each ranked subject's attainment of each top-level group, in the rubric's traffic-light colours."""
+    groups, standings = c.league.groups, c.league.standings
+    if not groups or not standings:
+        return ""
+    cells = []
+    for s in standings:
+        row = []
+        for g in groups:
+            pct = attainment(s.card, g.id)
+            text = "—" if pct is None else f"{pct:.0f}%"
+            tip = f"{s.card.submission.subject_name} · {g.id} {g.label.get(lang)}: {text}"
+            row.append(Cell(text, LIGHTS[group_light(s.card, g.id)], tip, 1.0 if pct is None else .3 + .7 * pct / 100))
+        cells.append(row)
+    chart = heatmap([s.card.submission.subject_name for s in standings],
+                    [f"{g.id} {g.label.get(lang)}" for g in groups], cells, w("heatmap", ui))
+    g, y, o = c.league.rubric.colors
+    key = legend(w("lights", ui, g=f"{g:g}", y=f"{y:g}", o=f"{o:g}"), ("green", "yellow", "orange", "red", "grey"))
+    note = f"<figcaption>{esc(w('heat_note', ui))}</figcaption>"
+    return f"<figure><h3>{esc(w('heatmap', ui))}</h3>{key}{chart}{note}</figure>"
+
+
+def trend_grid(trends: tuple[Trend, ...], ui: str, lang: str | None) -> str:
+    """A small line chart of the total per period for each subject with two or more periods."""
+    if not trends:
+        return ""
+    figures = [f"<figure>{trend_chart(t, ui, lang)}</figure>" for t in trends]
+    return (f"<h3>{esc(w('trends', ui))}</h3><p class=\"note\">{esc(w('trend_note', ui))}</p>"
+            f'<div class="grid">{"".join(figures)}</div>')
+
+
+def trend_chart(t: Trend, ui: str, lang: str | None) -> str:
+    rubric = t.cards[-1].rubric
+    top = max([rubric.scale] + [c.total for c in t.cards])
+    points = [(str(c.submission.period), c.total, page.SHADES[page.shade(c.grade, rubric, c.vetoed)]) for c in t.cards]
+    guides = [(g.min, f"{num(g.min)} {g.label.get(lang)}") for g in rubric.grades if g.min > 0]
+    name = t.subject[1]
+    return f'<figcaption><b>{esc(name)}</b></figcaption>' + line(points, top, guides, f"{name} · {w('trends', ui)}")
+
+
+def report_list(cards: list[Scorecard], links: dict, ui: str, lang: str | None) -> str:
+    """Every report of the rubric: subject, period, total and grade, linked."""
+    order = sorted(cards, key=lambda x: (x.submission.subject_id, compare.period_key(x.submission.period)))
+    items = [f"<li>{_link(x, links, f'{x.submission.subject_name} · {x.submission.period}')} — "
+             f"{num(x.total)} · {esc(x.grade.label.get(lang))}</li>" for x in order]
+    return f"<h3>{esc(w('all_reports', ui))}</h3><ul class=\"reports\">{''.join(items)}</ul>"

@@ -1,0 +1,100 @@
+"""The full measure table of one report: every measure with its value, original text, target, score,
+status, owners, evidence and note; sortable and filterable by the inline script, a plain table without it."""
+from __future__ import annotations
+
+from ..formats.common import num
+from ..formats.words import owner_name, qty
+from ..methods._common import is_number
+from ..model import Rubric
+from ..results import STATUSES, MeasureResult, Scorecard
+from ..targets import aim
+from .page import esc
+from .words import status, w
+
+COLUMNS = ("id", "measure", "value", "raw", "target", "score", "status", "owners", "evidence", "note")
+NUMERIC = ("value", "score")
+NUM_CLASS = ' class="n"'
+
+
+def section(card: Scorecard, ui: str, lang: str | None) -> str:
+    """The table with its (hidden until the script runs) text filter and status select."""
+    present = [s for s in STATUSES if any(m.status == s for m in card.measures)]
+    options = "".join(f'<option value="{s}">{esc(status(s, ui))}</option>' for s in present)
+    tools = (f'<div class="tools" hidden><input type="search" class="f-text" placeholder="{esc(w("filter", ui))}" '
+             f'aria-label="{esc(w("filter", ui))}"><select class="f-status" aria-label="{esc(w("col_status", ui))}">'
+             f'<option value="">{esc(w("all_status", ui))}</option>{options}</select>'
+             f'<span class="f-count note"></span>&#160;<span class="note">{esc(w("sort_hint", ui))}</span></div>')
+    heads = "".join(f'<th scope="col"{NUM_CLASS if c in NUMERIC else ""}>{esc(w("col_" + c, ui))}</th>'
+                    for c in COLUMNS)
+    rows = "\n".join(row(m, card.rubric, ui, lang) for m in card.measures)
+    return (f'<section class="mtable"><h2>{esc(w("measures", ui))}</h2>{tools}<table class="sortable">'
+            f"<thead><tr>{heads}</tr></thead><tbody>\n{rows}\n</tbody></table></section>")
+
+
+def row(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:
+    """One <tr>; data-v holds the sort key of a numeric cell, data-status the row's status."""
+    meas, entry = m.measure, m.entry
+    order = STATUSES.index(m.status) if m.status in STATUSES else len(STATUSES)
+    cells = [
+        f'<td class="id">{esc(m.id)}</td>',
+        f"<td>{esc(meas.label.get(lang))}</td>",
+        f'<td class="n"{_key(m.value, entry is None)}>{esc(value_text(m, ui))}</td>',
+        f'<td class="s">{esc("" if entry is None or entry.raw is None else entry.raw)}</td>',
+        f"<td>{esc(target_text(m, ui))}</td>",
+        f'<td class="n"{_key(m.score)}>{esc(score_text(m))}</td>',
+        f'<td data-v="{order}"><span class="st st-{m.status}">{esc(status(m.status, ui))}</span></td>',
+        f"<td>{owners_html(m, rubric, ui, lang)}</td>",
+        f'<td class="s">{"<br>".join(esc(e) for e in (entry.evidence if entry else ()))}</td>',
+        f'<td class="s">{esc(entry.note if entry else "")}</td>',
+    ]
+    return f'<tr data-status="{m.status}">{"".join(cells)}</tr>'
+
+
+def _key(x, missing: bool = False) -> str:
+    """The data-v attribute that sorts a cell by number ('' sorts first); none for text (sorted as shown)."""
+    if missing or isinstance(x, bool) or is_number(x):
+        return f' data-v="{"" if missing else repr(float(x))}"'
+    return ""
+
+
+def value_text(m: MeasureResult, ui: str) -> str:
+    """The value as people write it ('13.6万', '是', '4 5 4'); '—' when not reported."""
+    if m.entry is None:
+        return "—"
+    if isinstance(m.value, list):
+        text = " ".join(num(v) for v in m.value)
+    else:
+        text = qty(m.value, m.measure.unit, ui)
+    return (w("approx", ui) + text) if m.entry.approximate else text
+
+
+def target_text(m: MeasureResult, ui: str) -> str:
+    """What earns full marks ('≥95%', '是', 'A'); for a modifier its points per item and cap."""
+    meas = m.measure
+    if meas.method == "veto":
+        return w("veto_target", ui)
+    if meas.is_modifier:
+        sign = "+" if meas.method == "bonus" else "−"
+        cap = meas.params.get("cap")
+        text = w("each", ui, sign=sign, per=num(meas.params.get("per", 1)))
+        return text + (w("cap", ui, cap=num(cap)) if cap is not None else "")
+    a = aim(meas, m.value)
+    sign = "" if meas.method == "rating" else {"higher": "≥", "lower": "≤"}.get(a.direction or "", "")
+    return f"{sign}{qty(a.target, meas.unit, ui)}"
+
+
+def score_text(m: MeasureResult) -> str:
+    """'1.5 / 2' for a base measure; '+2' or '−1' for a bonus or deduction that fired; '—' otherwise."""
+    if not m.measure.is_modifier:
+        return f"{num(m.score)} / {num(m.max)}"
+    if m.measure.method == "veto" or not m.score:
+        return "—"
+    return ("+" if m.measure.method == "bonus" else "−") + num(m.score)
+
+
+def owners_html(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:
+    """The lead unit in bold, then the co-owners, by name."""
+    names = [esc(owner_name(rubric, u, lang or ui)) for u in m.measure.owners]
+    if not names:
+        return "—"
+    return "<b>" + names[0] + "</b>" + "".join(("、" if ui == "zh" else ", ") + n for n in names[1:])

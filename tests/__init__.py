@@ -1,0 +1,1 @@
+"""The test suite (a package, so tests/html/ never shadows the standard library's html module)."""
