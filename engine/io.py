@@ -11,13 +11,24 @@ from .problems import UsageError
 PROTECTED = ("rubrics", "submissions")
 
 
+_INPUTS: set[Path] = set()
+"""Folders the current command reads submissions or rubrics from."""
+
+
+def protect(folder: str | Path) -> None:
+    """Never write into this folder (an input folder of the current command)."""
+    _INPUTS.add(Path(folder).resolve())
+
+
 def guard(path: Path) -> Path:
-    """The resolved path, or UsageError when it lies inside ./rubrics or ./submissions."""
+    """The resolved path, or UsageError when it lies in a rubrics/ or submissions/ folder (anywhere) or
+    in a folder the command reads its input from."""
     target = path.resolve()
-    for name in PROTECTED:
-        root = (Path.cwd() / name).resolve()
-        if target == root or root in target.parents:
-            raise UsageError(f"refusing to write {path}: the engine never writes into {name}/")
+    for folder in target.parents:
+        if folder.name in PROTECTED:
+            raise UsageError(f"refusing to write {path}: the engine never writes into {folder.name}/ ({folder})")
+        if folder in _INPUTS:
+            raise UsageError(f"refusing to write {path}: {folder} holds this command's input")
     return target
 
 

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
+MAX_NUMBER = 1e15
+"""Larger numbers are refused (as the YAML loader refuses them)."""
 APPROX_BEFORE = ("约", "近", "超过", "逾")
 APPROX_AFTER = ("余", "多")
 
@@ -29,8 +31,9 @@ def _grammar(wide: bool) -> str:
     num = f"(?:{d}{{1,3}}(?:{comma}{d}{{3}})+|{d}+)(?:{dot}{d}+)?"
     pre = "(?:" + "|".join(APPROX_BEFORE) + ")"
     post, mag = "[" + "".join(APPROX_AFTER) + "]", "[" + "".join(MAGNITUDES) + "]"
+    unit = "(?:(?![万亿余多])[\u4e00-\u9fff]){1,3}"
     return (f"(?P<pre>{pre})?(?P<sign>{cls('+-')})?(?P<num>{num})(?P<pct>{cls('%')})?"
-            f"(?:(?P<mag>{mag})(?P<post>{post})?|(?P<post2>{post})(?P<mag2>{mag})?)?")
+            f"(?:(?P<mag>{mag})(?P<post>{post})?|(?P<post2>{post})(?P<mag2>{mag})?)?(?P<unit>{unit})?")
 
 
 _NUMBER = re.compile(_grammar(wide=False))
@@ -65,6 +68,8 @@ def parse_number(raw: object, unit: str = "") -> Number:
     if isinstance(raw, (int, float)):
         if isinstance(raw, float) and not math.isfinite(raw):
             raise NotANumber("NaN and infinity are not numbers here")
+        if abs(raw) > MAX_NUMBER:
+            raise NotANumber(f"{show(raw)} is too large a number (at most {MAX_NUMBER:g})")
         return Number(raw)
     if not isinstance(raw, str):
         raise NotANumber(f"expected a number, got {show(raw)}")
@@ -91,6 +96,10 @@ def _parse_text(raw: str, unit: str) -> Number:
         notes.append(f"{magnitude} = {MAGNITUDES[magnitude]:,}")
     if m["pct"]:
         notes.append("percent sign")
+    if m["unit"]:
+        notes.append(f"unit {m['unit']} dropped")
+    if not math.isfinite(number) or abs(number) > MAX_NUMBER:
+        raise NotANumber(f"{show(raw)} is too large a number (at most {MAX_NUMBER:g})")
     value = _tidy(number)
     approximate = bool(m["pre"] or m["post"] or m["post2"])
     if approximate:
@@ -114,4 +123,5 @@ def show(raw: object) -> str:
         return "nothing"
     if isinstance(raw, (list, dict)):
         return "a list" if isinstance(raw, list) else "a map"
-    return repr(raw)
+    text = repr(raw)
+    return text if len(text) <= 40 else text[:36] + "…" + text[-3:]

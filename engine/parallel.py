@@ -30,12 +30,23 @@ def map_ordered(fn: Callable, items: list, shared, jobs: int | None = None) -> I
 
 
 def _forked(fn: Callable, items: list, shared, n: int) -> Iterator:
+    """Ordered results from forked workers. If a worker dies (the pool breaks), the items not yet
+    returned are done here instead, so a batch never hangs on a lost task."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     global _STATE
     _STATE = (fn, shared)
-    ctx = multiprocessing.get_context("fork")
     chunk = max(1, min(32, len(items) // (n * 8)))
-    with ctx.Pool(n) as pool:
-        yield from pool.imap(_call, items, chunksize=chunk)
+    done = 0
+    try:
+        with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("fork")) as pool:
+            for result in pool.map(_call, items, chunksize=chunk):
+                done += 1
+                yield result
+    except BrokenProcessPool:
+        for item in items[done:]:
+            yield fn(item, shared)
 
 
 def _call(item):

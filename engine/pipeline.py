@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import rubric as rubrics
-from . import parallel, submission, validate
+from . import io, parallel, submission, validate
 from .model import Loc, Rubric, Submission
 from .problems import Problem, RubricError, UsageError, did_you_mean, errors
 from .results import Scorecard
@@ -39,8 +39,14 @@ class RubricFinder:
     """Loads the rubric given by --rubric, or the one a submission names from a rubrics folder."""
 
     def __init__(self, rubric: str | None = None, rubrics_dir: str = "rubrics"):
+        if rubric and not Path(rubric).is_file():
+            raise UsageError(f"no such rubric file: {rubric}")
         self.fixed = rubrics.load(rubric) if rubric else None
         self.dir = Path(rubrics_dir)
+        if self.dir.is_dir():
+            io.protect(self.dir)
+        elif rubric is None and rubrics_dir != "rubrics":
+            raise UsageError(f"no such rubrics folder: {rubrics_dir}")
         self._index: dict[str, list[tuple[str, Path]]] | None = None
         self._cache: dict[Path, Rubric] = {}
 
@@ -51,7 +57,7 @@ class RubricFinder:
             return Problem(where, "no rubric: name one in the submission's 'rubric:' or pass --rubric")
         rid, _, version = ref.partition("@")
         found = self.index().get(rid, [])
-        path = next((p for v, p in found if not version or v == version), None)
+        path = next((p for v, p in found if not version or same_version(v, version)), None)
         if path is None:
             return Problem(where, self._not_found(rid, version, found), code="unknown-rubric")
         if path not in self._cache:
@@ -71,10 +77,24 @@ class RubricFinder:
             self._index = {}
             files = sorted(self.dir.glob("*.y*ml")) if self.dir.is_dir() else []
             for f in files:
-                head = dict(m.groups() for m in _HEADER.finditer(f.read_text(encoding="utf-8", errors="replace")))
+                try:
+                    text = f.read_text(encoding="utf-8", errors="replace")
+                except OSError:
+                    continue  # an unreadable file is not a rubric we can offer
+                head = dict(m.groups() for m in _HEADER.finditer(text))
                 if "rubric" in head:
                     self._index.setdefault(head["rubric"], []).append((head.get("version", ""), f))
         return self._index
+
+
+def same_version(a: str, b: str) -> bool:
+    """'1.10' written unquoted in YAML reads as 1.1: versions that are the same number match."""
+    if a == b:
+        return True
+    try:
+        return float(a) == float(b)
+    except ValueError:
+        return False
 
 
 def files(paths: list[str]) -> list[Path]:
@@ -82,6 +102,12 @@ def files(paths: list[str]) -> list[Path]:
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    odd = [p for p in paths if not (Path(p).is_dir() or Path(p).is_file())]
+    if odd:
+        raise UsageError(f"not a regular file or folder: {', '.join(odd)}")
+    for p in paths:
+        if Path(p).is_dir():
+            io.protect(p)
     return submission.find(paths)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -15,6 +16,8 @@ def r2(x: float | None) -> float | None:
     """Round half-up to 2 decimals, as people do (89.995 -> 90.0), ignoring float noise below 1e-9."""
     if x is None:
         return None
+    if not math.isfinite(x) or abs(x) >= 1e15:
+        return x  # no grade decision happens out here; Decimal would refuse it
     d = Decimal(repr(round(x, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return float(d) + 0.0  # + 0.0 turns -0.0 into 0.0
 

@@ -21,6 +21,11 @@ MAX_NODES = 100_000
 """At most this many nodes after alias expansion (a 'billion laughs' file fails here)."""
 MAX_DEPTH = 64
 """At most this deep a nesting of maps and lists."""
+MAX_NUMBER = 1e15
+"""Larger numbers are refused: nothing assessed here is that large, and bigger ones overflow."""
+_DEEP_SCAN = 2_000
+"""Texts with more '[' and '{' than this are checked for depth before composing (libyaml's
+composer recurses in C, and a few thousand levels would overflow its stack)."""
 
 Path_ = tuple  # a path into the document: keys and list indices
 
@@ -98,7 +103,13 @@ def load_text(raw: bytes | str, marks: bool = True) -> Doc:
     if len(text) > MAX_BYTES:
         raise YamlError(f"text is over {MAX_BYTES / 1e6:.0f} MB")
     try:
+        if text.count("[") + text.count("{") > _DEEP_SCAN:
+            _check_depth(text)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.reader.ReaderError as e:
+        line, col = _position(text, e.position)
+        code = e.character if isinstance(e.character, int) else ord(e.character)
+        raise YamlError(f"invalid YAML: control character U+{code:04X} is not allowed in YAML text", line, col) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -111,6 +122,25 @@ def load_text(raw: bytes | str, marks: bool = True) -> Doc:
     builder = _Builder(text, marks)
     data = builder.build(nodes[0], () if marks else None, 0) if nodes else None
     return Doc(data, builder.marks or {}, builder.key_marks, located=marks)
+
+
+def _check_depth(text: str) -> None:
+    """Walk the event stream (no recursion) and refuse nesting deeper than MAX_DEPTH."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                m = event.start_mark
+                raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
 
 
 def _decode(raw: bytes) -> str:
@@ -211,23 +241,29 @@ def _scalar(node: yaml.ScalarNode, tag: str | None) -> Any:
     return value
 
 
+def _int(text: str) -> int:
+    if len(text) > 40:
+        return 10 ** 40  # refused as too large below, without converting a huge text
+    return int(text[2:], 8) if text.startswith("0o") else int(text[2:], 16) if text.startswith("0x") else int(text)
+
+
+def _bounded(value: int | float, text: str, node: yaml.Node) -> int | float:
+    if math.isinf(value) or abs(value) > MAX_NUMBER:
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        raise YamlError(f"{shown!r} is too large a number (at most {MAX_NUMBER:g})", *_where(node))
+    return value
+
+
 def _resolve_plain(text: str, node: yaml.Node) -> Any:
     """YAML 1.2 core schema resolution of a plain scalar."""
     if _NULL.match(text):
         return None
     if text in _BOOL:
         return _BOOL[text]
-    if _INT.match(text):
-        return int(text)
-    if _OCT.match(text):
-        return int(text[2:], 8)
-    if _HEX.match(text):
-        return int(text[2:], 16)
+    if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
+        return _bounded(_int(text), text, node)
     if _FLOAT.match(text):
-        value = float(text)
-        if math.isinf(value):
-            raise YamlError(f"{text!r} is too large a number", *_where(node))
-        return value
+        return _bounded(float(text), text, node)
     if _SPECIAL.match(text):
         raise YamlError(f"{text!r}: NaN and infinity are not allowed", *_where(node))
     return text

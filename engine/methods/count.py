@@ -1,4 +1,6 @@
 """count: so many points per item, up to the measure's points."""
+import math
+
 from ._common import REQUIRED, is_number, number_schema, read_count
 
 NAME = "count"
@@ -25,13 +27,14 @@ def parse(m, raw):
 def fraction(m, value) -> float:
     if m.points <= 0:
         return 0.0
-    return min(value * m.params["per"], m.points) / m.points
+    earned = round(value * m.params["per"], 9)  # 3 * 0.3 is 0.8999999999999999 in binary
+    return min(earned, m.points) / m.points
 
 
 def target(m):
     """The number of items that earns full points."""
     per = m.params["per"]
-    return -(-m.points // per) if per else None
+    return math.ceil(round(m.points / per, 9)) if per else None
 
 
 def next_target(m, value):

@@ -1,0 +1,105 @@
+"""Hostile input found by a red-team review: each must end in a located message, never a crash or a hang."""
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from engine import parallel
+from engine.cli import app
+from engine.io import guard
+from engine.numbers import NotANumber, parse_number
+from engine.problems import UsageError
+from engine.yamlstrict import YamlError, load_text
+from tests.methods.helpers import frac, measure
+
+RUBRIC = os.path.join(os.path.dirname(__file__), "cases", "invalid", "rubric.yaml")
+
+
+def located(text):
+    with pytest.raises(YamlError) as e:
+        load_text(text)
+    return e.value.line, e.value.col, e.value.message
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 30000, "[" * 50000, "a: " + "{a: " * 30000])
+def test_deep_flow_nesting_refused_before_libyaml_recurses(text):
+    start = time.perf_counter()
+    line, col, msg = located(text)
+    assert msg == "nesting deeper than 64 levels" and line == 1
+    assert time.perf_counter() - start < 10  # it ends; speed is for bench/
+
+
+def test_control_characters_located():
+    assert located("a: 1\nb: x\x00y\n") == (2, 5, "invalid YAML: control character U+0000 is not allowed in YAML text")
+    assert located("a: \x07\n")[:2] == (1, 4)
+
+
+@pytest.mark.parametrize("text", ["a: 1e400", "a: " + "9" * 400, "a: 10000000000000001", "a: -2e15"])
+def test_numbers_too_large(text):
+    assert "is too large a number (at most 1e+15)" in located(text)[2]
+
+
+@pytest.mark.parametrize("raw", ["9" * 400, "9" * 305 + "万", "1" * 20 + "亿"])
+def test_number_texts_too_large(raw):
+    with pytest.raises(NotANumber, match="too large"):
+        parse_number(raw)
+
+
+def test_spec_example_with_a_measure_word():
+    n = parse_number("6000余人")
+    assert (n.value, n.approximate) == (6000, True)
+    assert parse_number("3万人").value == 30000
+    with pytest.raises(NotANumber):
+        parse_number("3万万")
+
+
+def test_count_with_fractional_per_reaches_full_marks():
+    m = measure("count", points=0.9, per=0.3)
+    assert frac(m, 3) == 1.0
+
+
+def test_worker_that_dies_does_not_hang_the_batch():
+    parent = os.getpid()
+
+    def fn(item, shared):
+        if item == 7 and os.getpid() != parent:
+            os._exit(3)  # a worker killed mid-batch (a segfault, the OOM killer)
+        return item * shared
+
+    items = list(range(parallel.MIN_FILES + 20))
+    assert list(parallel.map_ordered(fn, items, 2, jobs=2)) == [i * 2 for i in items]
+
+
+@pytest.mark.parametrize("where", ["submissions/x.json", "a/rubrics/b/x.json", "/tmp/submissions/r.csv"])
+def test_never_writes_into_rubrics_or_submissions(where, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(UsageError, match="never writes into"):
+        guard(tmp_path / where if not where.startswith("/") else __import__("pathlib").Path(where))
+
+
+def test_never_writes_into_an_input_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in" / "x").mkdir(parents=True)
+    (tmp_path / "in" / "x" / "2024.yaml").write_text(
+        "rubric: bad-input-demo\nsubject: {id: x, name: X}\nperiod: 2024\nvalues:\n  D1.M02: 95\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["score", "in", "--rubric", RUBRIC, "-f", "json", "-o", "in/x/out.json"],
+                           catch_exceptions=False)
+    assert r.exit_code == 2 and "holds this command's input" in r.stderr
+    assert not (tmp_path / "in" / "x" / "out.json").exists()
+
+
+def test_fifo_is_a_usage_error(tmp_path):
+    fifo = tmp_path / "f.yaml"
+    os.mkfifo(fifo)
+    r = CliRunner().invoke(app, ["validate", str(fifo), "--rubric", RUBRIC], catch_exceptions=False)
+    assert r.exit_code == 2 and "not a regular file or folder" in r.stderr
+
+
+def test_missing_rubrics_dir_is_a_usage_error(tmp_path):
+    (tmp_path / "s.yaml").write_text("rubric: x\nsubject: s\nperiod: 2024\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["validate", str(tmp_path / "s.yaml"), "--rubrics-dir", str(tmp_path / "nope")],
+                           catch_exceptions=False)
+    assert r.exit_code == 2 and "no such rubrics folder" in r.stderr
