@@ -9,13 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from .model import Loc
-from .problems import Problem, read_yaml
+from .problems import Problem, did_you_mean, read_yaml
 from .yamlstrict import Doc
 
 SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 TABLES = (".csv", ".xlsx")
 """Suffixes read as tables by engine.tabular."""
 HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings")
+MAX_PROBLEMS = 200
+"""Problems listed for one file; past this, one last problem says how many more there are."""
+PERIOD_TYPE = 'period should be a year or a text such as 2024 or "2024H1"'
+EVIDENCE_TYPE = "evidence should be a text or a list of texts"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class RawEntry:
     loc: Loc = Loc("")
     key_loc: Loc = Loc("")
     section: str = "values"
+    evidence_bad: bool = False
+    """Evidence was given but is not a text or a list of texts (already reported as a problem)."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,9 @@ class RawSubmission:
     entries: tuple[RawEntry, ...] = ()
     locs: dict = field(default_factory=dict)
     """Header key -> Loc."""
+    read_problems: int = 0
+    """How many problems reading found (before any were left out): engine.validate lists only as many
+    more as the per-file limit leaves room for."""
 
 
 def read(path: str | Path, marks: bool = True) -> tuple[RawSubmission | None, list[Problem]]:
@@ -62,18 +71,48 @@ def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
         lambda path, key=False: unlocated)
     if not isinstance(data, dict):
         return None, [Problem(at(()), "a submission must be a map with rubric, subject, period and values")]
-    problems = [Problem(at((k,), True), f"unknown key '{k}'; expected: {', '.join(HEADER_KEYS)}", code="schema")
+    problems = [Problem(at((k,), True), f"unknown key '{k}'{did_you_mean(k, HEADER_KEYS)}; "
+                        f"expected: {', '.join(HEADER_KEYS)}", code="schema")
                 for k in data if k not in HEADER_KEYS]
     for key in ("rubric", "subject", "period"):
         if key not in data:
             problems.append(Problem(at(()), f"missing required key '{key}'", code="schema"))
     sid, sname = _subject(data.get("subject"), at, problems)
+    period = data.get("period")
+    if "period" in data and not period_ok(period):
+        problems.append(Problem(at(("period",)), PERIOD_TYPE, code="schema"))
+        period = None
     entries = []
     for section in ("values", "ratings"):
         entries += _entries(data.get(section), section, doc, at, problems)
-    raw = RawSubmission(name, _text(data.get("rubric")), sid, sname, data.get("period"), tuple(entries),
-                        {k: at((k,)) for k in data})
-    return raw, problems
+    raw = RawSubmission(name, _text(data.get("rubric")), sid, sname, period, tuple(entries),
+                        {k: at((k,)) for k in data}, len(problems))
+    return raw, cap(problems)
+
+
+def period_ok(value: Any) -> bool:
+    """A period is a year (2024) or a non-empty text ("2024H1"); not a map, list, boolean or nothing."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, int) or (isinstance(value, str) and bool(value.strip()))
+
+
+def cap(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """The first ``limit`` problems in file order and, if there were more, one last problem saying how
+    many more (located where the first one left out was found)."""
+    if len(problems) <= limit:
+        return problems
+    ordered = sorted(problems, key=lambda p: (p.loc.line, p.loc.col))
+    rest = ordered[limit:]
+    return ordered[:limit] + [Problem(rest[0].loc, f"… and {len(rest)} more problems in this file",
+                                      level=_worst(rest), code="truncated")]
+
+
+def _worst(problems: list[Problem]) -> str:
+    levels = {p.level for p in problems}
+    return next((lv for lv in ("error", "warning") if lv in levels), "info")
 
 
 def _subject(value: Any, at, problems: list) -> tuple[str, str]:
@@ -103,14 +142,33 @@ def _entry(mid: str, v: Any, section: str, at, problems: list) -> RawEntry | Non
         for k in extra:
             problems.append(Problem(at(path + (k,), True), f"unknown key '{k}' (a value may have value, "
                                     "evidence and note)", mid, code="schema"))
+        evidence, evidence_bad = _evidence(v, path, mid, at, problems)
+        note = v.get("note", "")
+        if not isinstance(note, str):
+            problems.append(Problem(at(path + ("note",)), "note should be a text", mid, code="schema"))
+            note = ""
         if "value" not in v:
             problems.append(Problem(at(path, True), "missing 'value'", mid, code="schema"))
             return None
-        ev = v.get("evidence", ())
-        evidence = (ev,) if isinstance(ev, str) else tuple(str(e) for e in ev or ())
-        return RawEntry(mid, v.get("value"), evidence, str(v.get("note") or ""), at(path + ("value",)),
-                        at(path, True), section)
+        return RawEntry(mid, v.get("value"), evidence, note, at(path + ("value",)), at(path, True), section,
+                        evidence_bad)
     return RawEntry(mid, v, (), "", at(path), at(path, True), section)
+
+
+def _evidence(v: dict, path: tuple, mid: str, at, problems: list) -> tuple[tuple[str, ...], bool]:
+    """The evidence of a {value, evidence, note} map: a text, or a list of texts; anything else
+    (a number, true, a map, a list holding one) is a problem, never silently turned into text."""
+    if "evidence" not in v:
+        return (), False
+    ev = v["evidence"]
+    if isinstance(ev, str):
+        return (ev,), False
+    if isinstance(ev, list) and all(isinstance(e, str) for e in ev):
+        return tuple(ev), False
+    bad = next((i for i, e in enumerate(ev) if not isinstance(e, str)), None) if isinstance(ev, list) else None
+    where = path + ("evidence",) + (() if bad is None else (bad,))
+    problems.append(Problem(at(where), EVIDENCE_TYPE, mid, code="schema"))
+    return (), True
 
 
 def _text(value: Any) -> str:

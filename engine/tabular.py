@@ -10,19 +10,28 @@ import csv
 import datetime as dt
 import io
 import re
+import stat
 import warnings
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .model import Loc
 from .problems import Problem
-from .submission import RawEntry, RawSubmission
+from .submission import PERIOD_TYPE, RawEntry, RawSubmission, cap, period_ok
 
 MAX_BYTES = 8 * 1024 * 1024
 """Files larger than this are refused before they are parsed."""
 MAX_ROWS = 20_000
 """At most this many rows: a rubric has hundreds of measures, not tens of thousands."""
+MAX_UNPACKED = 64 * 1024 * 1024
+"""An .xlsx whose members add up to more than this, unpacked, is refused before it is parsed."""
+MAX_RATIO = 200
+"""... and so is one with a member compressed more than this many to one (real workbooks: under 20)."""
+RATIO_FROM = 1024 * 1024
+"""The ratio is judged on members at least this large unpacked: a few kilobytes of repetitive XML can
+compress very well and harm no one."""
 
 HEADERS = {
     "measure": "measure", "指标": "measure", "测评项": "measure",
@@ -57,16 +66,24 @@ def read_table(path: str | Path) -> tuple[RawSubmission | None, list[Problem]]:
     reader = _xlsx_rows if Path(path).suffix.lower() == ".xlsx" else _csv_rows
     problems: list[Problem] = []
     try:
-        if Path(path).stat().st_size > MAX_BYTES:
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, [Problem(Loc(name), "cannot read: not a regular file", code="io")]
+        if info.st_size > MAX_BYTES:
             return None, [Problem(Loc(name), f"file is over the {MAX_BYTES // 2**20} MB limit", code="io")]
+        rows = reader(path, name, problems)
     except OSError as e:
-        return None, [Problem(Loc(name), f"cannot read: {e.strerror or e}", code="io")]
-    rows = reader(path, name, problems)
+        return None, problems + [Problem(Loc(name), f"cannot read: {e.strerror or e}", code="io")]
     if rows is None:
         return None, problems
     if len(rows) > MAX_ROWS:
-        return None, problems + [Problem(Loc(name), f"more than {MAX_ROWS} rows; is this a submission?", code="io")]
+        return None, problems + [Problem(Loc(name), _too_many(), code="io")]
     return _build(rows, name, problems)
+
+
+def _too_many(declared: int | None = None) -> str:
+    said = f"the sheet declares {declared} rows: " if declared else ""
+    return f"{said}more than {MAX_ROWS} rows; is this a submission?"
 
 
 # --- readers -------------------------------------------------------------------------------
@@ -113,7 +130,31 @@ def _bad_bytes(raw: bytes, e: UnicodeDecodeError, name: str, problems: list) -> 
     return None
 
 
+def _zip_bomb(path) -> str | None:
+    """Why the workbook must not be unpacked (too big unpacked, or compressed suspiciously well), read
+    from the zip's directory alone; None when it looks like a workbook or is no zip at all (openpyxl
+    then says what is wrong).  zipfile stops every member at its declared size, so these sizes hold."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+        return None
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNPACKED:
+        return (f"the workbook unpacks to {total / 2**20:,.0f} MB (at most {MAX_UNPACKED // 2**20} MB); "
+                "it looks like a zip bomb")
+    for m in members:
+        if m.file_size >= RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            return (f"{m.filename} is compressed {m.file_size / max(m.compress_size, 1):,.0f} to 1 (at most "
+                    f"{MAX_RATIO} to 1); the workbook looks like a zip bomb")
+    return None
+
+
 def _xlsx_rows(path, name: str, problems: list) -> list[Row] | None:
+    bomb = _zip_bomb(path)
+    if bomb:
+        problems.append(Problem(Loc(name), bomb, code="xlsx"))
+        return None
     import openpyxl  # only here: CSV and YAML never pay for it (defusedxml guards its XML parsing)
 
     with warnings.catch_warnings():  # openpyxl warns about Excel features it drops; they are not ours to show
@@ -141,8 +182,12 @@ def _sheet(wb):
     return next((ws for ws in wb.worksheets if ws.title.strip().lower() == "submission"), wb.worksheets[0])
 
 
-def _sheet_rows(ws, name: str, problems: list) -> list[Row]:
-    ws.reset_dimensions()  # a stored dimension may be wrong; read every row there is
+def _sheet_rows(ws, name: str, problems: list) -> list[Row] | None:
+    declared = ws.max_row  # from the sheet's <dimension ref=...>, read without reading the rows
+    if isinstance(declared, int) and declared > MAX_ROWS:
+        problems.append(Problem(Loc(name), _too_many(declared), code="io"))
+        return None
+    ws.reset_dimensions()  # a stored dimension may be wrong (or absent); read every row there is
     rows, number = [], 0
     for cells in ws.iter_rows():
         number = next((c.row for c in cells if getattr(c, "row", None)), number + 1)
@@ -179,10 +224,13 @@ def _build(rows: list[Row], name: str, problems: list) -> tuple[RawSubmission | 
     shared = {f: table.shared(f, problems) for f in SHARED if f in columns}
     entries = table.entries(problems)
     sid, period = _from_path(name, shared, problems)
+    if not period_ok(period):
+        problems.append(Problem(shared.get("period", (None, None))[1] or Loc(name), PERIOD_TYPE, code="schema"))
+        period = None
     sname = _text(shared.get("subject_name", (None,))[0]) or sid
     raw = RawSubmission(name, _text(shared.get("rubric", (None,))[0]), sid, sname, period, tuple(entries),
-                        {f: loc for f, (_, loc) in shared.items() if loc is not None})
-    return raw, problems
+                        {f: loc for f, (_, loc) in shared.items() if loc is not None}, len(problems))
+    return raw, cap(problems)
 
 
 def _columns(header: Row, name: str, problems: list) -> dict[str, int] | None:

@@ -21,6 +21,10 @@ SCHEMA_PATH = "../../reports/schemas/{id}.schema.json"
 """Where the schema lies seen from submissions/<subject>/<period>.yaml."""
 BOOLEAN = ("check", "veto")
 """Methods whose value is true or false."""
+BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Whatever a YAML reader (PyYAML: CR, LF, NEL, LS, PS) or Python might take for a line break."""
+UNPRINTABLE = re.compile("[^\t\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters a YAML reader refuses anywhere in a file, comments included."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +47,13 @@ def yaml_template(rubric: Rubric, header: Header) -> str:
     lines = _yaml_head(rubric, header)
     for m, path in _measures(rubric):
         lines += [""] + ["  # " + c if c else "  #" for c in _about(rubric, m, path)] + [f"  # {m.id}: "]
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(_line, lines)) + "\n"
+
+
+def _line(text: str) -> str:
+    """One line of the template, whatever a rubric's text held: a label or guidance with a line break in it
+    must not end a comment early and put its rest in the submission."""
+    return UNPRINTABLE.sub("\ufffd", BREAKS.sub(" ", text))
 
 
 def _yaml_head(rubric: Rubric, h: Header) -> list[str]:
@@ -123,7 +133,10 @@ def period_value(period: str) -> Any:
 def _scalar(text: str) -> str:
     """Plain when YAML reads it back as the same string, else double-quoted."""
     plain = re.fullmatch(r"[^\W\d][\w.\-@/]*", text) and text.lower() not in ("true", "false", "null")
-    return text if plain else json.dumps(text, ensure_ascii=False)
+    if plain:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)  # JSON escapes are YAML escapes, but JSON leaves these raw:
+    return re.sub("[\x7f-\x9f\u2028\u2029\ufffe\uffff]", lambda c: f"\\u{ord(c.group()):04x}", quoted)
 
 
 def _one_line(text: str) -> str:

@@ -6,7 +6,11 @@ from pathlib import Path
 from . import methods
 from .model import Entry, Loc, Measure, Rubric, Submission
 from .problems import Problem, did_you_mean
-from .submission import RawEntry, RawSubmission
+from .submission import MAX_PROBLEMS, RawEntry, RawSubmission, cap
+
+MAX_SUGGESTIONS = 20
+"""Unknown measure ids per file that get a "did you mean" (each is a fuzzy match over every measure id:
+a file of 40,000 unknown ids must not take minutes); later ones are still reported, without one."""
 
 
 def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]]:
@@ -14,21 +18,43 @@ def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]
     problems: list[Problem] = []
     problems += _check_rubric_ref(raw, rubric)
     entries: dict[str, Entry] = {}
+    hints = _Hints(rubric)
     for e in raw.entries:
-        entry = _entry(e, rubric, problems, entries)
+        entry = _entry(e, rubric, problems, entries, hints)
         if entry is not None:
             entries[e.measure] = entry
     problems += _check_evidence(raw, rubric, entries)
     problems += _check_path(raw)
     sub = Submission(raw.rubric, raw.subject_id, raw.subject_name, raw.period, entries, raw.path)
-    return sub, problems
+    return sub, _cap(problems, raw.read_problems)
+
+
+def _cap(problems: list[Problem], already: int) -> list[Problem]:
+    """At most MAX_PROBLEMS listed for the file, counting those reading it found already."""
+    if already + len(problems) <= MAX_PROBLEMS:
+        return problems
+    return cap(problems, max(MAX_PROBLEMS - already, 0))
+
+
+class _Hints:
+    """"did you mean" for the first MAX_SUGGESTIONS unknown measure ids of a file."""
+
+    def __init__(self, rubric: Rubric):
+        self.ids = [x.id for x in rubric.measures]
+        self.left = MAX_SUGGESTIONS
+
+    def __call__(self, word: str) -> str:
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        return did_you_mean(word, self.ids)
 
 
 def _check_evidence(raw: RawSubmission, rubric: Rubric, entries: dict) -> list[Problem]:
     out = []
     for e in raw.entries:
         m = rubric.by_id.get(e.measure)
-        if e.measure in entries and m.evidence == "required" and not e.evidence:
+        if e.measure in entries and m.evidence == "required" and not e.evidence and not e.evidence_bad:
             out.append(Problem(e.key_loc, "evidence is required for this measure: write it as "
                                "{value: ..., evidence: [...]} (in a table: the evidence column)", m.id, code="evidence"))
     return out
@@ -64,11 +90,11 @@ def _check_rubric_ref(raw: RawSubmission, rubric: Rubric) -> list[Problem]:
     return []
 
 
-def _entry(e: RawEntry, rubric: Rubric, problems: list, seen: dict) -> Entry | None:
+def _entry(e: RawEntry, rubric: Rubric, problems: list, seen: dict, hints=None) -> Entry | None:
     m = rubric.by_id.get(e.measure)
     if not isinstance(m, Measure):
         kind = "a group, not a measure" if m is not None else "not a measure of this rubric"
-        hint = "" if m is not None else did_you_mean(e.measure, [x.id for x in rubric.measures])
+        hint = "" if m is not None else (hints or _Hints(rubric))(e.measure)
         problems.append(Problem(e.key_loc, f"'{e.measure}' is {kind}{hint}", e.measure, code="unknown-measure"))
         return None
     if e.measure in seen:

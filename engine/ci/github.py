@@ -1,11 +1,18 @@
 """github: workflow-command annotations (::error file=...,line=...::message) and a step summary."""
 from __future__ import annotations
 
+import re
+
 NAME = "github"
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than tab, CR and LF (the last two are escaped): a submitted key holding one
+(an escape sequence, a NUL) must not reach the runner's log or its parser."""
 
 
 def escape_data(text: str) -> str:
-    """Escape a message as GitHub's toolkit does (% CR LF)."""
+    """Escape a message as GitHub's toolkit does (% CR LF); other control characters become U+FFFD."""
+    text = CONTROL.sub("\ufffd", text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -1,9 +1,19 @@
 """junit: one testsuite per submission, a testcase per validation problem and per threshold."""
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 NAME = "junit"
+
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 does not allow in a document at all, not even escaped (most C0 controls, lone
+surrogates, U+FFFE, U+FFFF): a submission key holding one must not make the report unreadable."""
+
+
+def xml_safe(text: str) -> str:
+    """The text with every character XML 1.0 cannot hold replaced by U+FFFD."""
+    return NOT_XML.sub("\ufffd", text)
 
 
 def render(verdicts, bar) -> str:
@@ -16,8 +26,18 @@ def render(verdicts, bar) -> str:
         fails += int(suite.get("failures"))
     root.set("tests", str(total))
     root.set("failures", str(fails))
+    _make_safe(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _make_safe(root: ET.Element) -> None:
+    """Every text and attribute junit writes, made storable in XML 1.0."""
+    for el in root.iter():
+        el.text = None if el.text is None else xml_safe(el.text)
+        el.tail = None if el.tail is None else xml_safe(el.tail)
+        for key, value in el.attrib.items():
+            el.set(key, xml_safe(value))
 
 
 def _suite(v, bar) -> ET.Element:

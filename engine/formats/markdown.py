@@ -19,7 +19,7 @@ def chunks(cards, lang: str | None = None):
 
 def card_md(card: Scorecard, lang: str | None = None) -> str:
     sub, rubric = card.submission, card.rubric
-    lines = [f"# {sub.subject_name} · {sub.period} · {rubric.title.get(lang)}", ""]
+    lines = [f"# {esc(sub.subject_name)} · {esc(sub.period)} · {esc(rubric.title.get(lang))}", ""]
     if card.vetoed:
         ids = ", ".join(f"`{i}` {rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
         lines += [f"> **一票否决 / VETOED** by {ids}: graded {card.grade.label.get(lang)} whatever the total.", ""]
@@ -42,5 +42,5 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
 
 
 def esc(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(text).replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    """Text safe inside a Markdown table cell or heading: no line breaks, no table pipes, no HTML."""
+    return str(text).replace("|", "\\|").replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("<", "&lt;")

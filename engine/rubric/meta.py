@@ -30,23 +30,29 @@ def _validator():
 
 
 def check_meta(doc: Doc, file: str) -> list[Problem]:
-    """One problem per schema violation, at the line of the offending key or value."""
+    """One problem per schema violation (per unknown key), at the line of the offending key or value.
+
+    When there are any, the semantic checks (engine.rubric.lint) run as well wherever the types they
+    need are right, so that one run shows every problem of the file, not the schema's first."""
     if not isinstance(doc.data, dict):
         return [Problem(Loc(file), "a rubric must be a YAML map with keys rubric, version, title, grades, tree")]
-    out = [_problem(e, doc, file) for e in _validator().iter_errors(doc.data)]
+    found = list(_validator().iter_errors(doc.data))
+    out = [p for e in found for p in _problems(e, doc, file)]
+    if found:
+        from .lint import lint_data  # lint imports nothing from here; imported late all the same
+
+        out += lint_data(doc, file, faulted=[tuple(e.absolute_path) for e in found])
     return sorted(out, key=lambda p: (p.loc.line, p.loc.col))
 
 
-def _problem(error, doc: Doc, file: str) -> Problem:
+def _problems(error, doc: Doc, file: str) -> list[Problem]:
     path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and _extra_keys(error):
+        known = error.schema.get("properties", {})
+        return [Problem(Loc(file, *doc.where(path + (k,), key=True)), f"unknown key '{k}'{did_you_mean(k, known)}",
+                        id=_node_id(doc.data, path + (k,)), code="schema") for k in _extra_keys(error)]
     line, col = doc.where(path)
-    message = _message(error)
-    if error.validator == "additionalProperties":
-        extra = _extra_keys(error)
-        if extra:
-            path = path + (extra[0],)
-            line, col = doc.where(path, key=True)
-    return Problem(Loc(file, line, col), message, id=_node_id(doc.data, path), code="schema")
+    return [Problem(Loc(file, line, col), _message(error), id=_node_id(doc.data, path), code="schema")]
 
 
 def _message(error) -> str:
@@ -55,11 +61,8 @@ def _message(error) -> str:
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"missing required key '{missing}'"
-    if v == "additionalProperties":
-        extra = _extra_keys(error)
-        known = error.schema.get("properties", {})
-        hint = did_you_mean(extra[0], known) if extra else ""
-        return f"unknown key '{extra[0]}'{hint}" if extra else error.message
+    if v == "additionalProperties":  # with no extra key to name (else _problems names each)
+        return error.message
     if v == "enum":
         hint = did_you_mean(error.instance, error.validator_value) if isinstance(error.instance, str) else ""
         opts = ", ".join(map(str, error.validator_value))
