@@ -18,6 +18,10 @@ LANG = typer.Option(None, "--lang", help="Label language: zh or en. Default: zh 
                     show_default=False)
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of the terminal.",
                       show_default=False)
+LONG = typer.Option(False, "--long", help="Read every .csv given as a long table (columns subject, period, "
+                    "measure, value: one row per subject and measure) even if it names one subject. Without it a "
+                    ".csv is a long table when its header has subject and measure columns and its rows name more "
+                    "than one subject; a .parquet with those columns always is (needs pyarrow).")
 
 
 class Lang(str, enum.Enum):

@@ -9,8 +9,8 @@ import typer
 from .. import compare as analysis
 from .. import pipeline
 from ..formats import compare as compare_formats
-from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, lang_code, \
-    out_console, print_outcomes
+from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, \
+    lang_code, out_console, print_outcomes
 from .score_cmd import summary
 
 CompareFormat = choices("CompareFormat", compare_formats.FORMATS)
@@ -27,13 +27,24 @@ def compare(
     fmt: CompareFormat = typer.Option("table", "--format", "-f", help="Output format."),
     output: Optional[Path] = OUTPUT,
     lang: Optional[Lang] = LANG,
+    long: bool = LONG,
 ) -> int:
     """League table across subjects (vetoed subjects last), a heatmap of group attainment, and each
     subject's trend across periods (↑ better, → within 0.5 points, ↓ worse) with the measures that
     moved away from their target. Submissions of different rubrics get one league each.
 
+    A long table (one .csv or .parquet with the columns subject, period, measure, value for thousands of
+    subjects, see --long) is ranked at once; a subject with an invalid row is left out (exit code 1).
+
     Example: scorecard compare submissions/ --format markdown -o reports/compare.md
     """
+    from ..batch import long_tables  # reads a file's first lines only; pandas just for a long table
+
+    if tables := long_tables(paths, long):
+        from ..batch import cli as batch_cli
+
+        rest = [p for p in paths if p not in tables]
+        return batch_cli.compare(tables, rest, rubric, rubrics_dir, period, fmt.value, output, lang_code(lang))
     outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
     errc = err_console()
     print_outcomes(outcomes, errc)

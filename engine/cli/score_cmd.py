@@ -7,8 +7,8 @@ from typing import List, Optional
 import typer
 
 from .. import formats, pipeline
-from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, emit_chunks, err_console, handled, \
-    lang_code, out_console
+from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, emit_chunks, err_console, \
+    handled, lang_code, out_console
 from .progress import tracked
 
 ScoreFormat = choices("ScoreFormat", formats.FORMATS)
@@ -23,14 +23,25 @@ def score(
     fmt: ScoreFormat = typer.Option("table", "--format", "-f", help="Output format."),
     output: Optional[Path] = OUTPUT,
     lang: Optional[Lang] = LANG,
+    long: bool = LONG,
 ) -> int:
     """Score submissions: total, grade, veto, every group and measure.
 
     Invalid files are reported as FILE:LINE:COL and skipped; the exit code is then 1. Results stream:
     thousands of files are written as they are scored, on every core.
 
+    A long table (one .csv or .parquet with the columns subject, period, measure, value for thousands of
+    subjects, see --long) is scored at once; a subject with an invalid row is left out (exit code 1).
+
     Example: scorecard score submissions/jinchang/ --format json -o reports/jinchang.json
     """
+    from ..batch import long_tables  # reads a file's first lines only; pandas just for a long table
+
+    if tables := long_tables(paths, long):
+        from ..batch import cli as batch_cli
+
+        rest = [p for p in paths if p not in tables]
+        return batch_cli.score(tables, rest, rubric, rubrics_dir, fmt.value, output, lang_code(lang))
     files = pipeline.files(paths)
     errc = err_console()
     tally = Tally(errc)

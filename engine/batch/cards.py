@@ -1,0 +1,88 @@
+"""to_scorecards: engine.results.Scorecard objects for chosen rows of a batch (for gaps, JSON, trends).
+
+The numbers come from the batch; each submitted value is read again from its cell the way a
+per-subject table reads it (plain numbers and true/false directly, anything else through
+engine.validate), so an Entry here equals the one `scorecard score` makes from a per-subject CSV.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+
+from .. import tabular, validate
+from ..model import Entry, Loc, Measure, Rubric, Submission
+from ..results import STATUSES, GroupResult, MeasureResult, Scorecard
+from ..submission import RawEntry
+from .checks import gc_paused
+from .result import BatchResult
+from .values import LongValues
+
+
+def to_scorecards(batch: BatchResult, rubric: Rubric, subjects: Iterable[str] | None = None) -> list[Scorecard]:
+    """A Scorecard for every row of the batch whose subject is in ``subjects`` (all rows when None)."""
+    wanted = None if subjects is None else set(map(str, subjects))
+    with gc_paused():  # thousands of cards are hundreds of thousands of acyclic objects
+        return [card(batch, rubric, i) for i, sid in enumerate(batch.subject) if wanted is None or sid in wanted]
+
+
+def iter_scorecards(batch: BatchResult, rubric: Rubric) -> Iterator[Scorecard]:
+    """Every row's Scorecard, one at a time (for streaming thousands into a report)."""
+    for i in range(len(batch)):
+        yield card(batch, rubric, i)
+
+
+def card(batch: BatchResult, rubric: Rubric, i: int) -> Scorecard:
+    """The Scorecard of row ``i``."""
+    v = batch.values
+    rows, given = v.rows[i].tolist(), v.present[i].tolist()
+    entries = {m.id: entry(v, m, rows[j]) for j, m in enumerate(rubric.measures) if given[j]}
+    sub = Submission(v.rubric, str(v.subjects[i]), str(v.names[i]), v.periods[i], entries, v.path)
+    status, frac = batch.status[i].tolist(), _nones(batch.measure_fraction[i])
+    score, weight = batch.measure_score[i].tolist(), batch.measure_weight[i].tolist()
+    measures = tuple(
+        MeasureResult(m, entries.get(m.id), STATUSES[status[j]], None, score[j], m.params.get("cap"))
+        if m.is_modifier else
+        MeasureResult(m, entries.get(m.id), STATUSES[status[j]], frac[j], score[j], m.points, weight[j])
+        for j, m in enumerate(rubric.measures))
+    gscore, gfrac, gweight = batch.group_score[i].tolist(), _nones(batch.group_fraction[i]), batch.group_weight[i].tolist()
+    groups = tuple(GroupResult(g, gscore[k], g.worth, gfrac[k], gweight[k]) for k, g in enumerate(rubric.groups))
+    grade = rubric.grades[int(batch.grade_index[i])]
+    return Scorecard(rubric, sub, measures, groups, float(batch.base[i]), float(batch.bonus[i]),
+                     float(batch.deductions[i]), float(batch.total[i]), grade, batch.vetoed_by(i))
+
+
+def _nones(xs) -> list:
+    """NaN as None."""
+    return [None if math.isnan(x) else x for x in xs.tolist()]
+
+
+def entry(v: LongValues, m: Measure, row: int) -> Entry:
+    """The Entry for the value on table row ``row``, as engine.validate makes it from a table cell."""
+    loc, key_loc = Loc(v.path, row + 2, v.value_col), Loc(v.path, row + 2, v.measure_col)
+    evidence = _evidence(v.cells["evidence"][row]) if "evidence" in v.cells else ()
+    note = v.cells["note"][row].strip() if "note" in v.cells else ""
+    raw = tabular._value(v.cells["value"][row])
+    value = _plain(raw, m)
+    if value is None:  # anything but a plain number or true/false: read exactly as engine.validate reads it
+        done = validate._parse(RawEntry(m.id, raw, evidence, note, loc, key_loc), m, [])
+        if done is not None:
+            return done
+        value = raw
+    shown = raw if value != raw or type(value) is not type(raw) else None
+    return Entry(value, shown, evidence, note, (), False, loc)
+
+
+def _plain(raw, m: Measure):
+    """The value a method reads from a plain cell without any note, or None for any other cell."""
+    kind = m.method
+    if isinstance(raw, bool):
+        return raw if kind in ("check", "veto") else int(raw) if kind in ("bonus", "deduction") else None
+    if not isinstance(raw, (int, float)) or kind in ("check", "veto", "choice"):
+        return None
+    if kind in ("count", "bonus", "deduction"):
+        return int(raw)
+    return raw
+
+
+def _evidence(text: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in tabular.SPLIT.split(text) if s.strip()) if text else ()

@@ -1,0 +1,117 @@
+"""The league of a batch (`scorecard compare` on a long table): ranked with numpy, rendered as usual.
+
+engine.compare ranks Scorecards; here the ranking works on the batch's arrays and each standing
+holds a BatchCard, a light stand-in that has what the compare renderers read (subject, period,
+total, grade, veto, top-level group scores).  Subjects with several periods get full Scorecards
+(to_scorecards), so their trends are engine.trends' own and their league rows the same objects.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..compare import Comparison, League, Standing
+from ..model import Grade, Group, Rubric, Submission
+from ..results import GroupResult
+from ..trends import period_key, trends
+from .cards import to_scorecards
+from .result import BatchResult
+
+
+@dataclass(frozen=True)
+class BatchCard:
+    """What a league row needs of a scorecard, straight from the batch's arrays."""
+
+    rubric: Rubric
+    submission: Submission
+    """Subject and period (no entries)."""
+    total: float
+    grade: Grade
+    vetoed_by: tuple[str, ...]
+    tops: dict[str, GroupResult] = field(default_factory=dict)
+    """The top-level groups that carry points."""
+
+    @property
+    def vetoed(self) -> bool:
+        return bool(self.vetoed_by)
+
+    @property
+    def max(self) -> float:
+        return self.rubric.scale
+
+    def group(self, gid: str) -> GroupResult:
+        return self.tops[gid]
+
+
+def ranks(batch: BatchResult, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The given rows (all by default) best first, and their ranks: vetoed after every other, then by
+    total (highest first), then by subject id; equal (vetoed, total) share a rank."""
+    rows = np.arange(len(batch)) if rows is None else np.asarray(rows, dtype=np.int64)
+    vetoed, total = batch.vetoed[rows], batch.total[rows]
+    _, by_id = np.unique(batch.subject[rows].astype(str), return_inverse=True)
+    order = rows[np.lexsort((by_id, -total, vetoed))] if len(rows) else rows
+    vetoed, total = batch.vetoed[order], batch.total[order]
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (vetoed[1:] != vetoed[:-1]) | (total[1:] != total[:-1])
+    rank = np.maximum.accumulate(np.where(new, np.arange(1, len(order) + 1), 0)) if len(order) else order
+    return order, rank
+
+
+def comparisons(batch: BatchResult, rubric: Rubric, period: Any = None) -> tuple[Comparison, ...]:
+    """The comparison `scorecard compare` shows for one long table (as engine.compare.compare makes it)."""
+    if not len(batch):
+        return ()
+    keys = [period_key(p) for p in batch.period]
+    cards = _cards(batch, rubric)
+    multi = [c for c in cards if not isinstance(c, BatchCard)]
+    latest = _latest(batch.subject, keys)
+    if period is None:
+        now, absent = latest, []
+    else:
+        want = period_key(period)
+        now = np.array([i for i, k in enumerate(keys) if k == want], dtype=np.int64)
+        have = set(batch.subject[now].tolist())
+        absent = [i for i in latest if batch.subject[i] not in have]
+        if len(now):
+            period = batch.period[now[0]]
+    order, rank = ranks(batch, now)
+    standings = tuple(Standing(int(r), cards[i]) for i, r in zip(order.tolist(), rank.tolist()))
+    league = League(rubric, period, standings, tuple(cards[i] for i in absent))
+    return (Comparison(league, trends(multi)),)
+
+
+def _latest(subjects: np.ndarray, keys: list) -> np.ndarray:
+    """Each subject's row with the latest period, in subject order."""
+    best: dict[str, int] = {}
+    for i, (sid, key) in enumerate(zip(subjects.tolist(), keys)):
+        if sid not in best or key >= keys[best[sid]]:
+            best[sid] = i
+    return np.array([best[s] for s in sorted(best)], dtype=np.int64)
+
+
+def _cards(batch: BatchResult, rubric: Rubric) -> list:
+    """A card per row: a full Scorecard for subjects with several periods, else a BatchCard."""
+    ids, counts = np.unique(batch.subject.astype(str), return_counts=True)
+    several = set(ids[counts > 1].tolist())
+    full = iter(to_scorecards(batch, rubric, several)) if several else iter(())
+    top = {n.id for n in rubric.tree if isinstance(n, Group) and n.worth > 0}
+    tops = [(k, g) for k, g in enumerate(rubric.groups) if g.id in top]
+    v, out = batch.values, []
+    for i, sid in enumerate(batch.subject.tolist()):
+        if sid in several:
+            out.append(next(full))
+            continue
+        groups = {g.id: GroupResult(g, float(batch.group_score[i, k]), g.worth, _none(batch.group_fraction[i, k]),
+                                    float(batch.group_weight[i, k])) for k, g in tops}
+        sub = Submission(v.rubric, sid, str(v.names[i]), v.periods[i], {}, v.path)
+        out.append(BatchCard(rubric, sub, float(batch.total[i]), rubric.grades[int(batch.grade_index[i])],
+                             batch.vetoed_by(i), groups))
+    return out
+
+
+def _none(x: float) -> float | None:
+    return None if math.isnan(x) else float(x)
+

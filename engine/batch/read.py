@@ -1,0 +1,96 @@
+"""Read a long table (CSV, or Parquet when pyarrow is importable) into a DataFrame of text cells.
+
+Every cell is read as text (nothing is coerced: 'NA', '85%', '007' stay as written); a cell that
+is empty is ''.  Blank lines are kept as empty rows, so data row i (0-based) is line i + 2 of the file
+(unless a quoted cell spans lines).  A file that cannot be read raises InputError with a located problem.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..model import Loc
+from ..problems import InputError, Problem
+
+_LINE = re.compile(r"line (\d+)")
+TEXT = pd.StringDtype("python", na_value=np.nan)
+"""pandas' str dtype, its cells Python str objects (which the validation reads) even where pyarrow would
+otherwise store them as Arrow strings."""
+
+
+def read_long(path: str | Path) -> pd.DataFrame:
+    """The table at ``path`` with string columns; ``df.attrs['path']`` says where it came from."""
+    name = str(path)
+    try:
+        if Path(path).suffix.lower() == ".parquet":
+            df = _parquet(path)
+        else:
+            df = _csv(path, name)
+    except OSError as e:
+        raise InputError([Problem(Loc(name), f"cannot read: {e.strerror or e}", code="io")]) from None
+    df.attrs["path"] = name
+    return df
+
+
+def _csv(path, name: str) -> pd.DataFrame:
+    with open(path, "rb") as f:
+        head = f.readline()
+    encoding = "utf-8-sig"
+    try:
+        first = head.decode(encoding)
+    except UnicodeDecodeError:
+        encoding, first = "gb18030", head.decode("gb18030", errors="replace")
+    sep = max(",\t;", key=first.count) if first.strip() else ","
+    try:
+        df = _read_csv(path, sep, encoding)
+    except UnicodeDecodeError:
+        encoding = "gb18030"
+        df = _read_csv(path, sep, encoding)
+    except (pd.errors.ParserError, pd.errors.ParserWarning, pd.errors.EmptyDataError) as e:
+        raise InputError([_csv_problem(e, name)]) from None
+    df.attrs["encoding"] = encoding
+    df.attrs["cells"] = "text"
+    return df
+
+
+def _read_csv(path, sep: str, encoding: str) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.ParserWarning)  # a row longer than the header: an error
+        return pd.read_csv(path, sep=sep, dtype=TEXT, encoding=encoding, keep_default_na=False, na_filter=False,
+                           skip_blank_lines=False, index_col=False)
+
+
+def _csv_problem(e: Exception, name: str) -> Problem:
+    if isinstance(e, pd.errors.EmptyDataError):
+        return Problem(Loc(name), "empty table: expected a header row with the columns subject, period, measure "
+                       "and value", code="schema")
+    found = _LINE.search(str(e))
+    line = int(found.group(1)) if found else 1
+    text = str(e).split("C error: ")[-1].strip() if found else "a row has more cells than the header has columns"
+    return Problem(Loc(name, line), f"not a readable CSV row: {text}", code="csv")
+
+
+def _parquet(path) -> pd.DataFrame:
+    df = pd.read_parquet(path)
+    return pd.DataFrame({c: texts(df[c]) for c in df.columns}, dtype=object)
+
+
+def texts(col: pd.Series) -> np.ndarray:
+    """A column as an object array of str, as a CSV would hold it ('' for nothing, 85.0 -> '85')."""
+    if pd.api.types.is_string_dtype(col) and not col.isna().any():
+        return col.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(col, use_na_sentinel=True)
+    shown = np.array([_text(u) for u in uniques] + [""], dtype=object)
+    return shown[codes]
+
+
+def _text(value) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (float, np.floating)):
+        return "" if np.isnan(value) else np.format_float_positional(value, unique=True, trim="-")
+    return "" if value is None else str(value)
