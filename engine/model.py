@@ -216,3 +216,13 @@ class Submission:
     entries: Mapping[str, Entry]
     """Measure id -> submitted entry."""
     path: str = ""
+
+
+def same_version(a: str, b: str) -> bool:
+    """'1.10' written unquoted in YAML reads as 1.1: versions that are the same number match."""
+    if a == b:
+        return True
+    try:
+        return float(a) == float(b)
+    except ValueError:
+        return False

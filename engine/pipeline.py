@@ -11,7 +11,7 @@ from typing import Iterator
 
 from . import rubric as rubrics
 from . import io, parallel, submission, validate
-from .model import Loc, Rubric, Submission
+from .model import Loc, Rubric, Submission, same_version
 from .problems import Problem, RubricError, UsageError, did_you_mean, errors
 from .results import Scorecard
 from .scoring import score
@@ -85,16 +85,6 @@ class RubricFinder:
                 if "rubric" in head:
                     self._index.setdefault(head["rubric"], []).append((head.get("version", ""), f))
         return self._index
-
-
-def same_version(a: str, b: str) -> bool:
-    """'1.10' written unquoted in YAML reads as 1.1: versions that are the same number match."""
-    if a == b:
-        return True
-    try:
-        return float(a) == float(b)
-    except ValueError:
-        return False
 
 
 def files(paths: list[str]) -> list[Path]:

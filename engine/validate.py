@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import methods
-from .model import Entry, Loc, Measure, Rubric, Submission
+from .model import Entry, Loc, Measure, Rubric, Submission, same_version
 from .problems import Problem, did_you_mean
 from .submission import MAX_PROBLEMS, RawEntry, RawSubmission, cap
 
@@ -84,7 +84,7 @@ def _check_rubric_ref(raw: RawSubmission, rubric: Rubric) -> list[Problem]:
     loc = raw.locs.get("rubric", Loc(raw.path))
     if rid != rubric.id:
         return [Problem(loc, f"names rubric '{rid}' but is checked against '{rubric.id}'", code="rubric-mismatch")]
-    if version and version != rubric.version:
+    if version and not same_version(version, rubric.version):
         return [Problem(loc, f"names version {version} of rubric '{rid}', but the rubric is version "
                         f"{rubric.version}", code="rubric-mismatch")]
     return []

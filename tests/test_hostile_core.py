@@ -103,3 +103,15 @@ def test_missing_rubrics_dir_is_a_usage_error(tmp_path):
     r = CliRunner().invoke(app, ["validate", str(tmp_path / "s.yaml"), "--rubrics-dir", str(tmp_path / "nope")],
                            catch_exceptions=False)
     assert r.exit_code == 2 and "no such rubrics folder" in r.stderr
+
+
+def test_unquoted_float_version_still_matches(tmp_path):
+    rubrics = tmp_path / "rubrics"
+    rubrics.mkdir()
+    text = open(RUBRIC, encoding="utf-8").read().replace('version: "2"', "version: 1.10")
+    (rubrics / "r.yaml").write_text(text, encoding="utf-8")
+    sub = tmp_path / "s.yaml"
+    sub.write_text("rubric: bad-input-demo@1.10\nsubject: {id: x, name: X}\nperiod: 2024\nvalues:\n  D1.M02: 95\n",
+                   encoding="utf-8")
+    r = CliRunner().invoke(app, ["validate", str(sub), "--rubrics-dir", str(rubrics)], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
