@@ -7,12 +7,9 @@ engine.validate then checks like any YAML submission.  No pandas here: validatio
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 import stat
-import warnings
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,14 +22,6 @@ MAX_BYTES = 8 * 1024 * 1024
 """Files larger than this are refused before they are parsed."""
 MAX_ROWS = 20_000
 """At most this many rows: a rubric has hundreds of measures, not tens of thousands."""
-MAX_UNPACKED = 64 * 1024 * 1024
-"""An .xlsx whose members add up to more than this, unpacked, is refused before it is parsed."""
-MAX_RATIO = 200
-"""... and so is one with a member compressed more than this many to one (real workbooks: under 20)."""
-RATIO_FROM = 1024 * 1024
-"""The ratio is judged on members at least this large unpacked: a few kilobytes of repetitive XML can
-compress very well and harm no one."""
-
 HEADERS = {
     "measure": "measure", "指标": "measure", "测评项": "measure",
     "value": "value", "数值": "value", "值": "value",
@@ -63,7 +52,10 @@ class Bad:
 def read_table(path: str | Path) -> tuple[RawSubmission | None, list[Problem]]:
     """Read one .csv or .xlsx submission; problems instead of exceptions."""
     name = str(path)
-    reader = _xlsx_rows if Path(path).suffix.lower() == ".xlsx" else _csv_rows
+    if Path(path).suffix.lower() == ".xlsx":
+        from .xlsx import xlsx_rows as reader
+    else:
+        reader = _csv_rows
     problems: list[Problem] = []
     try:
         info = Path(path).stat()
@@ -128,86 +120,6 @@ def _bad_bytes(raw: bytes, e: UnicodeDecodeError, name: str, problems: list) -> 
     problems.append(Problem(Loc(name, line, col), f"neither UTF-8 nor GB18030 text (byte 0x{raw[e.start]:02x})",
                             code="encoding"))
     return None
-
-
-def _zip_bomb(path) -> str | None:
-    """Why the workbook must not be unpacked (too big unpacked, or compressed suspiciously well), read
-    from the zip's directory alone; None when it looks like a workbook or is no zip at all (openpyxl
-    then says what is wrong).  zipfile stops every member at its declared size, so these sizes hold."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            members = z.infolist()
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
-        return None
-    total = sum(m.file_size for m in members)
-    if total > MAX_UNPACKED:
-        return (f"the workbook unpacks to {total / 2**20:,.0f} MB (at most {MAX_UNPACKED // 2**20} MB); "
-                "it looks like a zip bomb")
-    for m in members:
-        if m.file_size >= RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1):
-            return (f"{m.filename} is compressed {m.file_size / max(m.compress_size, 1):,.0f} to 1 (at most "
-                    f"{MAX_RATIO} to 1); the workbook looks like a zip bomb")
-    return None
-
-
-def _xlsx_rows(path, name: str, problems: list) -> list[Row] | None:
-    bomb = _zip_bomb(path)
-    if bomb:
-        problems.append(Problem(Loc(name), bomb, code="xlsx"))
-        return None
-    import openpyxl  # only here: CSV and YAML never pay for it (defusedxml guards its XML parsing)
-
-    with warnings.catch_warnings():  # openpyxl warns about Excel features it drops; they are not ours to show
-        warnings.simplefilter("ignore")
-        try:
-            wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-        except Exception as e:  # noqa: BLE001 - any failure of a third-party parser is a bad file, not a crash
-            problems.append(Problem(Loc(name), f"cannot read as an Excel workbook (.xlsx): {_one_line(e)}", code="xlsx"))
-            return None
-        try:
-            return _sheet_rows(_sheet(wb), name, problems)
-        except Exception as e:  # noqa: BLE001 - the sheet's XML is parsed lazily, while iterating
-            problems.append(Problem(Loc(name), f"cannot read the worksheet: {_one_line(e)}", code="xlsx"))
-            return None
-        finally:
-            wb.close()
-
-
-def _one_line(error: Exception) -> str:
-    return " ".join(str(error).split())
-
-
-def _sheet(wb):
-    """The sheet named 'submission', else the first one."""
-    return next((ws for ws in wb.worksheets if ws.title.strip().lower() == "submission"), wb.worksheets[0])
-
-
-def _sheet_rows(ws, name: str, problems: list) -> list[Row] | None:
-    declared = ws.max_row  # from the sheet's <dimension ref=...>, read without reading the rows
-    if isinstance(declared, int) and declared > MAX_ROWS:
-        problems.append(Problem(Loc(name), _too_many(declared), code="io"))
-        return None
-    ws.reset_dimensions()  # a stored dimension may be wrong (or absent); read every row there is
-    rows, number = [], 0
-    for cells in ws.iter_rows():
-        number = next((c.row for c in cells if getattr(c, "row", None)), number + 1)
-        if len(rows) > MAX_ROWS:
-            break
-        rows.append((number, tuple(_xlsx_value(c) for c in cells)))
-    return rows
-
-
-def _xlsx_value(cell) -> Any:
-    value = cell.value
-    if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
-        return Bad("formula cells are not accepted; paste the value")
-    if cell.data_type == "e":
-        return Bad(f"the cell holds the Excel error {value}; enter the value")
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return value
 
 
 # --- rows -> RawSubmission -------------------------------------------------------------------
