@@ -57,12 +57,20 @@ class UsageError(Exception):
     """The command was called wrongly (exit code 2)."""
 
 
-def read_yaml(path, marks: bool = True) -> tuple[Doc | None, list[Problem]]:
-    """Load a YAML file strictly; a located problem instead of an exception."""
+def read_yaml(path, marks: bool = True, collect: bool = False) -> tuple[Doc | None, list[Problem]]:
+    """Load a YAML file strictly; located problems instead of an exception. With ``collect``, the
+    document comes back even when some values were refused, with a problem for each."""
     name = str(path)
     try:
-        return load_file(path, marks), []
+        doc = load_file(path, marks, collect)
+        return doc, [Problem(Loc(name, e.line, e.col), e.message, _measure_of(e), code="yaml") for e in doc.problems]
     except YamlError as e:
         return None, [Problem(Loc(name, e.line, e.col), e.message, code="yaml")]
     except OSError as e:
         return None, [Problem(Loc(name), f"cannot read: {e.strerror or e}", code="io")]
+
+
+def _measure_of(error) -> str:
+    """The measure id a refused value belongs to (values.<id> or ratings.<id>), if any."""
+    path = getattr(error, "path", None) or ()
+    return str(path[1]) if len(path) > 1 and path[0] in ("values", "ratings") else ""

@@ -60,8 +60,11 @@ def read(path: str | Path, marks: bool = True) -> tuple[RawSubmission | None, li
         from .tabular import read_table
 
         return read_table(path)
-    doc, problems = read_yaml(path, marks)
-    return (None, problems) if doc is None else from_doc(doc, str(path))
+    doc, problems = read_yaml(path, marks, collect=True)
+    if doc is None:
+        return None, problems
+    raw, more = from_doc(doc, str(path))
+    return raw, problems + more
 
 
 def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:

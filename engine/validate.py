@@ -6,6 +6,7 @@ from pathlib import Path
 from . import methods
 from .model import Entry, Loc, Measure, Rubric, Submission, same_version
 from .problems import Problem, did_you_mean
+from .yamlstrict import Rejected
 from .submission import MAX_PROBLEMS, RawEntry, RawSubmission, cap
 
 MAX_SUGGESTIONS = 20
@@ -108,6 +109,8 @@ def _entry(e: RawEntry, rubric: Rubric, problems: list, seen: dict, hints=None) 
 
 
 def _parse(e: RawEntry, m: Measure, problems: list) -> Entry | None:
+    if isinstance(e.raw, Rejected):
+        return None  # the loader has reported it
     module = methods.get(m.method)
     try:
         p = module.parse(m, e.raw)

@@ -51,6 +51,17 @@ class _Loader(_Base):
         return _KIND_TAG.get(kind, _STD + "str")
 
 
+class Rejected:
+    """Stands where a value was refused (NaN, a number too large, a disallowed tag) when the loader
+    collects problems: the problem is already reported, so later checks say nothing more of it."""
+
+    def __repr__(self) -> str:
+        return "<rejected>"
+
+
+REJECTED = Rejected()
+
+
 class YamlError(Exception):
     """A YAML problem at a place in the text (1-based line and column)."""
 
@@ -73,6 +84,8 @@ class Doc:
     """path tuple -> (line, col) of the key that introduces the value at that path."""
     located: bool = True
     """False when loaded without marks (every place then reads as 1:1)."""
+    problems: tuple = ()
+    """YamlErrors collected instead of raised (``collect=True``): the values stand as REJECTED."""
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """The closest known (line, col) for a path, walking up to its parents."""
@@ -87,18 +100,20 @@ class Doc:
         return self.marks.get((), (1, 1))
 
 
-def load_file(path: str | Path, marks: bool = True) -> Doc:
+def load_file(path: str | Path, marks: bool = True, collect: bool = False) -> Doc:
     """Read and load one YAML file; raises YamlError with a location. ``marks=False`` skips
     recording where each value stood (faster; problems found later cannot then be located)."""
     p = Path(path)
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise YamlError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
-    return load_text(p.read_bytes(), marks)
+    return load_text(p.read_bytes(), marks, collect)
 
 
-def load_text(raw: bytes | str, marks: bool = True) -> Doc:
-    """Load YAML text (bytes are decoded as UTF-8, a BOM allowed)."""
+def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Doc:
+    """Load YAML text (bytes are decoded as UTF-8, a BOM allowed). With ``collect``, problems in single
+    values (a duplicate key, NaN, a number too large, a disallowed tag) are all gathered in
+    Doc.problems instead of stopping at the first; a broken document still raises YamlError."""
     text = _decode(raw) if isinstance(raw, bytes) else raw
     if len(text) > MAX_BYTES:
         raise YamlError(f"text is over {MAX_BYTES / 1e6:.0f} MB")
@@ -119,9 +134,9 @@ def load_text(raw: bytes | str, marks: bool = True) -> Doc:
     if len(nodes) > 1:
         m = nodes[1].start_mark
         raise YamlError("expected one YAML document, found a second one", m.line + 1, m.column + 1)
-    builder = _Builder(text, marks)
+    builder = _Builder(text, marks, collect)
     data = builder.build(nodes[0], () if marks else None, 0) if nodes else None
-    return Doc(data, builder.marks or {}, builder.key_marks, located=marks)
+    return Doc(data, builder.marks or {}, builder.key_marks, located=marks, problems=tuple(builder.problems))
 
 
 def _check_depth(text: str) -> None:
@@ -159,8 +174,10 @@ class _Builder:
     With ``marks`` it also records where every value and key stood; without, it skips that work
     (the fast path for valid files: a file with any problem is read again with marks)."""
 
-    def __init__(self, text: str, marks: bool = True):
+    def __init__(self, text: str, marks: bool = True, collect: bool = False):
         self.text = text
+        self.collect = collect
+        self.problems: list[YamlError] = []
         self.tags = "!" in text
         self.count = 0
         self.marks: dict | None = {} if marks else None
@@ -174,6 +191,16 @@ class _Builder:
             raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", *_where(node))
         if self.marks is not None:
             self.marks.setdefault(path, _where(node))
+        try:
+            return self._value(node, path, depth)
+        except YamlError as e:
+            if not self.collect:
+                raise
+            e.path = getattr(e, "path", None) or path
+            self.problems.append(e)
+            return REJECTED
+
+    def _value(self, node: yaml.Node, path: Path_ | None, depth: int) -> Any:
         tag = self._explicit_tag(node) if self.tags else None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -201,8 +228,13 @@ class _Builder:
             key = self._key(knode)
             if key in seen:
                 first, again = seen[key], _where(knode)[0]
-                raise YamlError(f"duplicate key {key!r}: first at line {first}, again at line {again}",
-                                *_where(knode))
+                error = YamlError(f"duplicate key {key!r}: first at line {first}, again at line {again}",
+                                  *_where(knode))
+                if not self.collect:
+                    raise error
+                error.path = None if path is None else path + (key,)
+                self.problems.append(error)  # the first value stands
+                continue
             seen[key] = knode.start_mark.line + 1
             if path is None:
                 out[key] = self.build(vnode, None, depth + 1)

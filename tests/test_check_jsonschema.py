@@ -42,6 +42,7 @@ PARSE_FAILURES = {
     "duplicate-key.yaml": "ruamel.yaml refuses duplicate keys (DuplicateKeyError), as the engine's loader does",
     "python-tag.yaml": "the safe loader has no constructor for !!python/object/apply (ConstructorError)",
     "syntax-error.yaml": "an unclosed flow mapping (ParserError)",
+    "all-problems-at-once.yaml": "ruamel.yaml refuses its duplicate key before any schema sees the values",
 }
 """YAML-level errors: check-jsonschema rejects these as files it cannot parse, before any schema.
 (nan-value.yaml is YAML-level to the engine too, but ruamel.yaml reads `.nan` as a float; the schema
