@@ -29,7 +29,7 @@ HELP = ("Score assessments declared as YAML rubrics: validate submissions, score
 
 def build(names=None) -> typer.Typer:
     """The Typer app with the named commands (all when None)."""
-    app = typer.Typer(name="scorecard", help=HELP, no_args_is_help=True, add_completion=False,
+    app = typer.Typer(name="scorecard", help=HELP, no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
                       context_settings={"help_option_names": ["-h", "--help"]}, pretty_exceptions_enable=False)
     app.callback()(_root)
     for name in names or COMMANDS:
