@@ -4,7 +4,8 @@ from __future__ import annotations
 import io
 
 from ..results import Scorecard
-from .common import num, show_value
+from .common import num
+from .words import qty, status_word, ui_lang, word
 
 NAME = "table"
 SUFFIX = ".txt"
@@ -26,13 +27,14 @@ def show(cards, console, lang: str | None = None) -> None:
 
 
 def show_card(card: Scorecard, console, lang: str | None = None) -> None:
+    from rich.markup import escape
     from rich.panel import Panel
 
     console.print(_header(card, lang))
     if card.vetoed:
         names = "; ".join(f"{i} {card.rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
-        console.print(Panel(f"[bold]一票否决 VETOED[/] by {names}\nGraded "
-                            f"{card.grade.label.get(lang)} whatever the total.", style="bold red"))
+        graded = word("graded_anyway", ui_lang(lang, card.rubric), grade=card.grade.label.get(lang))
+        console.print(Panel(f"[bold]一票否决 VETOED[/]: {escape(names)}\n{escape(graded)}", style="bold red"))
     console.print(groups_table(card, lang))
     console.print(measures_table(card, lang))
 
@@ -40,14 +42,15 @@ def show_card(card: Scorecard, console, lang: str | None = None) -> None:
 def _header(card: Scorecard, lang):
     from rich.text import Text
 
-    sub = card.submission
+    sub, ui = card.submission, ui_lang(lang, card.rubric)
     t = Text()
     t.append(f"{sub.subject_name}", style="bold")
     t.append(f"  {sub.period}  {card.rubric.title.get(lang)}\n")
-    t.append(f"Total {num(card.total)} / {num(card.max)}", style="bold")
-    t.append("  grade ")
+    t.append(f"{word('total', ui)} {num(card.total)} / {num(card.max)}", style="bold")
+    t.append(f"  {word('grade', ui)} ")
     t.append(card.grade.label.get(lang), style="bold " + ("red" if card.vetoed else "cyan"))
-    t.append(f"   base {num(card.base)}  bonus +{num(card.bonus)}  deductions −{num(card.deductions)}")
+    t.append(f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} +{num(card.bonus)}  "
+             f"{word('deductions', ui)} −{num(card.deductions)}")
     return t
 
 
@@ -64,17 +67,18 @@ def bar(pct: float, width: int = 20) -> str:
 def groups_table(card: Scorecard, lang):
     from rich.table import Table
 
-    t = Table(title="Groups", title_justify="left", expand=False)
+    ui = ui_lang(lang, card.rubric)
+    t = Table(title=word("groups", ui), title_justify="left", expand=False)
     for col, just in (("id", "left"), ("group", "left"), ("score", "right"), ("max", "right"),
                       ("attainment", "left")):
-        t.add_column(col, justify=just)
+        t.add_column(word(col, ui), justify=just)
     depth = _depths(card)
     for g in card.groups:
         if not g.max:
             continue
         pct = 100 * g.score / g.max if g.fraction is not None else 0.0
         style = attainment_style(card, pct)
-        cell = "excluded" if g.fraction is None else f"[{style}]{bar(pct)}[/] {pct:5.1f}%"
+        cell = word("excluded", ui) if g.fraction is None else f"[{style}]{bar(pct)}[/] {pct:5.1f}%"
         t.add_row(g.id, "  " * depth[g.id] + g.group.label.get(lang), num(g.score), num(g.max), cell)
     return t
 
@@ -82,15 +86,23 @@ def groups_table(card: Scorecard, lang):
 def measures_table(card: Scorecard, lang):
     from rich.table import Table
 
-    t = Table(title="Measures", title_justify="left")
+    ui = ui_lang(lang, card.rubric)
+    t = Table(title=word("measures", ui), title_justify="left")
     for col, just in (("id", "left"), ("measure", "left"), ("value", "right"), ("score", "right"),
                       ("max", "right"), ("status", "left")):
-        t.add_column(col, justify=just, overflow="fold")
+        t.add_column(word(col, ui), justify=just, overflow="fold")
     for m in card.measures:
         style = STATUS_STYLE.get(m.status, "")
-        t.add_row(m.id, m.measure.label.get(lang), show_value(m.value, m.measure.unit), num(m.score),
-                  num(m.max), f"[{style}]{m.status}[/]")
+        value = "—" if m.entry is None else qty(m.value, m.measure.unit, ui)
+        t.add_row(m.id, m.measure.label.get(lang), value, num(m.score), num(m.max),
+                  f"[{style}]{_status(m.status, ui)}[/]")
     return t
+
+
+def _status(status: str, ui: str) -> str:
+    if status in ("triggered", "not-triggered"):
+        return status if ui == "en" else {"triggered": "触发", "not-triggered": "未触发"}[status]
+    return status_word(status, ui) if ui == "zh" else status
 
 
 def _depths(card: Scorecard) -> dict[str, int]:

@@ -64,6 +64,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "latest": ("最近", "latest"),
     "vetoed_short": ("一票否决", "vetoed"),
     "recoverable": ("可挽回", "recoverable"),
+    "base": ("基础分", "base"),
+    "bonus": ("加分", "bonus"),
+    "deductions": ("扣分", "deductions"),
+    "max": ("满分", "max"),
+    "groups": ("各指标组", "Groups"),
+    "measures": ("各测评项", "Measures"),
+    "id": ("编号", "id"),
+    "graded_anyway": ("无论总分多少，均评为「{grade}」。", "Graded {grade} whatever the total."),
 }
 STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
           "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full")}

@@ -121,3 +121,9 @@ def test_bad_format_is_usage_error(files):
 def test_markdown(files):
     r = run("score", "subs", "-f", "markdown")
     assert "# 金昌市 · 2024 · 演示测评" in r.stdout and "| D1.M02 | 知晓率 | 80% | 45 | 60 | partial |" in r.stdout
+
+
+def test_table_speaks_the_rubrics_language(files):
+    r = run("score", "subs/jc/2024.yaml")
+    assert "总分 85 / 100" in r.stdout and "等级 良好" in r.stdout
+    assert "各测评项" in r.stdout and "部分得分" in r.stdout and "80%" in r.stdout
