@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-import tempfile
 from pathlib import Path
 
 from .problems import UsageError
@@ -41,6 +40,8 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     """Write bytes to path via a temporary file in the same folder, then rename."""
     target = guard(Path(path))
     target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when writing
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
     try:
@@ -58,6 +59,8 @@ def atomic_text(path: str | Path, encoding: str = "utf-8"):
     """A text file handle whose content replaces path only when the block ends without error."""
     target = guard(Path(path))
     target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when writing
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.chmod(tmp, 0o666 & ~_umask())
     try:

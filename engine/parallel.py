@@ -5,7 +5,6 @@ they return small, picklable results. Where fork is unavailable, or for few file
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from typing import Callable, Iterator
 
@@ -24,7 +23,11 @@ def workers(requested: int | None, n_items: int) -> int:
 def map_ordered(fn: Callable, items: list, shared, jobs: int | None = None) -> Iterator:
     """fn(item, shared) for every item, in order, on several processes when worth it."""
     n = workers(jobs, len(items))
-    if n == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if n == 1:
+        return (fn(item, shared) for item in items)
+    import multiprocessing  # only for a batch: a one-file check does not pay for it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return (fn(item, shared) for item in items)
     return _forked(fn, items, shared, n)
 
@@ -32,6 +35,7 @@ def map_ordered(fn: Callable, items: list, shared, jobs: int | None = None) -> I
 def _forked(fn: Callable, items: list, shared, n: int) -> Iterator:
     """Ordered results from forked workers. If a worker dies (the pool breaks), the items not yet
     returned are done here instead, so a batch never hangs on a lost task."""
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 

@@ -30,3 +30,11 @@ def test_unknown_method_lists_known():
 
 def test_score_formats_come_from_the_registry():
     assert [f.value for f in ScoreFormat] == list(formats.FORMATS)
+
+
+def test_every_check_reporter_is_registered_under_its_name():
+    from engine import ci
+
+    for name in ci.REPORTERS:
+        module = ci.get(name)
+        assert module.NAME == name and callable(module.render)

@@ -5,15 +5,20 @@ text also has show(verdicts, bar, console) for the terminal; github also has sum
 """
 from __future__ import annotations
 
+import importlib
 from types import ModuleType
 
-from . import github, json_report, junit, sarif, text
+REPORTERS: dict[str, str] = {"text": "text", "github": "github", "junit": "junit", "sarif": "sarif",
+                             "json": "json_report"}
+"""--format name -> module in engine.ci, imported only when chosen (a pre-commit run pays for one)."""
 
-REPORTERS: dict[str, ModuleType] = {m.NAME: m for m in (text, github, junit, sarif, json_report)}
+
+def get(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{REPORTERS[name]}")
 
 
 def pick(name: str, env: dict) -> ModuleType:
     """The reporter for --format; 'auto' is github inside GitHub Actions, else text."""
     if name == "auto":
         name = "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
-    return REPORTERS[name]
+    return get(name)
