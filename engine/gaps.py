@@ -26,14 +26,13 @@ class Gap:
     result: MeasureResult
     aim: Aim
     """Its targets and the distance from them."""
+    recoverable: float
+    """Points of the total full marks here would add: the measure's own recoverable points, less what
+    the clamp at 0 would swallow when deductions exceed the base."""
 
     @property
     def id(self) -> str:
         return self.result.id
-
-    @property
-    def recoverable(self) -> float:
-        return self.result.recoverable
 
     @property
     def value(self) -> Any:
@@ -73,7 +72,8 @@ class GapReport:
 
     @property
     def recoverable(self) -> float:
-        return sum(g.recoverable for g in self.gaps)
+        """Points of the total that full marks on every gap would add together (clamp applied)."""
+        return _clamped_gain(self.card, sum(g.result.recoverable for g in self.gaps))
 
 
 def analyse(card: Scorecard) -> GapReport:
@@ -87,7 +87,19 @@ def ranked(card: Scorecard) -> tuple[Gap, ...]:
     """Base measures below full score, most recoverable first (ties in rubric order)."""
     below = [m for m in card.measures if not m.measure.is_modifier and m.fraction is not None and m.fraction < 1]
     order = sorted(enumerate(below), key=lambda im: (-round(im[1].recoverable, 9), im[0]))
-    return tuple(Gap(i + 1, m, aim(m.measure, m.value)) for i, (_, m) in enumerate(order))
+    return tuple(Gap(i + 1, m, aim(m.measure, m.value), _clamped_gain(card, m.recoverable))
+                 for i, (_, m) in enumerate(order))
+
+
+def _raw_total(card: Scorecard, gain: float = 0.0) -> float:
+    rubric = card.rubric
+    top = rubric.scale + (rubric.bonus_cap if rubric.bonus_cap is not None else card.bonus)
+    return min(max(card.base + gain + card.bonus - card.deductions, 0.0), top)
+
+
+def _clamped_gain(card: Scorecard, gain: float) -> float:
+    """What ``gain`` more base points add to the total once SPEC 3.2's clamp is applied."""
+    return _raw_total(card, gain) - _raw_total(card)
 
 
 def next_grade(card: Scorecard, gaps: tuple[Gap, ...]) -> NextGrade | None:
@@ -99,20 +111,19 @@ def next_grade(card: Scorecard, gaps: tuple[Gap, ...]) -> NextGrade | None:
     goal = grades[at - 1]
     if card.vetoed:
         return NextGrade(goal, None, (), 0.0, False, card.vetoed_by)
-    chosen, gain = [], 0.0
+    chosen, raw = [], 0.0
     for g in gaps:
-        if total_with(card, gain) >= goal.min:
+        if total_with(card, raw) >= goal.min:
             break
         chosen.append(g.id)
-        gain += g.recoverable
-    return NextGrade(goal, r2(goal.min - card.total), tuple(chosen), gain, total_with(card, gain) >= goal.min)
+        raw += g.result.recoverable
+    gain = _clamped_gain(card, raw)
+    return NextGrade(goal, r2(goal.min - card.total), tuple(chosen), gain, total_with(card, raw) >= goal.min)
 
 
 def total_with(card: Scorecard, gain: float) -> float:
     """The rounded total if the base gained ``gain`` points of the total (SPEC 3.2 clamp and rounding)."""
-    rubric = card.rubric
-    top = rubric.scale + (rubric.bonus_cap if rubric.bonus_cap is not None else card.bonus)
-    return r2(min(max(card.base + gain + card.bonus - card.deductions, 0.0), top))
+    return r2(_raw_total(card, gain))
 
 
 def lacking_evidence(card: Scorecard) -> tuple[MeasureResult, ...]:
