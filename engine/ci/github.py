@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..formats.markdown import esc
+
 NAME = "github"
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -51,9 +53,9 @@ def summary(verdicts, bar) -> str:
             rows.append(f"| `{v.outcome.path}` | — | — | — | — | {result} |")
             continue
         sub = card.submission
-        rows.append(f"| `{v.outcome.path}` | {sub.subject_name} | {sub.period} | {card.total:g} | "
-                    f"{card.grade.label.get()}{' (vetoed)' if card.vetoed else ''} | {result} |")
-    problems = [f"- `{p.loc}` {p.id + ': ' if p.id else ''}{p.message}" for v in verdicts for p in v.failures]
+        rows.append(f"| `{v.outcome.path}` | {esc(sub.subject_name)} | {esc(sub.period)} | {card.total:g} | "
+                    f"{esc(card.grade.label.get())}{' (vetoed)' if card.vetoed else ''} | {result} |")
+    problems = [f"- `{p.loc}` {esc(p.id + ': ' if p.id else '')}{esc(p.message)}" for v in verdicts for p in v.failures]
     failed = sum(not v.passed for v in verdicts)
     head = f"## scorecard check: {len(verdicts) - failed} of {len(verdicts)} passed (bar: {bar.describe()})"
     return "\n".join([head, "", *rows, "", *(["### Problems", "", *problems] if problems else [])]) + "\n"

@@ -155,3 +155,13 @@ def test_check_path_does_not_import_pandas(repo):
         del sys.modules[name]
     run("subs", "--format", "json")
     assert "pandas" not in sys.modules
+
+
+def test_step_summary_escapes_submitted_text(repo, tmp_path):
+    hostile = "<img src=x onerror=alert(1)>|x"
+    (repo / "subs/good/2024.yaml").write_text(sub(90).replace("name: 某市", f"name: '{hostile}'").replace(
+        "id: s,", "id: good,"), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    run("subs/good", env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    text = summary.read_text(encoding="utf-8")
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)>\\|x" in text
