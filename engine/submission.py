@@ -164,6 +164,10 @@ def _evidence(v: dict, path: tuple, mid: str, at, problems: list) -> tuple[tuple
     if "evidence" not in v:
         return (), False
     ev = v["evidence"]
+    if ev == "" or ev == []:
+        problems.append(Problem(at(path + ("evidence",)), "evidence is empty: name at least one document, or "
+                                "leave the key out", mid, code="schema"))
+        return (), True
     if isinstance(ev, str):
         return (ev,), False
     if isinstance(ev, list) and all(isinstance(e, str) for e in ev):
