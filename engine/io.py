@@ -38,6 +38,21 @@ def write_atomic(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     """Write bytes to path via a temporary file in the same folder, then rename."""
+    with atomic_file(path, binary=True) as f:
+        f.write(data)
+    return Path(path).resolve()
+
+
+@contextmanager
+def atomic_text(path: str | Path, encoding: str = "utf-8"):
+    """A text file handle whose content replaces path only when the block ends without error."""
+    with atomic_file(path, encoding=encoding) as f:
+        yield f
+
+
+@contextmanager
+def atomic_file(path: str | Path, binary: bool = False, encoding: str = "utf-8"):
+    """A file handle on a temporary file beside path, renamed over it only when the block succeeds."""
     target = guard(Path(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only when writing
@@ -45,26 +60,7 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is an ordinary file
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
-@contextmanager
-def atomic_text(path: str | Path, encoding: str = "utf-8"):
-    """A text file handle whose content replaces path only when the block ends without error."""
-    target = guard(Path(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    import tempfile  # only when writing
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.chmod(tmp, 0o666 & ~_umask())
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="")) as f:
             yield f
         os.replace(tmp, target)
     except BaseException:
