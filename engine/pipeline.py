@@ -4,7 +4,10 @@ Each file gives an Outcome; one bad file never stops the others.
 """
 from __future__ import annotations
 
+import fnmatch
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -39,16 +42,20 @@ class RubricFinder:
     """Loads the rubric given by --rubric, or the one a submission names from a rubrics folder."""
 
     def __init__(self, rubric: str | None = None, rubrics_dir: str = "rubrics"):
-        if rubric and not Path(rubric).is_file():
-            raise UsageError(f"no such rubric file: {rubric}")
+        if rubric:
+            _explicit_file(rubric, "rubric file")
+            io.allow(rubric)
         self.fixed = rubrics.load(rubric) if rubric else None
         self.dir = Path(rubrics_dir)
         if self.dir.is_dir():
             io.protect(self.dir)
+            io.allow(self.dir)
         elif rubric is None and rubrics_dir != "rubrics":
             raise UsageError(f"no such rubrics folder: {rubrics_dir}")
         self._index: dict[str, list[tuple[str, Path]]] | None = None
         self._cache: dict[Path, Rubric] = {}
+        if self.fixed is None:
+            self.index()  # now, once: forked workers inherit it, and what it skips is said once
 
     def for_ref(self, ref: str, where: Loc) -> Rubric | Problem:
         if self.fixed is not None:
@@ -72,33 +79,115 @@ class RubricFinder:
         return f"rubric '{rid}' is not in {self.dir}/{hint}; pass --rubric or --rubrics-dir"
 
     def index(self) -> dict[str, list[tuple[str, Path]]]:
-        """Rubric id -> [(version, path)], read from the first lines of each file."""
+        """Rubric id -> [(version, path)], read from the first lines of each file (only regular files
+        inside the rubrics folder: a FIFO, a device or a link out of the folder is skipped, and said)."""
         if self._index is None:
             self._index = {}
-            files = sorted(self.dir.glob("*.y*ml")) if self.dir.is_dir() else []
+            files, skipped = walk(self.dir, ("*.yaml", "*.yml"), recurse=False) if self.dir.is_dir() else ([], [])
             for f in files:
                 try:
-                    text = f.read_text(encoding="utf-8", errors="replace")
-                except OSError:
-                    continue  # an unreadable file is not a rubric we can offer
+                    text = io.read_bytes(f, HEAD_BYTES)[:HEAD_BYTES].decode("utf-8", errors="replace")
+                except OSError as e:
+                    skipped.append(_skip(f, e.strerror or str(e)))
+                    continue
                 head = dict(m.groups() for m in _HEADER.finditer(text))
                 if "rubric" in head:
                     self._index.setdefault(head["rubric"], []).append((head.get("version", ""), f))
+            warn(skipped)
         return self._index
 
 
+HEAD_BYTES = 65536
+"""How much of each file in the rubrics folder the lookup reads for its rubric: and version: lines."""
+
+
 def files(paths: list[str]) -> list[Path]:
-    """The submission files under the given paths; UsageError for a path that does not exist."""
-    missing = [p for p in paths if not Path(p).exists()]
+    """The submission files under the given paths; UsageError for a path that does not exist, is no
+    regular file or folder, or is a link out of its folder. In folders, what cannot be read (links out
+    of the folder given, FIFOs, devices, sockets) is skipped with a warning naming it."""
+    missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
-    odd = [p for p in paths if not (Path(p).is_dir() or Path(p).is_file())]
-    if odd:
-        raise UsageError(f"not a regular file or folder: {', '.join(odd)}")
+    out: list[Path] = []
     for p in paths:
-        if Path(p).is_dir():
-            io.protect(p)
-    return submission.find(paths)
+        path = Path(p)
+        io.allow(path)
+        if path.is_dir():
+            io.protect(path)
+            found, skipped = walk(path, tuple("*" + s for s in submission.SUFFIXES))
+            out += found
+            warn(skipped)
+        else:
+            _explicit_file(p, "file or folder")
+            out.append(path)
+    for f in out:
+        io.note_input(f)
+    return out
+
+
+def _explicit_file(p: str, what: str) -> None:
+    """UsageError unless p is a regular file (a link to one inside its own folder is followed)."""
+    path = Path(p)
+    if not os.path.lexists(path):
+        raise UsageError(f"no such {what}: {p}")
+    outside = io.leaves_tree(path)
+    if outside is not None:
+        raise UsageError(f"refusing to read {p}: a symbolic link that leads outside {outside}")
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        raise UsageError(f"cannot read {p}: {e.strerror or e}") from None
+    if not stat.S_ISREG(mode):
+        raise UsageError(f"not a regular {'file or folder' if 'folder' in what else 'file'}: {p} ({io.kind(mode)})")
+
+
+def walk(root: Path, patterns: tuple[str, ...], recurse: bool = True) -> tuple[list[Path], list[Problem]]:
+    """Regular files matching a pattern under root (no hidden file or folder), in a stable order, and
+    a warning for each entry skipped: a link that leads out of root, a FIFO, a device, a socket.
+    Links to folders are never descended (their files inside root are reached anyway)."""
+    found: list[Path] = []
+    skipped: list[Problem] = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")] if recurse else []
+        for name in sorted(dirs):
+            if (here / name).is_symlink() and io.leaves_tree(here / name):
+                skipped.append(_skip(here / name, f"a symbolic link to a folder outside {root}; not followed"))
+        for name in names:
+            if name.startswith(".") or not any(fnmatch.fnmatch(name.lower(), pat) for pat in patterns):
+                continue
+            why = _unreadable(here / name)
+            if why:
+                skipped.append(_skip(here / name, why))
+            else:
+                found.append(here / name)
+    return sorted(found), sorted(skipped, key=lambda p: p.loc.file)
+
+
+def _unreadable(path: Path) -> str:
+    """Why a file found in a folder is not read ('' when it is a regular file, or a link to one that
+    stays inside the folder given)."""
+    outside = io.leaves_tree(path)
+    if outside is not None:
+        return f"a symbolic link that leads outside {outside}; not followed"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        return e.strerror or str(e)
+    return "" if stat.S_ISREG(mode) else f"not a regular file ({io.kind(mode)})"
+
+
+def _skip(path: Path, why: str) -> Problem:
+    return Problem(Loc(str(path)), f"not read: {why}", level="warning", code="io")
+
+
+def warn(skipped: list[Problem]) -> None:
+    """Say on stderr what was skipped (the commands' own problem printer, so nothing in a file name is
+    interpreted)."""
+    if skipped:
+        from .cli.common import err_console, print_problems
+
+        print_problems(skipped, err_console(), levels=("warning",))
 
 
 def run(paths: list[str], finder: RubricFinder, scoring: bool = True, jobs: int | None = None

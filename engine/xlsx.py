@@ -44,6 +44,13 @@ def _zip_bomb(path) -> str | None:
 
 
 def xlsx_rows(path, name: str, problems: list) -> list[Row] | None:
+    from .io import open_file  # a regular file only, never through a link out of the folders given
+
+    with open_file(path) as f:
+        return _rows(f, name, problems)
+
+
+def _rows(path, name: str, problems: list) -> list[Row] | None:
     bomb = _zip_bomb(path)
     if bomb:
         problems.append(Problem(Loc(name), bomb, code="xlsx"))

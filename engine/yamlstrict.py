@@ -107,7 +107,9 @@ def load_file(path: str | Path, marks: bool = True, collect: bool = False) -> Do
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise YamlError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
-    return load_text(p.read_bytes(), marks, collect)
+    from .io import read_bytes  # a regular file only, never through a link out of the folders given
+
+    return load_text(read_bytes(p, MAX_BYTES), marks, collect)
 
 
 def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Doc:

@@ -25,6 +25,9 @@ otherwise store them as Arrow strings."""
 def read_long(path: str | Path) -> pd.DataFrame:
     """The table at ``path`` with string columns; ``df.attrs['path']`` says where it came from."""
     name = str(path)
+    from ..io import note_input  # never written by this command (-o onto it is refused)
+
+    note_input(path)
     try:
         if Path(path).suffix.lower() == ".parquet":
             df = _parquet(path)

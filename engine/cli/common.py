@@ -124,25 +124,20 @@ def _fail(problems: list[Problem], what: str, code: int) -> None:
 
 
 def emit_chunks(chunks, output: Optional[Path], console=None, encoding: str = "utf-8") -> None:
-    """Stream text pieces to stdout, or atomically to output (nothing is replaced if it fails)."""
+    """Stream text pieces to stdout (no -o, or -o -), or to output: a regular file the engine creates
+    or replaces whole, only once every piece is written (nothing is replaced if it fails)."""
     from ..io import atomic_text
 
-    if output is None:
+    if output is None or str(output) == "-":
         for piece in chunks:
             sys.stdout.write(piece)
         return
     with atomic_text(output, encoding) as f:
         for piece in chunks:
             f.write(piece)
-    (console or err_console()).print(f"wrote {output.resolve()}")
+    (console or err_console()).print(f"wrote {output.resolve()}", markup=False, emoji=False)
 
 
 def emit(text: str, output: Optional[Path], console=None, encoding: str = "utf-8") -> None:
-    """Print text, or write it atomically to output and say where."""
-    from ..io import write_atomic
-
-    if output is None:
-        sys.stdout.write(text)
-        return
-    where = write_atomic(output, text, encoding)
-    (console or err_console()).print(f"wrote {where}")
+    """Print text (no -o, or -o -), or write it whole to output (see emit_chunks) and say where."""
+    emit_chunks([text], output, console, encoding)
