@@ -3,18 +3,29 @@
 The key is the rubric's path and bytes plus a fingerprint of the engine code that builds rubrics;
 any change to either misses. Set SCORECARD_CACHE_DIR to move it, SCORECARD_NO_CACHE=1 to turn
 it off. A cache that cannot be read or written is ignored.
+
+An entry is plain JSON (encode/loads below), never pickle: whatever is planted in the folder can at
+worst miss. It names the digest of the rubric bytes and the engine fingerprint it was made from, and
+is used only when both match the file just read; the model is rebuilt from the engine's own
+dataclasses and nothing else.
 """
 from __future__ import annotations
 
 from _blake2 import blake2b  # hashlib would load OpenSSL: +15 ms on every start
+import dataclasses
+import json
 import os
-import pickle
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
+from .. import model
 
 ENGINE = Path(__file__).resolve().parent.parent
+FORMAT = "scorecard-rubric-cache/1"
+MAX_ENTRY = 16_000_000
+"""A larger entry is not ours (a rubric file is at most a few MB)."""
 
 
 def folder() -> Path | None:
@@ -37,33 +48,119 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def _entry(path: Path, data: bytes) -> Path | None:
+def _digest(path: Path, data: bytes) -> str:
+    return blake2b(f"{path}\0{fingerprint()}\0".encode() + data).hexdigest()
+
+
+def _entry(digest: str) -> Path | None:
     where = folder()
-    if where is None:
-        return None
-    key = blake2b(f"{path}\0{fingerprint()}\0".encode() + data).hexdigest()
-    return where / f"rubric-{key[:40]}.pickle"
+    return None if where is None else where / f"rubric-{digest[:40]}.json"
 
 
-def get(path: str | Path):
-    """The cached Rubric for this file, or None."""
+_SEEN: dict[str, bytes] = {}
+"""The bytes get() saw for each path: put() stores nothing if the file changed since (its lint may have
+read other bytes than the ones the entry would vouch for)."""
+
+
+def get(path: str | Path, data: bytes | None = None):
+    """The cached Rubric for this file (``data``: its bytes, when already read), or None."""
+    from .. import io
+
     try:
-        entry = _entry(Path(path), Path(path).read_bytes())
-        if entry is None or not entry.exists():
-            return None
-        return pickle.loads(entry.read_bytes())
-    except Exception:  # a stale or unreadable cache is no cache
-        return None
-
-
-def put(path: str | Path, rubric) -> None:
-    try:
-        entry = _entry(Path(path), Path(path).read_bytes())
+        data = io.read_bytes(path) if data is None else data
+        _SEEN[str(path)] = data
+        digest = _digest(Path(path), data)
+        entry = _entry(digest)
         if entry is None:
+            return None
+        head, _, body = io.read_bytes(entry, limit=MAX_ENTRY, follow=False).partition(b"\n")
+        if json.loads(head) != {"format": FORMAT, "digest": digest, "engine": fingerprint()}:
+            return None
+        rubric = loads(body)
+        return rubric if _claims(rubric, path, data) else None
+    except Exception:  # a missing, stale, foreign or unreadable entry is no cache
+        return None
+
+
+def _claims(rubric, path, data: bytes) -> bool:
+    """The entry is a Rubric of this file: its own path, and the id and version the file's text names."""
+    if type(rubric) is not model.Rubric or rubric.loc.file != str(path):
+        return False
+    text = data.decode("utf-8", errors="replace")
+    return all(re.search(rf"^{key}:\s*[\"']?{re.escape(value)}", text, re.M)
+               for key, value in (("rubric", rubric.id), ("version", rubric.version)))
+
+
+def put(path: str | Path, rubric, data: bytes | None = None) -> None:
+    """Remember a rubric that passed lint; only when its JSON form rebuilds exactly the same rubric."""
+    from .. import io
+
+    try:
+        data = io.read_bytes(path) if data is None else data
+        digest = _digest(Path(path), data)
+        entry = _entry(digest)
+        if entry is None or _SEEN.get(str(path), data) != data:
             return
+        body = encode_text(rubric)
+        if loads(body) != rubric:
+            return
+        head = json.dumps({"format": FORMAT, "digest": digest, "engine": fingerprint()}).encode()
         entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(rubric, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, entry)
+        io.write_private(entry, head + b"\n" + body)
     except Exception:
         return
+
+
+# --- the rubric as plain JSON -----------------------------------------------------------------
+
+_TYPES = {cls.__name__: cls for cls in (model.Rubric, model.Group, model.Measure, model.Grade, model.Label,
+                                        model.Loc)}
+"""The only classes an entry can name: the engine's own frozen model (no __post_init__, nothing to run)."""
+_FIELDS = {name: frozenset(f.name for f in dataclasses.fields(cls)) | {"$o"} for name, cls in _TYPES.items()}
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def encode(obj):
+    """JSON-ready data for a model object; TypeError for anything that is not plain data."""
+    if isinstance(obj, _PLAIN):
+        return obj
+    kind = type(obj).__name__
+    if _TYPES.get(kind) is type(obj):
+        out = {f.name: encode(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        out["$o"] = kind
+        return out
+    if isinstance(obj, tuple):
+        return {"$t": [encode(v) for v in obj]}
+    if isinstance(obj, list):
+        return [encode(v) for v in obj]
+    if isinstance(obj, dict):
+        return {"$m": [[encode(k), encode(v)] for k, v in obj.items()]}
+    raise TypeError(f"not plain data: {kind}")
+
+
+def encode_text(rubric) -> bytes:
+    """An entry's body: the rubric as JSON (UTF-8)."""
+    return json.dumps(encode(rubric), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def loads(text: str | bytes):
+    """The model object in an entry's JSON text; ValueError/KeyError/TypeError for anything else."""
+    return json.loads(text, object_hook=_object)
+
+
+def _object(d: dict):
+    """Each JSON object, innermost first: a tuple, a mapping or a model object, nothing else."""
+    if "$o" in d:
+        kind = d["$o"]
+        if d.keys() != _FIELDS[kind]:
+            raise ValueError(f"not the fields of {kind}")
+        obj = object.__new__(_TYPES[kind])  # as pickle does: the fields, set directly, and no code run
+        del d["$o"]
+        obj.__dict__.update(d)
+        return obj
+    (tag, body), = d.items()
+    if tag == "$t":
+        return tuple(body)
+    if tag == "$m":
+        return dict(body)  # an unhashable key is a TypeError: no cache
+    raise ValueError(f"unknown tag {tag!r}")
