@@ -8,6 +8,7 @@ written here; the command writes them atomically.
 from __future__ import annotations
 
 import re
+from _blake2 import blake2b  # hashlib would load OpenSSL
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -45,17 +46,16 @@ def plan(cards: list[Scorecard], lang: str | None = None) -> list[ReportFile]:
     scorecards, index.html linking every HTML report)."""
     out: list[ReportFile] = []
     seen: set[str] = set()
-    stems = [unique(f"{part(c.submission.subject_id)}/{part(c.submission.period)}.{part(c.rubric.id)}", seen)
-             for c in cards]
-    for card, stem in zip(cards, stems):
-        out += card_files(card, stem, lang)
-        home = "../" * stem.count("/") + "index.html" if len(cards) > 1 else None
-        out.append(ReportFile(PurePosixPath(f"{stem}.html"), html_card.render(card, lang, home), "html", card))
+    stems = [unique(card_stem(c), seen) for c in cards]
+    for card, name in zip(cards, stems):
+        out += card_files(card, name, lang)
+        home = "../" * name.count("/") + "index.html" if len(cards) > 1 else None
+        out.append(ReportFile(PurePosixPath(f"{name}.html"), html_card.render(card, lang, home), "html", card))
     comparisons = compare.compare(cards)
     out += [ReportFile(PurePosixPath("compare" + m.SUFFIX), m.render(comparisons, lang), "compare")
             for m in compare_formats.FORMATS.values() if m.NAME != "table"]
     if len(cards) > 1:
-        index = html_index.render(cards, [f"{stem}.html" for stem in stems], lang)
+        index = html_index.render(cards, [f"{name}.html" for name in stems], lang)
         out.append(ReportFile(PurePosixPath("index.html"), index, "index"))
     return out
 
@@ -72,16 +72,43 @@ def card_files(card: Scorecard, stem: str, lang: str | None) -> list[ReportFile]
     return files
 
 
-def part(text) -> str:
-    """A piece of a file name made from submitted text: letters, digits, '.', '-', '_' only, no leading dot."""
-    return _UNSAFE.sub("_", str(text)).lstrip(".") or "_"
+SUBJECT_BYTES, PERIOD_BYTES, RUBRIC_BYTES = 96, 48, 80
+"""At most this many bytes (UTF-8) of a file name come from each piece of submitted text, so the longest
+name, '<period>.<rubric>.gaps-by-owner.csv', stays well under the 255 bytes file systems allow."""
+RESERVED = frozenset(["index.html"] + ["compare" + m.SUFFIX for m in compare_formats.FORMATS.values()])
+"""Names the set uses for its own files: no subject folder may take one (compared casefolded)."""
+
+
+def part(text, limit: int = SUBJECT_BYTES) -> str:
+    """A piece of a file name made from submitted text: letters, digits, '.', '-', '_' only, no leading dot,
+    at most ``limit`` bytes, never one of the set's own names. Whenever the text had to be changed to
+    get there, a short hash of the original text is added, so two texts that slug the same never share
+    a name."""
+    text = str(text)
+    slug = _UNSAFE.sub("_", text).lstrip(".") or "_"
+    if slug == text and len(slug.encode("utf-8")) <= limit and slug.casefold() not in RESERVED:
+        return slug
+    tag = "-" + blake2b(text.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    return _cut(slug, limit - len(tag)) + tag
+
+
+def _cut(text: str, limit: int) -> str:
+    """The longest prefix of text that is at most limit bytes in UTF-8 (never half a character)."""
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+def card_stem(card: Scorecard) -> str:
+    """'<subject>/<period>.<rubric>' for a scorecard, every piece made safe."""
+    sub = card.submission
+    return f"{part(sub.subject_id)}/{part(sub.period, PERIOD_BYTES)}.{part(card.rubric.id, RUBRIC_BYTES)}"
 
 
 def unique(stem: str, seen: set[str]) -> str:
-    """``stem``, or ``stem-2``, ``stem-3``... when two submissions would share a name."""
+    """``stem``, or ``stem-2``, ``stem-3``... when two submissions would share a name (also on a file
+    system that ignores case)."""
     name, n = stem, 1
-    while name in seen:
+    while name.casefold() in seen:
         n += 1
         name = f"{stem}-{n}"
-    seen.add(name)
+    seen.add(name.casefold())
     return name

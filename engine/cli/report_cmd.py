@@ -6,8 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from .. import pipeline, report_set
-from ..io import guard, write_atomic
+from .. import pipeline, report_set, report_write
 from .common import LANG, RUBRIC, RUBRICS_DIR, Lang, err_console, handled, lang_code, out_console, print_outcomes
 from .score_cmd import summary
 
@@ -24,18 +23,19 @@ def report(
     """Write the full report set: for each submission its score and gap report as Markdown, JSON and
     CSV (plus each responsible unit's task list as CSV) and a self-contained HTML report with charts, one
     comparison of all of them, and for several submissions index.html (league table, heatmap, trends,
-    links to every report). Files are written atomically; invalid submissions are reported and skipped
+    links to every report). The set is written whole or not at all (the previous one stays on failure);
+    other files in the folder are left alone; invalid submissions are reported and skipped
     (exit 1), the valid ones still written.
 
     Example: scorecard report submissions/ -o reports/
     """
-    guard(output)
+    report_write.check_folder(output)
     outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
     errc = err_console()
     print_outcomes(outcomes, errc)
     files = report_set.plan([o.card for o in outcomes if o.ok], lang_code(lang)) if any(o.ok for o in outcomes) else []
-    for f in files:
-        write_atomic(output / f.path, f.text, f.encoding)
+    if files:
+        report_write.write_set(output, [(f.path, f.text.encode(f.encoding)) for f in files])
     if files:
         out_console().print(written_table(files, output))
     return summary(outcomes, errc)

@@ -68,8 +68,9 @@ def test_refuses_rubrics_and_submissions(files):
 
 
 def test_file_names_from_submitted_text_stay_in_the_folder():
-    assert report_set.part("../../etc/passwd") == "_.._etc_passwd"
-    assert report_set.part("..") == "_" and report_set.part("昭通 市") == "昭通_市"
+    assert report_set.part("../../etc/passwd").startswith("_.._etc_passwd-")
+    assert report_set.part("..").startswith("_-") and report_set.part("昭通 市").startswith("昭通_市-")
+    assert report_set.part("zt") == "zt" and report_set.part("昭通市") == "昭通市"
     seen: set[str] = set()
     assert [report_set.unique("a/1.r", seen) for _ in range(3)] == ["a/1.r", "a/1.r-2", "a/1.r-3"]
 

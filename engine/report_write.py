@@ -1,0 +1,166 @@
+"""Writing a report set into a folder whole or not at all (`scorecard report`).
+
+Every file is first written into a hidden staging folder inside the output folder (same file system,
+so the moves below are renames). Only when all of them are written are they moved into place: a file
+of the previous set is moved aside first and put back if a later move fails, so a failure at any
+point leaves the previous set as it was. Files in the folder that are not part of the new set (a
+user's own, or an earlier set's subject that is gone) are never touched. Nothing is written through a symbolic link: a link, a FIFO or a device
+where the set has a file or a folder is refused before anything is written.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import shutil
+import stat
+from pathlib import Path, PurePosixPath
+
+from . import io
+from .problems import UsageError
+
+STAGING = ".scorecard-staging-"
+
+
+def write_set(folder: Path, files: list[tuple[PurePosixPath, bytes]]) -> None:
+    """Put exactly these files (relative path, content) in folder, replacing the engine's previous set."""
+    folder = Path(folder)
+    check_folder(folder)
+    for rel, _ in files:
+        _check_target(folder, rel)
+    created = not os.path.lexists(folder)
+    io.make_folder(folder)
+    _clear_stale_staging(folder)
+    staging = folder / f"{STAGING}{os.getpid()}-{secrets.token_hex(4)}"
+    io._cleanup_on_term(staging)
+    try:
+        _stage(folder, staging, files)
+        _commit(folder, staging, [rel for rel, _ in files])
+    except BaseException:
+        if created:
+            shutil.rmtree(staging, ignore_errors=True)
+            _remove_empty(folder)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        io._cleanup_on_term(staging, False)
+
+
+def check_folder(folder: Path) -> None:
+    """UsageError unless the set may be written into folder (absent, or a real folder, not a link)."""
+    st = io.lstat_or_none(folder)
+    if st is not None and not stat.S_ISDIR(st.st_mode):
+        raise UsageError(f"refusing to write into {folder}: it is {io.kind(st.st_mode)}, not a folder")
+    io.refuse_protected(folder, folder)  # never in rubrics/, submissions/ or an input folder
+
+
+def _check_target(folder: Path, rel: PurePosixPath) -> None:
+    """The set's file may be written: every folder on its way is a real folder (or absent), and the file
+    is absent or a regular file that is not an input of this command."""
+    if rel.is_absolute() or ".." in rel.parts or any(len(p.encode("utf-8", "surrogateescape")) > io.NAME_MAX
+                                                       for p in rel.parts):
+        raise UsageError(f"cannot write {folder / rel}: not a safe file name")
+    here = folder
+    for part in rel.parts[:-1]:
+        here = here / part
+        st = io.lstat_or_none(here)
+        if st is None:
+            return
+        if not stat.S_ISDIR(st.st_mode):
+            raise UsageError(f"refusing to write into {here}: it is {io.kind(st.st_mode)}, not a folder")
+    io.guard(folder / rel, stdout_hint=False)
+
+
+def _stage(folder: Path, staging: Path, files) -> None:
+    """Write every file below staging; UsageError (disk full, read-only, ...) names the file it was for."""
+    try:
+        os.mkdir(staging, 0o700)
+    except OSError as e:
+        raise io.failure(folder, e) from None
+    mode = 0o666 & ~io._umask()
+    for rel, data in files:
+        path = staging.joinpath(*rel.parts)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+            try:
+                io.write_all(fd, data)
+            finally:
+                os.close(fd)
+        except OSError as e:
+            raise io.failure(folder / rel, e) from None
+
+
+def _commit(folder: Path, staging: Path, new: list[PurePosixPath]) -> None:
+    """Move the staged files in, each old one aside first; on any failure undo every move made."""
+    aside = staging / ".previous"
+    undo: list[tuple[Path, Path | None]] = []
+    try:
+        for rel in new:
+            target = folder.joinpath(*rel.parts)
+            _make_folders(folder, rel)
+            _check_target(folder, rel)
+            old = aside.joinpath(*rel.parts) if os.path.lexists(target) else None
+            if old is not None:
+                _move(target, old)
+            undo.append((target, old))
+            os.replace(staging.joinpath(*rel.parts), target)
+    except OSError as e:
+        _undo(undo)
+        raise io.failure(folder, e) from None
+    except BaseException:
+        _undo(undo)
+        raise
+
+
+def _move(source: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, dest)
+
+
+def _make_folders(folder: Path, rel: PurePosixPath) -> None:
+    here = folder
+    for part in rel.parts[:-1]:
+        here = here / part
+        try:
+            os.mkdir(here)
+        except FileExistsError:
+            pass
+
+
+def _undo(undo: list[tuple[Path, Path | None]]) -> None:
+    for target, old in reversed(undo):
+        try:
+            if old is None:
+                os.unlink(target)
+            else:
+                os.replace(old, target)
+        except OSError:
+            pass
+
+
+def _remove_empty(folder: Path) -> None:
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass
+
+
+def _clear_stale_staging(folder: Path) -> None:
+    """Staging folders of runs that were killed (their process is gone)."""
+    for entry in os.scandir(folder):
+        if not entry.name.startswith(STAGING) or not entry.is_dir(follow_symlinks=False):
+            continue
+        pid = entry.name[len(STAGING):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError as e:
+        return e.errno == errno.EPERM
+    return True
