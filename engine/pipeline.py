@@ -47,7 +47,8 @@ class RubricFinder:
             io.allow(rubric)
         self.fixed = rubrics.load(rubric) if rubric else None
         self.dir = Path(rubrics_dir)
-        if self.dir.is_dir():
+        if self.dir.is_dir() and not (rubric and self.dir.is_symlink()):  # with --rubric it is never read
+            _folder_given(self.dir)
             io.protect(self.dir)
             io.allow(self.dir)
         elif rubric is None and rubrics_dir != "rubrics":
@@ -113,6 +114,7 @@ def files(paths: list[str]) -> list[Path]:
         path = Path(p)
         io.allow(path)
         if path.is_dir():
+            _folder_given(path)
             io.protect(path)
             found, skipped = walk(path, tuple("*" + s for s in submission.SUFFIXES))
             out += found
@@ -123,6 +125,13 @@ def files(paths: list[str]) -> list[Path]:
     for f in out:
         io.note_input(f)
     return out
+
+
+def _folder_given(path: Path) -> None:
+    """UsageError when a folder given is a symbolic link that leads out of the folder holding it (a link
+    committed as submissions/x -> /etc, passed by a hook, must not make the engine read /etc)."""
+    if path.is_symlink() and not io.inside(os.path.realpath(path), os.path.realpath(path.parent)):
+        raise UsageError(f"refusing to read {path}: a symbolic link that leads outside {path.parent}")
 
 
 def _explicit_file(p: str, what: str) -> None:

@@ -323,3 +323,33 @@ def test_cache_round_trip_is_exact(tmp_path, monkeypatch):
         linted = rubrics.load(path)
         hit = cache.get(path)
         assert hit == linted and hit is not linted and hit.measures == linted.measures
+
+
+def test_a_folder_given_that_links_out_is_refused(work):
+    (work / "in" / "etc").symlink_to(work.parent)
+    r = run("validate", "in/etc", "--rubric", RUBRIC)
+    assert r.exit_code == 2 and "refusing to read in/etc: a symbolic link that leads outside in" in r.stderr
+    (work / "rubrics").symlink_to(work.parent)
+    r = run("validate", "in")
+    assert r.exit_code == 2 and "refusing to read rubrics: a symbolic link that leads outside ." in r.stderr
+
+
+TERMINATED = """
+import os, sys, time
+del os.O_TMPFILE  # the fallback: a named temporary file
+from engine.io import atomic_text
+with atomic_text(sys.argv[1]) as f:
+    f.write("new")
+    print(sorted(os.listdir(os.path.dirname(sys.argv[1]))), flush=True)
+    time.sleep(60)
+"""
+
+
+def test_a_named_temporary_file_is_removed_on_sigterm(tmp_path):
+    import signal
+
+    proc = subprocess.Popen([sys.executable, "-c", TERMINATED, str(tmp_path / "out.json")], cwd=TOP,
+                            stdout=subprocess.PIPE, text=True)
+    assert ".tmp" in proc.stdout.readline()  # it was there while writing
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait() == 128 + signal.SIGTERM and entries(tmp_path) == []
