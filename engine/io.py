@@ -232,7 +232,7 @@ class _Staged:
         try:
             if not os.path.isdir("/proc/self/fd"):
                 raise OSError(errno.ENOENT, "no /proc to link an unnamed file from")
-            self.fd = os.open(self.target.parent, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, self.mode)
+            self.fd = os.open(self.target.parent, os.O_TMPFILE | os.O_RDWR | os.O_CLOEXEC, self.mode)
         except (AttributeError, OSError):  # no O_TMPFILE here (or not on this file system): a named file
             self._named()
         return self
@@ -261,7 +261,8 @@ class _Staged:
             if exc_type is None:
                 self._commit()
         finally:
-            os.close(self.fd)
+            if self.fd >= 0:
+                os.close(self.fd)
             if self.tmp is not None:
                 self.tmp.unlink(missing_ok=True)
                 _cleanup_on_term(self.tmp, False)
@@ -271,12 +272,34 @@ class _Staged:
         self.recheck()
         try:
             if self.tmp is None:
-                self.tmp = _link_unnamed(self.fd, self.target)
+                try:
+                    self.tmp = _link_unnamed(self.fd, self.target)
+                except OSError as e:
+                    if e.errno not in _NO_LINKAT:
+                        raise
+                    self._copy_to_named()
             if self.tmp is not None:
                 os.replace(self.tmp, self.target)
                 self.tmp = None
         except OSError as e:
             raise failure(self.shown, e) from None
+
+
+    def _copy_to_named(self) -> None:
+        """Where an unnamed file cannot be given a name (no linkat through /proc): its content into a
+        named temporary file instead."""
+        unnamed, self.fd = self.fd, -1
+        try:
+            self._named()
+            os.lseek(unnamed, 0, os.SEEK_SET)
+            while piece := os.read(unnamed, 1 << 20):
+                write_all(self.fd, piece)
+        finally:
+            os.close(unnamed)
+
+
+_NO_LINKAT = {errno.ENOENT, errno.EXDEV, errno.EPERM, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOSYS}
+"""What linkat says where an O_TMPFILE file cannot be linked through /proc/self/fd."""
 
 
 def _link_unnamed(fd: int, target: Path) -> Path | None:

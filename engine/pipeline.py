@@ -176,11 +176,13 @@ def walk(root: Path, patterns: tuple[str, ...], recurse: bool = True) -> tuple[l
 def _unreadable(path: Path) -> str:
     """Why a file found in a folder is not read ('' when it is a regular file, or a link to one that
     stays inside the folder given)."""
-    outside = io.leaves_tree(path)
-    if outside is not None:
-        return f"a symbolic link that leads outside {outside}; not followed"
     try:
-        mode = os.stat(path).st_mode
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            outside = io.leaves_tree(path)
+            if outside is not None:
+                return f"a symbolic link that leads outside {outside}; not followed"
+            mode = os.stat(path).st_mode
     except OSError as e:
         return e.strerror or str(e)
     return "" if stat.S_ISREG(mode) else f"not a regular file ({io.kind(mode)})"

@@ -4,8 +4,9 @@ Every file is first written into a hidden staging folder inside the output folde
 so the moves below are renames). Only when all of them are written are they moved into place: a file
 of the previous set is moved aside first and put back if a later move fails, so a failure at any
 point leaves the previous set as it was. Files in the folder that are not part of the new set (a
-user's own, or an earlier set's subject that is gone) are never touched. Nothing is written through a symbolic link: a link, a FIFO or a device
-where the set has a file or a folder is refused before anything is written.
+user's own, or an earlier set's subject that is gone) are never touched. Nothing is written through
+a symbolic link: a link, a FIFO or a device where the set has a file or a folder is refused before
+anything is written. A killed run (SIGKILL) can leave its staging folder; the next run removes it.
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def write_set(folder: Path, files: list[tuple[PurePosixPath, bytes]]) -> None:
     except BaseException:
         if created:
             shutil.rmtree(staging, ignore_errors=True)
-            _remove_empty(folder)
+            _remove_empty(folder)  # the folders the commit made are gone with the undo
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -98,7 +99,7 @@ def _commit(folder: Path, staging: Path, new: list[PurePosixPath]) -> None:
     try:
         for rel in new:
             target = folder.joinpath(*rel.parts)
-            _make_folders(folder, rel)
+            undo += [(made, None) for made in _make_folders(folder, rel)]
             _check_target(folder, rel)
             old = aside.joinpath(*rel.parts) if os.path.lexists(target) else None
             if old is not None:
@@ -118,20 +119,25 @@ def _move(source: Path, dest: Path) -> None:
     os.replace(source, dest)
 
 
-def _make_folders(folder: Path, rel: PurePosixPath) -> None:
-    here = folder
+def _make_folders(folder: Path, rel: PurePosixPath) -> list[Path]:
+    """The folders on the way to rel that had to be made."""
+    here, made = folder, []
     for part in rel.parts[:-1]:
         here = here / part
         try:
             os.mkdir(here)
+            made.append(here)
         except FileExistsError:
             pass
+    return made
 
 
 def _undo(undo: list[tuple[Path, Path | None]]) -> None:
     for target, old in reversed(undo):
         try:
-            if old is None:
+            if old is None and target.is_dir() and not target.is_symlink():
+                os.rmdir(target)  # a folder the commit made (its files were undone first)
+            elif old is None:
                 os.unlink(target)
             else:
                 os.replace(old, target)

@@ -206,6 +206,16 @@ def test_a_failed_first_report_leaves_no_folder(work, monkeypatch):
     monkeypatch.setattr(io, "write_all", _no_space)
     r = run("report", "in", "--rubric", RUBRIC, "-o", "reports")
     assert r.exit_code == 2 and not (work / "reports").exists()
+    monkeypatch.undo()
+    from engine import report_write
+
+    real = os.replace
+    monkeypatch.setattr(report_write.os, "replace", lambda s, d, *a, **k: (
+        real(s, d) if not str(d).endswith("index.html") and "compare" not in str(d) else _no_space(0, b"")))
+    (work / "in" / "b").mkdir()
+    (work / "in" / "b" / "2024.yaml").write_text(SUB.format(id="b"), encoding="utf-8")
+    r = run("report", "in", "--rubric", RUBRIC, "-o", "reports")
+    assert r.exit_code == 2 and not (work / "reports").exists()  # the subject folders it made went too
 
 
 def test_report_file_names_from_hostile_ids(work):
@@ -353,3 +363,14 @@ def test_a_named_temporary_file_is_removed_on_sigterm(tmp_path):
     assert ".tmp" in proc.stdout.readline()  # it was there while writing
     proc.send_signal(signal.SIGTERM)
     assert proc.wait() == 128 + signal.SIGTERM and entries(tmp_path) == []
+
+
+def test_where_an_unnamed_file_cannot_be_linked_its_content_is_copied(work, monkeypatch):
+    def no_linkat(*a, **k):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(io.os, "link", no_linkat)
+    r = run("score", "x.yaml", "--rubric", RUBRIC, "-f", "json", "-o", "out.json")
+    assert r.exit_code == 0, r.output
+    assert '"total": 20' in (work / "out.json").read_text(encoding="utf-8")
+    assert entries(work) == ["in", "out.json", "x.yaml"]

@@ -16,7 +16,8 @@ RUBRIC = typer.Option(None, "--rubric", "-r", help="Rubric file to check against
 RUBRICS_DIR = typer.Option("rubrics", "--rubrics-dir", help="Where to look up rubrics named by submissions.")
 LANG = typer.Option(None, "--lang", help="Label language: zh or en. Default: zh when the rubric has zh labels.",
                     show_default=False)
-OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of the terminal.",
+OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of the terminal (a regular file, "
+                      "replaced whole; - is the terminal).",
                       show_default=False)
 LONG = typer.Option(False, "--long", help="Read every .csv given as a long table (columns subject, period, "
                     "measure, value: one row per subject and measure) even if it names one subject. Without it a "
