@@ -374,3 +374,13 @@ def test_where_an_unnamed_file_cannot_be_linked_its_content_is_copied(work, monk
     assert r.exit_code == 0, r.output
     assert '"total": 20' in (work / "out.json").read_text(encoding="utf-8")
     assert entries(work) == ["in", "out.json", "x.yaml"]
+
+
+def test_a_long_table_is_read_only_inside_its_folder_and_never_written(work):
+    table = work / "long.csv"
+    table.write_text("subject,period,measure,value\na,2024,D1.M02,95\nb,2024,D1.M02,90\n", encoding="utf-8")
+    (work / "in" / "long.csv").symlink_to(table)
+    r = run("score", "in/long.csv", "--rubric", RUBRIC, "-f", "json")
+    assert r.exit_code == 1 and "in/long.csv:1:1: cannot read: a symbolic link that leads outside" in r.stderr
+    r = run("score", "long.csv", "--rubric", RUBRIC, "-f", "csv", "-o", "long.csv")
+    assert r.exit_code == 2 and "it is an input of this command" in r.stderr
