@@ -54,12 +54,14 @@ def inside(real: str, folder: str) -> bool:
 
 
 def leaves_tree(path: str | Path) -> str | None:
-    """The tree that ``path`` (a path inside it as written) leads out of through a link, or None."""
-    given, real = os.path.abspath(path), os.path.realpath(path)
+    """The tree that ``path`` (a path inside it as written) leads out of through a link, or None. The
+    tree is the innermost one given that holds the path: a link may not lead from one into another."""
+    given = os.path.abspath(path)
     trees = [t for t in _TREES if inside(given, t[0])]
-    if not trees or any(inside(real, r) for _, r in trees):
+    if not trees:
         return None
-    return min(trees, key=lambda t: len(t[0]))[0]
+    tree, real_tree = max(trees, key=lambda t: len(t[0]))
+    return None if inside(os.path.realpath(path), real_tree) else tree
 
 
 def kind(mode: int) -> str:
