@@ -64,5 +64,16 @@ def test_cli_valid_file_exit_0(monkeypatch):
     r = CliRunner().invoke(app, ["validate", "approximate-warns.yaml", "--rubric", "rubric.yaml"],
                            catch_exceptions=False)
     assert r.exit_code == 0
-    assert "approximate-warns.yaml:5:11: info: D1.M06: '12个' read as 12 (unit 个 dropped)" in r.stderr
+    assert "info:" not in r.stderr  # notes are off by default: the one real problem must stand out
+    assert "1 note(s) not shown" in r.stderr and "--verbose lists them" in r.stderr
     assert "1 file(s) checked: 1 valid, 0 invalid (0 error(s), 1 warning(s))" in r.stderr
+
+
+@pytest.mark.parametrize("flag", ["--verbose", "-v"])
+def test_cli_verbose_lists_the_notes(monkeypatch, flag):
+    monkeypatch.chdir(ROOT)
+    r = CliRunner().invoke(app, ["validate", "approximate-warns.yaml", "--rubric", "rubric.yaml", flag],
+                           catch_exceptions=False)
+    assert r.exit_code == 0
+    assert "approximate-warns.yaml:5:11: info: D1.M06: '12个' read as 12 (unit 个 dropped)" in r.stderr
+    assert "not shown" not in r.stderr
