@@ -72,9 +72,7 @@ class YamlError(Exception):
 
     def __init__(self, message: str, line: int = 1, col: int = 1):
         super().__init__(message)
-        self.message = message
-        self.line = line
-        self.col = col
+        self.message, self.line, self.col = message, line, col
 
 
 class _Fatal(YamlError):
@@ -138,8 +136,8 @@ def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Do
 def _compose(text: str) -> list:
     """libyaml's node graph of the text, once the limits that protect its composer have been checked."""
     try:
-        if _may_nest_deeply(text) or ("&" in text and "*" in text):
-            check_events(text)  # depth and aliases, before anything recurses
+        if _may_nest_deeply(text) or "&" in text or "*" in text:
+            check_events(text)  # depth, anchors and aliases, before anything recurses
         try:
             return list(yaml.compose_all(text, Loader=_Loader))
         except RecursionError:  # the pure-Python composer (no libyaml installed)
@@ -166,6 +164,7 @@ class _Events:
         self.stack: list[list] = [[None, 0]]  # [anchor, nodes so far] of each open collection
         self.sizes: dict[str, int] = {}
         self.open: dict[str, tuple[int, int]] = {}  # anchors of open collections -> where they stand
+        self.defined: dict[str, tuple[int, int]] = {}
         self.repeated = 0
 
     def walk(self, events) -> None:
@@ -179,6 +178,7 @@ class _Events:
             elif isinstance(event, yaml.ScalarEvent):
                 self.stack[-1][1] += 1
                 if event.anchor:
+                    self._anchor(event)
                     self.sizes[event.anchor] = 1
 
     def _start(self, event) -> None:
@@ -186,7 +186,15 @@ class _Events:
             raise _Fatal(f"nesting deeper than {MAX_DEPTH} levels", *_mark(event))
         self.stack.append([event.anchor, 1])
         if event.anchor:
-            self.open[event.anchor] = _mark(event)
+            self.open[event.anchor] = self._anchor(event)
+
+    def _anchor(self, event) -> tuple[int, int]:
+        name, here = event.anchor, _mark(event)
+        if name in self.defined:
+            line, col = self.defined[name]
+            raise _Fatal(f"anchor &{name} is defined twice (first at line {line}, column {col})", *here)
+        self.defined[name] = here
+        return here
 
     def _end(self) -> None:
         anchor, size = self.stack.pop()
@@ -201,7 +209,9 @@ class _Events:
             line, col = self.open[name]
             raise _Fatal(f"alias *{name} stands inside the value it names (&{name} at line {line}, column {col}): "
                          "a value cannot contain itself", *_mark(event))
-        size = self.sizes.get(name, 1)
+        if name not in self.sizes:
+            raise _Fatal(f"alias *{name} names no anchor &{name} written before it", *_mark(event))
+        size = self.sizes[name]
         self.repeated += size
         if self.repeated > MAX_ALIAS_NODES:
             raise _Fatal(f"aliases repeat more than {MAX_ALIAS_NODES} nodes (an alias bomb?); *{name} alone "
@@ -225,36 +235,27 @@ def _parser_error(text: str, e: yaml.YAMLError) -> YamlError:
         return YamlError(f"invalid YAML: {e}")
     mark = e.problem_mark or e.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    before = getattr(mark, "index", None)
-    return _limit_before(text, before) or YamlError(f"invalid YAML: {e.problem or e.context}", line, col)
-
-
-def _limit_before(text: str, end: int | None) -> YamlError | None:
-    """The engine's own refusal (depth, aliases) of the text before ``end``, if it has one."""
-    try:
-        if end:
-            check_events(text[:end])
+    try:  # the engine's own refusal (depth, aliases) of the text before that point, if it has one
+        if getattr(mark, "index", None):
+            check_events(text[:mark.index])
     except _Fatal as limit:
         return limit
     except yaml.YAMLError:
         pass  # the text cut short there ends wrongly: not the engine's to say
-    return None
+    return YamlError(f"invalid YAML: {e.problem or e.context}", line, col)
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index."""
-    before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+def _position(text: str | bytes, index: int) -> tuple[int, int]:
+    """1-based line and column of a character (or byte) index."""
+    before, nl = text[:index], "\n" if isinstance(text, str) else b"\n"
+    return before.count(nl) + 1, index - (before.rfind(nl) + 1) + 1
 
 
 def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        before = raw[: e.start]
-        line = before.count(b"\n") + 1
-        col = e.start - (before.rfind(b"\n") + 1) + 1
-        raise YamlError(f"not UTF-8 text (byte 0x{raw[e.start]:02x})", line, col) from None
+        raise YamlError(f"not UTF-8 text (byte 0x{raw[e.start]:02x})", *_position(raw, e.start)) from None
 
 
 class _Builder:

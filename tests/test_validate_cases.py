@@ -77,3 +77,14 @@ def test_cli_verbose_lists_the_notes(monkeypatch, flag):
     assert r.exit_code == 0
     assert "approximate-warns.yaml:5:11: info: D1.M06: '12个' read as 12 (unit 个 dropped)" in r.stderr
     assert "not shown" not in r.stderr
+
+
+def test_check_verbose_lists_warnings_and_notes(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    args = ["check", "approximate-warns.yaml", "--rubric", "rubric.yaml"]
+    quiet = CliRunner().invoke(app, args, catch_exceptions=False)
+    loud = CliRunner().invoke(app, [*args, "-v"], catch_exceptions=False)
+    assert quiet.exit_code == loud.exit_code == 0
+    note = "approximate-warns.yaml:5:11: info: D1.M06: '12个' read as 12 (unit 个 dropped)"
+    assert note not in quiet.stderr and note in loud.stderr

@@ -123,3 +123,18 @@ def test_explicit_str_tag_keeps_text():
 
 def test_deep_nesting_refused():
     assert "nesting deeper" in err("a: " + "[" * 100 + "]" * 100)[2]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("a: &x 1\nb: &x 2\nc: *x\n", (2, 4, "anchor &x is defined twice (first at line 1, column 4)")),
+    ("&a [&a 1, *a]", (1, 5, "anchor &a is defined twice (first at line 1, column 1)")),
+    ("a: *y\n", (1, 4, "alias *y names no anchor &y written before it")),
+    ("a: [*y, &y 1]\n", (1, 5, "alias *y names no anchor &y written before it")),
+])
+def test_anchors_and_aliases_that_name_nothing_clear(text, want):
+    """The parser said only 'second occurrence' or 'found undefined alias'."""
+    assert err(text) == want
+
+
+def test_stars_and_ampersands_in_text_are_text():
+    assert load_text("a: R&D\nb: '*x'\nc: 5*3\n").data == {"a": "R&D", "b": "*x", "c": "5*3"}
