@@ -22,9 +22,11 @@ def check(
     rubric: Optional[str] = RUBRIC,
     rubrics_dir: str = RUBRICS_DIR,
     min_grade: Optional[str] = typer.Option(None, "--min-grade", help="Fail a submission graded below this "
-                                            "grade id (e.g. pass).", show_default=False),
-    min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose total is "
-                                              "below this.", show_default=False),
+                                            "grade: its id or its label in any language of the rubric (e.g. pass, "
+                                            "Pass or 合格), resolved in each submission's own rubric.",
+                                            show_default=False),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose rounded total "
+                                              "is below this many points.", show_default=False),
     fmt: CheckFormat = typer.Option("auto", "--format", "-f", help="auto = github inside GitHub Actions, "
                                     "else text. junit and sarif for CI test and code-scanning views."),
     output: Optional[Path] = OUTPUT,
