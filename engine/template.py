@@ -138,14 +138,17 @@ def owner_names(rubric: Rubric, m: Measure) -> list[str]:
     return [rubric.units.get(o, Label.of(o)).get() for o in m.owners]
 
 
-def layout_problems(rubric: Rubric, h: Header, path: str) -> list[Problem]:
-    """What `scorecard validate` would say of a template written to ``path`` about its place: the folder must be
-    the subject id and a file named for a period that period (<subject>/<period>.yaml)."""
-    from . import validate
-    from .submission import RawSubmission
+def header_problems(rubric: Rubric, h: Header, path: str) -> list[Problem]:
+    """What `scorecard validate` would say of a template written to ``path`` about its header and place (the
+    folder must be the subject id, a file named for a period that period): the template's own header lines,
+    read back as validate reads any file.  Empty when the template is a valid submission there."""
+    from . import validate, yamlstrict
+    from .submission import from_doc
 
-    raw = RawSubmission(path, "", h.subject, h.name, period_value(h.period))
-    return [p for p in validate.check(raw, rubric)[1] if p.level == "error"]
+    raw, problems = from_doc(yamlstrict.load_text("\n".join(map(_line, _yaml_head(rubric, h)))), path)
+    if raw is not None:
+        problems += validate.check(raw, rubric)[1]
+    return [p for p in problems if p.level == "error"]
 
 
 def period_text(period: str) -> str:

@@ -22,13 +22,15 @@ def check(
     rubric: Optional[str] = RUBRIC,
     rubrics_dir: str = RUBRICS_DIR,
     min_grade: Optional[str] = typer.Option(None, "--min-grade", help="Fail a submission graded below this "
-                                            "grade: its id or its label in any language of the rubric (e.g. pass, "
-                                            "Pass or 合格), resolved in each submission's own rubric.",
+                                            "grade, named by its id or by its label in any language of the rubric "
+                                            "(合格, Pass and pass all name the grade pass), resolved in each "
+                                            "submission's own rubric.",
                                             show_default=False),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose rounded total "
                                               "is below this many points.", show_default=False),
     fmt: CheckFormat = typer.Option("auto", "--format", "-f", help="auto = github inside GitHub Actions, "
-                                    "else text. junit and sarif for CI test and code-scanning views."),
+                                    "else text. junit and sarif for CI test and code-scanning views. json is "
+                                    "always one object whose results hold one entry per file."),
     output: Optional[Path] = OUTPUT,
 ) -> int:
     """CI gate: validate and score every submission; exit 1 if any is invalid or below the bar

@@ -25,8 +25,8 @@ def compare(
     period: Optional[str] = typer.Option(None, "--period", "-p", help="Rank only the submissions for this "
                                          "period. Default: each subject's latest.", show_default=False),
     fmt: CompareFormat = typer.Option("table", "--format", "-f", help="Output format; json holds one comparison "
-                                      "per rubric: an object for exactly one file given, else an array ([] when "
-                                      "no file is valid)."),
+                                      "per rubric: an object when exactly one submission file is given (null if "
+                                      "it is invalid), else an array, however many are valid ([] when none is)."),
     output: Optional[Path] = OUTPUT,
     lang: Optional[Lang] = LANG,
     long: bool = LONG,

@@ -33,12 +33,12 @@ def init(
                                        "with drop-downs; needs -o)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of the "
                                           "terminal. Named for a period, it must lie in a folder named for the "
-                                          "subject (<subject>/<period>.yaml), as validate requires.",
+                                          "subject (SUBJECT/PERIOD.yaml), as validate requires.",
                                           show_default=False),
     schema_path: Optional[str] = typer.Option(None, "--schema-path", help="Schema path or URL for the editor "
                                               "modeline, written as given. Default: the rubric's schema in "
                                               "docs/schemas/ (of this folder or the rubric's project), seen from "
-                                              "the -o file, or from submissions/<subject>/ when printing; no "
+                                              "the -o file, or from submissions/SUBJECT/ when printing; no "
                                               "modeline (a comment says how) when there is none.",
                                               show_default=False),
     rubrics_dir: str = RUBRICS_DIR,
@@ -51,8 +51,7 @@ def init(
     """
     r, source = _rubric(rubric, rubrics_dir)
     header = template.Header(subject, name or subject, period)
-    if output is not None:
-        _check_layout(r, header, output)
+    _check_header(r, header, output)
     if fmt.value == "xlsx":
         if output is None:
             raise UsageError("--format xlsx writes a workbook: give the file with -o FILE.xlsx")
@@ -75,14 +74,19 @@ def _rubric(ref: str, rubrics_dir: str) -> tuple[Rubric, Path]:
     return found, Path(rubrics_dir)
 
 
-def _check_layout(r: Rubric, header: template.Header, output: Path) -> None:
-    """Refuse to write a template whose place validate would refuse, saying where it belongs instead."""
-    problems = template.layout_problems(r, header, str(output))
-    if problems:
+def _check_header(r: Rubric, header: template.Header, output: Optional[Path]) -> None:
+    """Refuse to write a template validate would refuse (an empty period; a place whose folder is not the subject
+    or whose name is another period), saying what to give instead."""
+    problems = template.header_problems(r, header, str(output) if output is not None else "template.yaml")
+    if not problems:
+        return
+    p = problems[0]
+    if p.code == "path" and output is not None:
         stem = output.name.split(".")[0]
         fix = output.parent.parent / header.subject / (str(header.period) + output.name[len(stem):])
-        raise UsageError(f"-o {output}: {problems[0].message}: write it to {fix}, or give the --subject and "
-                         "--period its place names")
+        raise UsageError(f"-o {output}: {p.message}: write it to {fix}, or give the --subject and --period its "
+                         "place names")
+    raise UsageError(f"--subject {header.subject!r} --period {header.period!r}: {p.message}")
 
 
 def _with_schema(header: template.Header, r: Rubric, source: Path, output: Optional[Path],

@@ -118,3 +118,10 @@ def test_every_template_init_writes_validates_without_a_path_error(proj, subject
     r = run("init", "rubrics/demo.yaml", "--subject", subject, "--period", period, "-o", out, *fmt)
     assert r.exit_code == 0, r.output
     assert_validates(out)
+
+
+@pytest.mark.parametrize("out", [None, "jc/x.yaml"])
+def test_a_header_validate_would_refuse_is_refused(proj, out):
+    r = run("init", "rubrics/demo.yaml", "--subject", "jc", "--period", " ", *(["-o", out] if out else []))
+    assert r.exit_code == 2 and "period should be a year or a text" in r.stderr and r.stdout == ""
+    assert out is None or not (proj / out).exists()
