@@ -8,11 +8,17 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from engine import pipeline
 from engine.cli import app
 from engine.gaps import analyse
+from engine.model import Entry, Grade, Group, Label, Measure, Rubric, Submission
+from engine.scoring import score
+
+L = Label.of("x")
 
 RUBRIC = """\
 rubric: clamp
@@ -107,3 +113,23 @@ def test_without_the_clamp_recoverable_is_exactly_the_lost_points(tree):
     assert [(m.id, m.recoverable) for m in card.measures] == [("A", 50.0), ("B", 30.0), ("C", 0.0), ("D", 10.0),
                                                              ("X", 0.0)]
     assert analyse(card).recoverable == 90.0
+
+
+@settings(max_examples=150)
+@given(st.lists(st.tuples(st.integers(1, 60), st.booleans()), min_size=1, max_size=6),
+       st.integers(0, 150), st.integers(0, 20), st.one_of(st.none(), st.integers(0, 15)))
+def test_recoverable_is_what_full_marks_add_to_the_total(checks, deducted, bonus, bonus_cap):
+    """Each measure's figure is exactly how much the (unrounded) total rises when that measure gets full marks,
+    and the gap report's figure for all of them is how much it rises when they all do."""
+    measures = [Measure(f"M{i}", L, "check", points) for i, (points, _) in enumerate(checks)]
+    mods = (Measure("X", L, "deduction", 0, {"per": 1}), Measure("Y", L, "bonus", 0, {"per": 1}))
+    rubric = Rubric("r", "1", L, (Group("G", L, (*measures, *mods)),), (Grade("a", L, 50), Grade("b", L, 0)),
+                    bonus_cap=bonus_cap, normalize=True)
+    values = {f"M{i}": Entry(v) for i, (_, v) in enumerate(checks)} | {"X": Entry(deducted), "Y": Entry(bonus)}
+    card = score(rubric, Submission("r", "s", "s", 2024, values))
+    for m in card.measures:
+        full = score(rubric, Submission("r", "s", "s", 2024, values | {m.id: Entry(True)})) if m.fraction == 0 \
+            else card
+        assert abs(m.recoverable - (full.totals.total() - card.totals.total())) < 1e-9, m.id
+    every = score(rubric, Submission("r", "s", "s", 2024, values | {m.id: Entry(True) for m in measures}))
+    assert abs(analyse(card).recoverable - (every.totals.total() - card.totals.total())) < 1e-9
