@@ -22,11 +22,15 @@ def check(
     rubric: Optional[str] = RUBRIC,
     rubrics_dir: str = RUBRICS_DIR,
     min_grade: Optional[str] = typer.Option(None, "--min-grade", help="Fail a submission graded below this "
-                                            "grade id (e.g. pass).", show_default=False),
-    min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose total is "
-                                              "below this.", show_default=False),
+                                            "grade, named by its id or by its label in any language of the rubric "
+                                            "(合格, Pass and pass all name the grade pass), resolved in each "
+                                            "submission's own rubric.",
+                                            show_default=False),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose rounded total "
+                                              "is below this many points.", show_default=False),
     fmt: CheckFormat = typer.Option("auto", "--format", "-f", help="auto = github inside GitHub Actions, "
-                                    "else text. junit and sarif for CI test and code-scanning views."),
+                                    "else text. junit and sarif for CI test and code-scanning views. json is "
+                                    "always one object whose results hold one entry per file."),
     output: Optional[Path] = OUTPUT,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print each file's warnings and notes "
                                  "(info: how values were read) to stderr."),
