@@ -15,8 +15,9 @@ class MissingItem:
 
     result: MeasureResult
     at_stake: float | None
-    """Points of the total it is worth once reported: its weight when scored as zero, the weight it would
-    carry when excluded, a bonus's cap; None for deductions and vetoes (not reporting them costs nothing)."""
+    """Points of the total it is worth once reported: when scored as zero its recoverable points (the figure
+    the gap list shows for it), the weight it would carry when excluded, a bonus's cap; None for deductions
+    and vetoes (not reporting them costs nothing)."""
 
     @property
     def id(self) -> str:
@@ -41,14 +42,11 @@ class OwnerGaps:
     """Ids of base measures it leads whose value is missing."""
     evidence: tuple[str, ...] = ()
     """Ids of measures it leads submitted without the required evidence."""
-
-    @property
-    def lead_points(self) -> float:
-        return sum(g.recoverable for g in self.lead)
-
-    @property
-    def co_points(self) -> float:
-        return sum(g.recoverable for g in self.co)
+    lead_points: float = 0.0
+    """Points of the total full marks on all its lead gaps would add together (Scorecard.gain of their lost
+    points: the clamp of the total applied once to the sum, as for the report's total)."""
+    co_points: float = 0.0
+    """The same for the gaps it shares as a co-owner."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,7 @@ class IndicatorGap:
     light: str | None
     """green, yellow, orange or red at the rubric's colour thresholds; None when excluded."""
     recoverable: float
-    """Points of the total its gaps would recover."""
+    """Points of the total full marks on all its gaps would add together (gap_views.together)."""
     gaps: int
     """How many of its measures are below full score."""
 
@@ -79,7 +77,7 @@ def _at_stake(m: MeasureResult, nominal: dict[str, float]) -> float | None:
         return m.max
     if m.measure.is_modifier:
         return None
-    return m.weight if m.status == "missing" else nominal[m.id]
+    return m.recoverable if m.status == "missing" else nominal[m.id]
 
 
 def nominal_weights(rubric: Rubric) -> dict[str, float]:
@@ -112,9 +110,15 @@ def owners(card: Scorecard, gaps: tuple) -> tuple[OwnerGaps, ...]:
     order = list(card.rubric.units) + [""]
     units = [u for u in order if u in lead or u in co or u in absent or u in bare]
     units += sorted({*lead, *co, *absent, *bare} - set(units))
-    out = [OwnerGaps(u, tuple(lead.get(u, ())), tuple(co.get(u, ())), absent.get(u, ()), bare.get(u, ()))
-           for u in units]
+    out = [OwnerGaps(u, tuple(lead.get(u, ())), tuple(co.get(u, ())), absent.get(u, ()), bare.get(u, ()),
+                     together(card, lead.get(u, ())), together(card, co.get(u, ()))) for u in units]
     return tuple(sorted(out, key=lambda o: (-round(o.lead_points, 9), -round(o.co_points, 9))))
+
+
+def together(card: Scorecard, gaps) -> float:
+    """Points of the total full marks on all of ``gaps`` would add (one clamp over their sum, not a sum of
+    clamped figures; for a single gap, its own recoverable points)."""
+    return card.gain(sum(g.result.lost for g in gaps))
 
 
 def _led_ids(card: Scorecard, keep) -> dict[str, tuple[str, ...]]:
@@ -129,13 +133,11 @@ def _led_ids(card: Scorecard, keep) -> dict[str, tuple[str, ...]]:
 def indicators(card: Scorecard, gaps: tuple) -> tuple[IndicatorGap, ...]:
     """Every group that carries points, parents first, with its attainment light and recoverable points."""
     parents = card.rubric.parents
-    points: dict[str, float] = {}
-    counts: dict[str, int] = {}
+    below: dict[str, list] = {}
     for g in gaps:
         node = parents.get(g.id, "")
         while node:
-            points[node] = points.get(node, 0.0) + g.recoverable
-            counts[node] = counts.get(node, 0) + 1
+            below.setdefault(node, []).append(g)
             node = parents.get(node, "")
     out, depth = [], {}
     for r in card.groups:
@@ -143,7 +145,7 @@ def indicators(card: Scorecard, gaps: tuple) -> tuple[IndicatorGap, ...]:
         if r.max:
             pct = None if r.fraction is None else 100.0 * r.fraction
             out.append(IndicatorGap(r, depth[r.id], pct, light(pct, card.rubric.colors),
-                                    points.get(r.id, 0.0), counts.get(r.id, 0)))
+                                    together(card, below.get(r.id, ())), len(below.get(r.id, ()))))
     return tuple(out)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .gap_views import IndicatorGap, MissingItem, OwnerGaps, indicators, missing, owners
+from .gap_views import IndicatorGap, MissingItem, OwnerGaps, indicators, missing, owners, together
 from .model import Grade
 from .results import MeasureResult, Scorecard, r2
 from .targets import Aim, aim
@@ -26,13 +26,16 @@ class Gap:
     result: MeasureResult
     aim: Aim
     """Its targets and the distance from them."""
-    recoverable: float
-    """Points of the total full marks here would add: the measure's own recoverable points, less what
-    the clamp at 0 would swallow when deductions exceed the base."""
 
     @property
     def id(self) -> str:
         return self.result.id
+
+    @property
+    def recoverable(self) -> float:
+        """Points of the total full marks here would add: the measure's own figure (MeasureResult.recoverable,
+        the clamp of the total applied), the very number `score` prints for it."""
+        return self.result.recoverable
 
     @property
     def value(self) -> Any:
@@ -73,7 +76,7 @@ class GapReport:
     @property
     def recoverable(self) -> float:
         """Points of the total that full marks on every gap would add together (clamp applied)."""
-        return _clamped_gain(self.card, sum(g.result.recoverable for g in self.gaps))
+        return together(self.card, self.gaps)
 
 
 def analyse(card: Scorecard) -> GapReport:
@@ -86,20 +89,9 @@ def analyse(card: Scorecard) -> GapReport:
 def ranked(card: Scorecard) -> tuple[Gap, ...]:
     """Base measures below full score, most recoverable first (ties in rubric order)."""
     below = [m for m in card.measures if not m.measure.is_modifier and m.fraction is not None and m.fraction < 1]
-    order = sorted(enumerate(below), key=lambda im: (-round(im[1].recoverable, 9), im[0]))
-    return tuple(Gap(i + 1, m, aim(m.measure, m.value), _clamped_gain(card, m.recoverable))
-                 for i, (_, m) in enumerate(order))
-
-
-def _raw_total(card: Scorecard, gain: float = 0.0) -> float:
-    rubric = card.rubric
-    top = rubric.scale + (rubric.bonus_cap if rubric.bonus_cap is not None else card.bonus)
-    return min(max(card.base + gain + card.bonus - card.deductions, 0.0), top)
-
-
-def _clamped_gain(card: Scorecard, gain: float) -> float:
-    """What ``gain`` more base points add to the total once SPEC 3.2's clamp is applied."""
-    return _raw_total(card, gain) - _raw_total(card)
+    # by the base points lost: the clamped figure follows them, and ties it makes (0 at the clamp) stay ordered
+    order = sorted(enumerate(below), key=lambda im: (-round(im[1].lost, 9), im[0]))
+    return tuple(Gap(i + 1, m, aim(m.measure, m.value)) for i, (_, m) in enumerate(order))
 
 
 def next_grade(card: Scorecard, gaps: tuple[Gap, ...]) -> NextGrade | None:
@@ -116,14 +108,14 @@ def next_grade(card: Scorecard, gaps: tuple[Gap, ...]) -> NextGrade | None:
         if total_with(card, raw) >= goal.min:
             break
         chosen.append(g.id)
-        raw += g.result.recoverable
-    gain = _clamped_gain(card, raw)
+        raw += g.result.lost
+    gain = card.gain(raw)
     return NextGrade(goal, r2(goal.min - card.total), tuple(chosen), gain, total_with(card, raw) >= goal.min)
 
 
 def total_with(card: Scorecard, gain: float) -> float:
     """The rounded total if the base gained ``gain`` points of the total (SPEC 3.2 clamp and rounding)."""
-    return r2(_raw_total(card, gain))
+    return r2(card.totals.total(gain))
 
 
 def lacking_evidence(card: Scorecard) -> tuple[MeasureResult, ...]:

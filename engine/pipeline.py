@@ -15,7 +15,7 @@ from typing import Iterator
 from . import rubric as rubrics
 from . import io, parallel, submission, validate
 from .model import Loc, Rubric, Submission, same_version
-from .problems import Problem, RubricError, UsageError, did_you_mean, errors
+from .problems import Problem, RubricError, UsageError, cap, did_you_mean, errors
 from .results import Scorecard
 from .scoring import score
 
@@ -253,7 +253,7 @@ def _check(path: Path, finder: RubricFinder, marks: bool) -> Checked:
     if isinstance(found, Problem):
         return Checked(str(path), None, tuple(problems + [found]))
     sub, more = validate.check(raw, found)
-    problems = sorted(problems + more, key=lambda p: (p.loc.line, p.loc.col))
+    problems = cap(sorted(problems + more, key=lambda p: (p.loc.line, p.loc.col)))  # one limit, one count
     return Checked(str(path), None if errors(problems) else sub, tuple(problems), raw.rubric, where)
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass
 
 from .model import Loc
@@ -20,6 +21,9 @@ class Problem:
     """'error' (the input is invalid), 'warning' (accepted, but look at it) or 'info' (how it was read)."""
     code: str = "invalid"
     """A short kind name (for SARIF rules and JUnit names)."""
+    left_out: tuple[tuple[str, int], ...] = ()
+    """Only on the 'truncated' problem that ends a capped list: (level, how many) of the problems it
+    stands for, so that counts include them (see count)."""
 
     def __str__(self) -> str:
         where = f"{self.id}: " if self.id else ""
@@ -37,8 +41,75 @@ def did_you_mean(word: str, choices) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+_INVISIBLE = {"Cc": "a control character", "Cf": "an invisible formatting character (zero-width or bidi)",
+              "Zl": "a line separator", "Zp": "a paragraph separator", "Cs": "a lone surrogate"}
+
+
+def unfit_text(text: str) -> str:
+    """Why a text cannot serve as an id or a name of files ('' when it can): a control character (a
+    newline, a tab, an escape), an invisible one (zero-width, bidi control, BOM), or spaces around it."""
+    for ch in text:
+        kind = _INVISIBLE.get(unicodedata.category(ch))
+        if kind:
+            return f"{kind} U+{ord(ch):04X}"
+    return "spaces before or after it" if text != text.strip() else ""
+
+
+def shown(text: str) -> str:
+    """A text quoted, with every control and invisible character escaped (\\n, \\u200b)."""
+    return repr(text)
+
+
 def errors(problems) -> list[Problem]:
     return [p for p in problems if p.is_error]
+
+
+MAX_PROBLEMS = 200
+"""Problems listed for one file; past this, one last problem says how many more there are."""
+_RANK = {"error": 0, "warning": 1, "info": 2}
+_NAMES = {"error": ("error", "errors"), "warning": ("warning", "warnings"), "info": ("note", "notes")}
+
+
+def count(problems, level: str) -> int:
+    """How many problems of a level were found: those listed, and those a capped list left out."""
+    return sum(dict(p.left_out).get(level, 0) if p.code == "truncated" else p.level == level for p in problems)
+
+
+def cap(problems, limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """A file's problems, each distinct one once; past ``limit``, the first in file order (errors first,
+    then warnings, then notes, so that no note hides an error) and one last problem saying how many
+    more of each level. A list capped before is merged: one such problem in all, counting both."""
+    left = dict.fromkeys(_RANK, 0)
+    distinct, merged = [], []
+    for p in dict.fromkeys(problems):  # identical problems (an alias repeating a bad value) count once
+        (merged if p.code == "truncated" else distinct).append(p)
+        for level, n in p.left_out:
+            left[level] = left.get(level, 0) + n
+    if len(distinct) <= limit and not merged:
+        return distinct
+    distinct.sort(key=_place)
+    ranked = sorted(range(len(distinct)), key=lambda i: _RANK.get(distinct[i].level, 0))
+    keep = set(ranked[:limit])
+    kept = [p for i, p in enumerate(distinct) if i in keep]
+    rest = [p for i, p in enumerate(distinct) if i not in keep]
+    for p in rest:
+        left[p.level if p.level in _RANK else "error"] += 1
+    first = min(rest + merged, key=_place)
+    return kept + [Problem(first.loc, _more(left), level=next(lv for lv in _RANK if left.get(lv)),
+                           code="truncated", left_out=tuple((lv, n) for lv, n in left.items() if n))]
+
+
+def _place(p: Problem) -> tuple[int, int]:
+    return p.loc.line, p.loc.col
+
+
+def _more(left: dict) -> str:
+    """'… and 12 more errors in this file', or '… and 14 more problems in this file (12 errors, 2 notes)'."""
+    named = [(n, _NAMES[lv][n != 1]) for lv, n in left.items() if n]
+    total = sum(left.values())
+    if len(named) == 1:
+        return f"… and {total} more {named[0][1]} in this file"
+    return f"… and {total} more problems in this file ({', '.join(f'{n} {w}' for n, w in named)})"
 
 
 class InputError(Exception):
@@ -73,4 +144,5 @@ def read_yaml(path, marks: bool = True, collect: bool = False) -> tuple[Doc | No
 def _measure_of(error) -> str:
     """The measure id a refused value belongs to (values.<id> or ratings.<id>), if any."""
     path = getattr(error, "path", None) or ()
-    return str(path[1]) if len(path) > 1 and path[0] in ("values", "ratings") else ""
+    ok = len(path) > 1 and path[0] in ("values", "ratings") and isinstance(path[1], str)
+    return path[1] if ok else ""

@@ -1,7 +1,7 @@
 """What scoring returns: frozen results per measure, per group and for the whole submission."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
@@ -39,6 +39,9 @@ class MeasureResult:
     """The measure's points; for a modifier its cap (None when uncapped)."""
     weight: float = 0.0
     """Points of the total that full marks on this measure are worth, after weights, exclusions and scale."""
+    recoverable: float = field(default=0.0, kw_only=True)
+    """Points of the total that full marks on this measure would add: ``lost`` less what SPEC 3.2's clamp of
+    the total would swallow (Totals.gain).  The one figure every output shows; 0 for modifiers."""
 
     @property
     def id(self) -> str:
@@ -54,11 +57,44 @@ class MeasureResult:
         return None if self.measure.is_modifier else self.max - self.score
 
     @property
-    def recoverable(self) -> float:
-        """Points of the total that full marks on this measure would add."""
-        if self.measure.is_modifier or self.fraction is None:
-            return 0.0
-        return self.weight * (1.0 - self.fraction)
+    def lost(self) -> float:
+        """Points of the base this measure lost (weight * (1 - fraction)), before the clamp of the total:
+        what to add up over several measures before asking Totals.gain what they recover together."""
+        return 0.0 if self.measure.is_modifier else lost_points(self.weight, self.fraction)
+
+
+def lost_points(weight: float, fraction: float | None) -> float:
+    """Points of the base a base measure lost; 0 when it is excluded (fraction None)."""
+    return 0.0 if fraction is None else weight * (1.0 - fraction)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """SPEC 3.2's sum before rounding, and what more base points would add to it once clamped."""
+
+    base: float
+    bonus: float
+    """After bonus_cap."""
+    deductions: float
+    """After deduction_cap, positive."""
+    top: float
+    """The clamp's ceiling: scale + bonus_cap (scale + bonus when uncapped)."""
+
+    @classmethod
+    def of(cls, rubric: Rubric, base: float, bonus: float, deductions: float) -> "Totals":
+        return cls(base, bonus, deductions, rubric.scale + (rubric.bonus_cap if rubric.bonus_cap is not None else bonus))
+
+    def total(self, gain: float = 0.0) -> float:
+        """clamp(base + gain + bonus - deductions, 0, top), unrounded."""
+        return min(max(self.base + gain + self.bonus - self.deductions, 0.0), self.top)
+
+    def gain(self, lost: float) -> float:
+        """Points of the total that ``lost`` more base points add: all of them unless the clamp bites (deductions
+        beyond the base, or the ceiling), exactly ``lost`` then so that no float noise creeps in."""
+        raw = self.base + self.bonus - self.deductions
+        if raw >= 0.0 and raw + lost <= self.top:
+            return lost
+        return self.total(lost) - self.total()
 
 
 @dataclass(frozen=True)
@@ -111,6 +147,14 @@ class Scorecard:
     @property
     def max(self) -> float:
         return self.rubric.scale
+
+    @property
+    def totals(self) -> Totals:
+        return Totals.of(self.rubric, self.base, self.bonus, self.deductions)
+
+    def gain(self, lost: float) -> float:
+        """Points of the total that ``lost`` more base points add (the clamp of SPEC 3.2 applied)."""
+        return self.totals.gain(lost)
 
     def measure(self, mid: str) -> MeasureResult:
         return next(m for m in self.measures if m.id == mid)

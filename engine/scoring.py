@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import methods
 from .model import Group, Measure, Node, Rubric, Submission, worth
-from .results import GroupResult, MeasureResult, Scorecard, r2
+from .results import GroupResult, MeasureResult, Scorecard, Totals, lost_points, r2
 
 
 def score(rubric: Rubric, submission: Submission) -> Scorecard:
@@ -20,12 +20,14 @@ def score(rubric: Rubric, submission: Submission) -> Scorecard:
     weights: dict[str, float] = {}
     _spread(rubric.tree, rubric.scale, fractions, weights)
     base = rubric.scale * (_mean(rubric.tree, fractions) or 0.0)
-    measures = tuple(_measure_result(m, submission, fractions, weights) for m in rubric.measures)
+    mods = {m.id: _modifier_result(m, submission.entries.get(m.id)) for m in rubric.measures if m.is_modifier}
+    bonus = _capped(mods.values(), "bonus", rubric.bonus_cap)
+    deductions = _capped(mods.values(), "deduction", rubric.deduction_cap)
+    totals = Totals.of(rubric, base, bonus, deductions)
+    measures = tuple(mods[m.id] if m.is_modifier else _base_result(m, submission, fractions, weights, totals)
+                     for m in rubric.measures)
     groups = tuple(_group_result(g, fractions, weights) for g in rubric.groups)
-    bonus = _capped(measures, "bonus", rubric.bonus_cap)
-    deductions = _capped(measures, "deduction", rubric.deduction_cap)
-    top = rubric.scale + (rubric.bonus_cap if rubric.bonus_cap is not None else bonus)
-    total = r2(min(max(base + bonus - deductions, 0.0), top))
+    total = r2(totals.total())
     vetoed_by = tuple(m.id for m in measures if m.measure.method == "veto" and m.status == "triggered")
     grade = rubric.grades[-1] if vetoed_by else grade_for(rubric, total)
     return Scorecard(rubric, submission, measures, groups, base, bonus, deductions, total, grade, vetoed_by)
@@ -75,16 +77,16 @@ def _spread(children: tuple[Node, ...], share: float, fractions: dict, out: dict
             _spread(c.children, out[c.id], fractions, out)
 
 
-def _measure_result(m: Measure, sub: Submission, fractions: dict, weights: dict) -> MeasureResult:
+def _base_result(m: Measure, sub: Submission, fractions: dict, weights: dict, totals: Totals) -> MeasureResult:
     entry = sub.entries.get(m.id)
-    if m.is_modifier:
-        return _modifier_result(m, entry)
     f = fractions[m.id]
     if entry is None:
         status = "excluded" if f is None else "missing"
     else:
         status = "full" if f >= 1.0 else "zero" if f <= 0.0 else "partial"
-    return MeasureResult(m, entry, status, f, (f or 0.0) * m.points, m.points, weights[m.id])
+    weight = weights[m.id]
+    return MeasureResult(m, entry, status, f, (f or 0.0) * m.points, m.points, weight,
+                         recoverable=totals.gain(lost_points(weight, f)))
 
 
 def _modifier_result(m: Measure, entry) -> MeasureResult:
@@ -101,6 +103,6 @@ def _group_result(g: Group, fractions: dict, weights: dict) -> GroupResult:
     return GroupResult(g, (f or 0.0) * g.worth, g.worth, f, weights[g.id])
 
 
-def _capped(results: tuple[MeasureResult, ...], method: str, cap: float | None) -> float:
+def _capped(results, method: str, cap: float | None) -> float:
     total = sum(r.score for r in results if r.measure.method == method)
     return total if cap is None else min(total, cap)

@@ -9,15 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from .model import Loc
-from .problems import Problem, did_you_mean, read_yaml
-from .yamlstrict import Doc
+from .problems import MAX_PROBLEMS, Problem, cap, did_you_mean, read_yaml, shown, unfit_text  # noqa: F401
+from .yamlstrict import REJECTED, Doc, Rejected
 
 SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 TABLES = (".csv", ".xlsx")
 """Suffixes read as tables by engine.tabular."""
 HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings")
-MAX_PROBLEMS = 200
-"""Problems listed for one file; past this, one last problem says how many more there are."""
+MAX_PERIOD = 32
+"""A period written as text has at most this many characters ("2024H1", "2024年第一季度")."""
+MAX_YEAR = 10 ** 8
+"""A period written as a number is below this (2024, 202406, 20240630)."""
 PERIOD_TYPE = 'period should be a year or a text such as 2024 or "2024H1"'
 EVIDENCE_TYPE = "evidence should be a text or a list of texts"
 
@@ -35,6 +37,8 @@ class RawEntry:
     section: str = "values"
     evidence_bad: bool = False
     """Evidence was given but is not a text or a list of texts (already reported as a problem)."""
+    evidence_loc: Loc | None = None
+    """Where the evidence is (or, in a table, its cell); None when nothing marks its place."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,7 @@ def read(path: str | Path, marks: bool = True) -> tuple[RawSubmission | None, li
     if doc is None:
         return None, problems
     raw, more = from_doc(doc, str(path))
-    return raw, problems + more
+    return raw, cap(problems + more)  # the loader's problems count towards the file's limit too
 
 
 def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
@@ -82,9 +86,15 @@ def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
             problems.append(Problem(at(()), f"missing required key '{key}'", code="schema"))
     sid, sname = _subject(data.get("subject"), at, problems)
     period = data.get("period")
-    if "period" in data and not period_ok(period):
+    if isinstance(period, Rejected):
+        period = None  # the loader has said why
+    elif "period" in data and not period_ok(period):
         problems.append(Problem(at(("period",)), PERIOD_TYPE, code="schema"))
         period = None
+    elif isinstance(period, float):
+        period = int(period)  # 2024.0 is the year 2024, as in a table
+    problems += header_problems(sid, at(("subject", "id") if isinstance(data.get("subject"), dict) else ("subject",)),
+                                period, at(("period",)))
     entries = []
     for section in ("values", "ratings"):
         entries += _entries(data.get(section), section, doc, at, problems)
@@ -102,27 +112,32 @@ def period_ok(value: Any) -> bool:
     return isinstance(value, int) or (isinstance(value, str) and bool(value.strip()))
 
 
-def cap(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
-    """The first ``limit`` problems in file order and, if there were more, one last problem saying how
-    many more (located where the first one left out was found)."""
-    if len(problems) <= limit:
-        return problems
-    ordered = sorted(problems, key=lambda p: (p.loc.line, p.loc.col))
-    rest = ordered[limit:]
-    return ordered[:limit] + [Problem(rest[0].loc, f"… and {len(rest)} more problems in this file",
-                                      level=_worst(rest), code="truncated")]
-
-
-def _worst(problems: list[Problem]) -> str:
-    levels = {p.level for p in problems}
-    return next((lv for lv in ("error", "warning") if lv in levels), "info")
+def header_problems(sid: str, sid_loc: Loc, period: Any, period_loc: Loc) -> list[Problem]:
+    """A subject id and a period name files and reports: no control or invisible character in them,
+    a period of reasonable length (a year, or a short text)."""
+    out = []
+    why = unfit_text(sid) if sid else ""
+    if why:
+        out.append(Problem(sid_loc, f"subject id {shown(sid)} has {why}: write it as plain text", code="schema"))
+    if isinstance(period, int) and not isinstance(period, bool) and not 0 < period < MAX_YEAR:
+        out.append(Problem(period_loc, f"period {period} is not a year (a number from 1 to {MAX_YEAR - 1})",
+                           code="schema"))
+    elif isinstance(period, str) and (why := unfit_text(period)):
+        out.append(Problem(period_loc, f"period {shown(period)} has {why}: write it as plain text", code="schema"))
+    elif isinstance(period, str) and len(period) > MAX_PERIOD:
+        out.append(Problem(period_loc, f"period is {len(period)} characters long (at most {MAX_PERIOD}): "
+                           f"{PERIOD_TYPE}", code="schema"))
+    return out
 
 
 def _subject(value: Any, at, problems: list) -> tuple[str, str]:
     if isinstance(value, str):
         return value, value
-    if isinstance(value, dict) and isinstance(value.get("id"), (str, int)):
-        return str(value["id"]), str(value.get("name", value["id"]))
+    if isinstance(value, dict) and isinstance(value.get("id"), (str, int)) and not isinstance(value["id"], bool):
+        name = value.get("name", value["id"])
+        return str(value["id"]), "" if isinstance(name, Rejected) else str(name)
+    if isinstance(value, Rejected) or (isinstance(value, dict) and isinstance(value.get("id"), Rejected)):
+        return "", ""  # the loader has said why
     if value is not None:
         problems.append(Problem(at(("subject",)), "subject should be {id: ..., name: ...}", code="schema"))
     return "", ""
@@ -150,11 +165,10 @@ def _entry(mid: str, v: Any, section: str, at, problems: list) -> RawEntry | Non
         if not isinstance(note, str):
             problems.append(Problem(at(path + ("note",)), "note should be a text", mid, code="schema"))
             note = ""
-        if "value" not in v:
+        if "value" not in v:  # still checked against the rubric (unknown id, evidence), with no value
             problems.append(Problem(at(path, True), "missing 'value'", mid, code="schema"))
-            return None
-        return RawEntry(mid, v.get("value"), evidence, note, at(path + ("value",)), at(path, True), section,
-                        evidence_bad)
+        return RawEntry(mid, v.get("value", REJECTED), evidence, note, at(path + ("value",)), at(path, True),
+                        section, evidence_bad, at(path + ("evidence",)) if "evidence" in v else None)
     return RawEntry(mid, v, (), "", at(path), at(path, True), section)
 
 

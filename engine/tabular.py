@@ -16,7 +16,7 @@ from typing import Any
 
 from .model import Loc
 from .problems import Problem
-from .submission import PERIOD_TYPE, RawEntry, RawSubmission, cap, period_ok
+from .submission import PERIOD_TYPE, RawEntry, RawSubmission, cap, header_problems, period_ok
 
 MAX_BYTES = 8 * 1024 * 1024
 """Files larger than this are refused before they are parsed."""
@@ -141,6 +141,8 @@ def _build(rows: list[Row], name: str, problems: list) -> tuple[RawSubmission | 
     if not period_ok(period):
         problems.append(Problem(shared.get("period", (None, None))[1] or Loc(name), PERIOD_TYPE, code="schema"))
         period = None
+    problems += header_problems(sid, shared.get("subject", (None, None))[1] or Loc(name), period,
+                                shared.get("period", (None, None))[1] or Loc(name))
     sname = _text(shared.get("subject_name", (None,))[0]) or sid
     raw = RawSubmission(name, _text(shared.get("rubric", (None,))[0]), sid, sname, period, tuple(entries),
                         {f: loc for f, (_, loc) in shared.items() if loc is not None}, len(problems))
@@ -235,8 +237,9 @@ class _Table:
             problems.append(Problem(loc, "no value; the measure counts as missing", mid, level="info",
                                     code="empty"))
             return None
+        ev_loc = self.cell(row, "evidence")[1] if "evidence" in self.columns else None
         return RawEntry(mid, value, self.evidence(row, mid, problems), self.note(row, mid, problems),
-                        loc, key_loc, "values")
+                        loc, key_loc, "values", evidence_loc=ev_loc)
 
     def evidence(self, row: Row, mid: str, problems: list) -> tuple[str, ...]:
         if "evidence" not in self.columns:
@@ -275,7 +278,7 @@ def _value(cell: Any) -> Any:
 
 
 def _plain(text: str) -> Any:
-    if PLAIN_NUMBER.fullmatch(text):
+    if len(text) <= 40 and PLAIN_NUMBER.fullmatch(text):  # longer: the number reader refuses it, located
         return float(text) if "." in text else int(text)
     return text
 
@@ -301,7 +304,7 @@ def _period(value: Any) -> Any:
     """2024, 2024.0 and '2024' are the period 2024 (as YAML would read it); anything else stays as written."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and re.fullmatch(r"[1-9][0-9]*|0", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"[1-9][0-9]{0,15}|0", value.strip()):  # longer: refused as text
         return int(value)
     return value.strip() if isinstance(value, str) else value
 

@@ -15,10 +15,12 @@ from typing import Any
 from . import methods
 from .describe import describe
 from .model import Group, Label, Measure, Rubric
+from .problems import Problem
 
 FORMATS = ("yaml", "xlsx")
-SCHEMA_PATH = "../../reports/schemas/{id}.schema.json"
-"""Where the schema lies seen from submissions/<subject>/<period>.yaml."""
+SCHEMAS = "docs/schemas/{id}.schema.json"
+"""Where a project keeps the generated submission schemas (`scorecard schema`), from its root: the shipped
+rubrics' are committed there, and the shipped submissions' modelines point at them."""
 BOOLEAN = ("check", "veto")
 """Methods whose value is true or false."""
 BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -36,7 +38,10 @@ class Header:
     period: str
     """As typed on the command line; digits become a number, as YAML reads them."""
     schema: str | None = None
-    """The modeline's schema path; None: SCHEMA_PATH for the rubric."""
+    """The modeline's schema path or URL; None: no modeline, a comment says how to get one."""
+    schema_from: str | None = None
+    """Where ``schema`` is seen from when that is not known to be the file's own place (a template printed
+    to the terminal): a comment says so."""
 
 
 # --- YAML ----------------------------------------------------------------------------------
@@ -57,9 +62,7 @@ def _line(text: str) -> str:
 
 
 def _yaml_head(rubric: Rubric, h: Header) -> list[str]:
-    schema = h.schema or SCHEMA_PATH.format(id=rubric.id)
-    return [
-        f"# yaml-language-server: $schema={schema}",
+    return _modeline(rubric, h) + [
         f"# {_one_line(rubric.title.get())} ({rubric.ref}): submission template made by `scorecard init`.",
         "# Every measure is listed below, commented out, and counts as missing until you fill it in:",
         "# delete the '# ' before its id and write the value after the colon. With evidence or a note:",
@@ -69,6 +72,20 @@ def _yaml_head(rubric: Rubric, h: Header) -> list[str]:
         f"period: {period_text(h.period)}",
         "values:",
     ]
+
+
+def _modeline(rubric: Rubric, h: Header) -> list[str]:
+    """The editor's modeline (hover text and completion from the schema), or how to get one."""
+    if h.schema is None:
+        return ["# Editor help (hover text, completion, checks as you type): write the schema with",
+                f"#   scorecard schema <rubric file> -o {SCHEMAS.format(id=rubric.id)}",
+                '# and make the first line of this file "# yaml-language-server: $schema=PATH", PATH being',
+                "# the schema's path from this file (`scorecard init -o FILE` writes it once the schema is there)."]
+    line = [f"# yaml-language-server: $schema={h.schema}"]
+    if h.schema_from:
+        line.append(f"# (that $schema path is seen from {h.schema_from}: saved anywhere else, correct it, or "
+                    "make the template with -o FILE)")
+    return line
 
 
 def _example_id(rubric: Rubric) -> str:
@@ -119,6 +136,19 @@ def how(m: Measure) -> str:
 
 def owner_names(rubric: Rubric, m: Measure) -> list[str]:
     return [rubric.units.get(o, Label.of(o)).get() for o in m.owners]
+
+
+def header_problems(rubric: Rubric, h: Header, path: str) -> list[Problem]:
+    """What `scorecard validate` would say of a template written to ``path`` about its header and place (the
+    folder must be the subject id, a file named for a period that period): the template's own header lines,
+    read back as validate reads any file.  Empty when the template is a valid submission there."""
+    from . import validate, yamlstrict
+    from .submission import from_doc
+
+    raw, problems = from_doc(yamlstrict.load_text("\n".join(map(_line, _yaml_head(rubric, h)))), path)
+    if raw is not None:
+        problems += validate.check(raw, rubric)[1]
+    return [p for p in problems if p.level == "error"]
 
 
 def period_text(period: str) -> str:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from . import methods
 from .model import Entry, Loc, Measure, Rubric, Submission, same_version
-from .problems import Problem, did_you_mean
+from .problems import Problem, cap, did_you_mean, shown
 from .yamlstrict import Rejected
-from .submission import MAX_PROBLEMS, RawEntry, RawSubmission, cap
+from .submission import RawEntry, RawSubmission
 
 MAX_SUGGESTIONS = 20
 """Unknown measure ids per file that get a "did you mean" (each is a fuzzy match over every measure id:
@@ -24,17 +24,10 @@ def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]
         entry = _entry(e, rubric, problems, entries, hints)
         if entry is not None:
             entries[e.measure] = entry
-    problems += _check_evidence(raw, rubric, entries)
+    problems += _check_evidence(raw, rubric)
     problems += _check_path(raw)
     sub = Submission(raw.rubric, raw.subject_id, raw.subject_name, raw.period, entries, raw.path)
-    return sub, _cap(problems, raw.read_problems)
-
-
-def _cap(problems: list[Problem], already: int) -> list[Problem]:
-    """At most MAX_PROBLEMS listed for the file, counting those reading it found already."""
-    if already + len(problems) <= MAX_PROBLEMS:
-        return problems
-    return cap(problems, max(MAX_PROBLEMS - already, 0))
+    return sub, cap(problems)  # merged with reading's by the caller: one limit, one count for the file
 
 
 class _Hints:
@@ -51,12 +44,17 @@ class _Hints:
         return did_you_mean(word, self.ids)
 
 
-def _check_evidence(raw: RawSubmission, rubric: Rubric, entries: dict) -> list[Problem]:
-    out = []
+def _check_evidence(raw: RawSubmission, rubric: Rubric) -> list[Problem]:
+    """Required evidence, for every measure given, whatever is wrong with its value: every problem of a
+    measure is reported at once, not one round after another."""
+    out, seen = [], set()
     for e in raw.entries:
         m = rubric.by_id.get(e.measure)
-        if e.measure in entries and m.evidence == "required" and not e.evidence and not e.evidence_bad:
-            out.append(Problem(e.key_loc, "evidence is required for this measure: write it as "
+        if not isinstance(m, Measure) or e.measure in seen:
+            continue
+        seen.add(e.measure)
+        if m.evidence == "required" and not e.evidence and not e.evidence_bad:
+            out.append(Problem(e.evidence_loc or e.key_loc, "evidence is required for this measure: write it as "
                                "{value: ..., evidence: [...]} (in a table: the evidence column)", m.id, code="evidence"))
     return out
 
@@ -96,7 +94,7 @@ def _entry(e: RawEntry, rubric: Rubric, problems: list, seen: dict, hints=None) 
     if not isinstance(m, Measure):
         kind = "a group, not a measure" if m is not None else "not a measure of this rubric"
         hint = "" if m is not None else (hints or _Hints(rubric))(e.measure)
-        problems.append(Problem(e.key_loc, f"'{e.measure}' is {kind}{hint}", e.measure, code="unknown-measure"))
+        problems.append(Problem(e.key_loc, f"{shown(e.measure)} is {kind}{hint}", e.measure, code="unknown-measure"))
         return None
     if e.measure in seen:
         problems.append(Problem(e.key_loc, "given in both values and ratings", e.measure, code="duplicate"))

@@ -19,13 +19,18 @@ MAX_BYTES = 8 * 1024 * 1024
 """Files larger than this are refused before they are parsed."""
 MAX_NODES = 100_000
 """At most this many nodes after alias expansion (a 'billion laughs' file fails here)."""
+MAX_ALIAS_NODES = 10_000
+"""At most this many nodes repeated through aliases (``*name``); a value may not contain itself."""
 MAX_DEPTH = 64
 """At most this deep a nesting of maps and lists."""
 MAX_NUMBER = 1e15
 """Larger numbers are refused: nothing assessed here is that large, and bigger ones overflow."""
 _DEEP_SCAN = 2_000
-"""Texts with more '[' and '{' than this are checked for depth before composing (libyaml's
-composer recurses in C, and a few thousand levels would overflow its stack)."""
+"""Texts that could nest deeper than this are checked for depth before composing: libyaml's composer
+recurses in C (tens of thousands of levels overflow its stack), newer libyamls stop at 1,000 levels with
+a message of their own, and the pure-Python composer at Python's recursion limit."""
+_LONG_LINE = re.compile(r"[^\n]{%d}" % (_DEEP_SCAN // 2))
+"""Block nesting needs two columns a level, at most: only a line this long can nest that deep."""
 
 Path_ = tuple  # a path into the document: keys and list indices
 
@@ -67,9 +72,11 @@ class YamlError(Exception):
 
     def __init__(self, message: str, line: int = 1, col: int = 1):
         super().__init__(message)
-        self.message = message
-        self.line = line
-        self.col = col
+        self.message, self.line, self.col = message, line, col
+
+
+class _Fatal(YamlError):
+    """A limit of the whole document (depth, size, aliases): reported once, never collected per value."""
 
 
 @dataclass(frozen=True)
@@ -119,20 +126,7 @@ def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Do
     text = _decode(raw) if isinstance(raw, bytes) else raw
     if len(text) > MAX_BYTES:
         raise YamlError(f"text is over {MAX_BYTES / 1e6:.0f} MB")
-    try:
-        if text.count("[") + text.count("{") > _DEEP_SCAN:
-            _check_depth(text)
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
-    except yaml.reader.ReaderError as e:
-        line, col = _position(text, e.position)
-        code = e.character if isinstance(e.character, int) else ord(e.character)
-        raise YamlError(f"invalid YAML: control character U+{code:04X} is not allowed in YAML text", line, col) from None
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise YamlError(f"invalid YAML: {e.problem or e.context}", line, col) from None
-    except yaml.YAMLError as e:
-        raise YamlError(f"invalid YAML: {e}") from None
+    nodes = _compose(text)
     if len(nodes) > 1:
         m = nodes[1].start_mark
         raise YamlError("expected one YAML document, found a second one", m.line + 1, m.column + 1)
@@ -141,33 +135,129 @@ def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Do
     return Doc(data, builder.marks or {}, builder.key_marks, located=marks, problems=tuple(builder.problems))
 
 
-def _check_depth(text: str) -> None:
-    """Walk the event stream (no recursion) and refuse nesting deeper than MAX_DEPTH."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                m = event.start_mark
-                raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", m.line + 1, m.column + 1)
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
+def _compose(text: str) -> list:
+    """libyaml's node graph of the text, once the limits that protect its composer have been checked."""
+    try:
+        if _may_nest_deeply(text) or "&" in text or "*" in text:
+            check_events(text)  # depth, anchors and aliases, before anything recurses
+        try:
+            return list(yaml.compose_all(text, Loader=_Loader))
+        except RecursionError:  # the pure-Python composer (no libyaml installed)
+            check_events(text)
+            raise YamlError("the document nests too deeply to be read") from None
+    except yaml.YAMLError as e:
+        raise _parser_error(text, e) from None
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of a character index."""
-    before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+def _may_nest_deeply(text: str) -> bool:
+    return text.count("[") + text.count("{") > _DEEP_SCAN or _LONG_LINE.search(text) is not None
+
+
+def check_events(text: str) -> None:
+    """Walk the event stream (no recursion) and refuse, located, nesting deeper than MAX_DEPTH, an alias
+    inside the node it names, and aliases that repeat more than MAX_ALIAS_NODES nodes in all."""
+    _Events().walk(yaml.parse(text, Loader=_Loader))
+
+
+class _Events:
+    """Depth, and the size of every anchored node, counted over parse events in document order."""
+
+    def __init__(self):
+        self.stack: list[list] = [[None, 0]]  # [anchor, nodes so far] of each open collection
+        self.sizes: dict[str, int] = {}
+        self.open: dict[str, tuple[int, int]] = {}  # anchors of open collections -> where they stand
+        self.defined: dict[str, tuple[int, int]] = {}
+        self.repeated = 0
+
+    def walk(self, events) -> None:
+        for event in events:
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                self._start(event)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                self._end()
+            elif isinstance(event, yaml.AliasEvent):
+                self._alias(event)
+            elif isinstance(event, yaml.ScalarEvent):
+                self.stack[-1][1] += 1
+                if event.anchor:
+                    self._anchor(event)
+                    self.sizes[event.anchor] = 1
+
+    def _start(self, event) -> None:
+        if len(self.stack) > MAX_DEPTH:
+            raise _Fatal(f"nesting deeper than {MAX_DEPTH} levels", *_mark(event))
+        self.stack.append([event.anchor, 1])
+        if event.anchor:
+            self.open[event.anchor] = self._anchor(event)
+
+    def _anchor(self, event) -> tuple[int, int]:
+        name, here = event.anchor, _mark(event)
+        if name in self.defined:
+            line, col = self.defined[name]
+            raise _Fatal(f"anchor &{name} is defined twice (first at line {line}, column {col})", *here)
+        self.defined[name] = here
+        return here
+
+    def _end(self) -> None:
+        anchor, size = self.stack.pop()
+        if anchor:
+            self.sizes[anchor] = size
+            self.open.pop(anchor, None)
+        self.stack[-1][1] += size
+
+    def _alias(self, event) -> None:
+        name = event.anchor
+        if name in self.open:
+            line, col = self.open[name]
+            raise _Fatal(f"alias *{name} stands inside the value it names (&{name} at line {line}, column {col}): "
+                         "a value cannot contain itself", *_mark(event))
+        if name not in self.sizes:
+            raise _Fatal(f"alias *{name} names no anchor &{name} written before it", *_mark(event))
+        size = self.sizes[name]
+        self.repeated += size
+        if self.repeated > MAX_ALIAS_NODES:
+            raise _Fatal(f"aliases repeat more than {MAX_ALIAS_NODES} nodes (an alias bomb?); *{name} alone "
+                         f"repeats {size}", *_mark(event))
+        self.stack[-1][1] += size
+
+
+def _mark(event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def _parser_error(text: str, e: yaml.YAMLError) -> YamlError:
+    """The engine's message for what the parser refused. A parser that stops at a limit of its own (newer
+    libyamls refuse 1,000 levels of nesting) says so in words of its own; the same limits are checked
+    here on the text before that point, so every libyaml gives the same located message."""
+    if isinstance(e, yaml.reader.ReaderError):
+        line, col = _position(text, e.position)
+        code = e.character if isinstance(e.character, int) else ord(e.character)
+        return YamlError(f"invalid YAML: control character U+{code:04X} is not allowed in YAML text", line, col)
+    if not isinstance(e, yaml.MarkedYAMLError):
+        return YamlError(f"invalid YAML: {e}")
+    mark = e.problem_mark or e.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    try:  # the engine's own refusal (depth, aliases) of the text before that point, if it has one
+        if getattr(mark, "index", None):
+            check_events(text[:mark.index])
+    except _Fatal as limit:
+        return limit
+    except yaml.YAMLError:
+        pass  # the text cut short there ends wrongly: not the engine's to say
+    return YamlError(f"invalid YAML: {e.problem or e.context}", line, col)
+
+
+def _position(text: str | bytes, index: int) -> tuple[int, int]:
+    """1-based line and column of a character (or byte) index."""
+    before, nl = text[:index], "\n" if isinstance(text, str) else b"\n"
+    return before.count(nl) + 1, index - (before.rfind(nl) + 1) + 1
 
 
 def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        before = raw[: e.start]
-        line = before.count(b"\n") + 1
-        col = e.start - (before.rfind(b"\n") + 1) + 1
-        raise YamlError(f"not UTF-8 text (byte 0x{raw[e.start]:02x})", line, col) from None
+        raise YamlError(f"not UTF-8 text (byte 0x{raw[e.start]:02x})", *_position(raw, e.start)) from None
 
 
 class _Builder:
@@ -180,6 +270,7 @@ class _Builder:
         self.text = text
         self.collect = collect
         self.problems: list[YamlError] = []
+        self._said: set = set()  # (line, col, message): a value repeated by aliases is reported once
         self.tags = "!" in text
         self.count = 0
         self.marks: dict | None = {} if marks else None
@@ -188,19 +279,25 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_ | None, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise YamlError(f"document expands to more than {MAX_NODES} nodes (alias bomb?)", *_where(node))
-        if depth > MAX_DEPTH:
-            raise YamlError(f"nesting deeper than {MAX_DEPTH} levels", *_where(node))
+            raise _Fatal(f"document expands to more than {MAX_NODES} nodes (an alias bomb?)", *_where(node))
+        if depth >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            raise _Fatal(f"nesting deeper than {MAX_DEPTH} levels", *_where(node))
         if self.marks is not None:
             self.marks.setdefault(path, _where(node))
         try:
             return self._value(node, path, depth)
         except YamlError as e:
-            if not self.collect:
+            if not self.collect or isinstance(e, _Fatal):
                 raise
             e.path = getattr(e, "path", None) or path
-            self.problems.append(e)
+            self._collect(e)
             return REJECTED
+
+    def _collect(self, error: YamlError) -> None:
+        said = (error.line, error.col, error.message)
+        if said not in self._said:
+            self._said.add(said)
+            self.problems.append(error)
 
     def _value(self, node: yaml.Node, path: Path_ | None, depth: int) -> Any:
         tag = self._explicit_tag(node) if self.tags else None
@@ -235,7 +332,7 @@ class _Builder:
                 if not self.collect:
                     raise error
                 error.path = None if path is None else path + (key,)
-                self.problems.append(error)  # the first value stands
+                self._collect(error)  # the first value stands
                 continue
             seen[key] = knode.start_mark.line + 1
             if path is None:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from engine import parallel
@@ -12,6 +12,7 @@ from engine.cli import app
 from engine.io import guard
 from engine.numbers import NotANumber, parse_number
 from engine.problems import UsageError
+from engine import yamlstrict
 from engine.yamlstrict import YamlError, load_text
 from tests.methods.helpers import frac, measure
 
@@ -24,12 +25,75 @@ def located(text):
     return e.value.line, e.value.col, e.value.message
 
 
-@pytest.mark.parametrize("text", ["a: " + "[" * 30000, "[" * 50000, "a: " + "{a: " * 30000])
-def test_deep_flow_nesting_refused_before_libyaml_recurses(text):
-    start = time.perf_counter()
+DEEP = "nesting deeper than 64 levels"
+NESTED = {  # text -> where its 65th level opens
+    "a: " + "[" * 30000: (1, 67),  # the root map is the first level
+    "[" * 50000: (1, 65),
+    "a: " + "{a: " * 30000: (1, 256),
+    "[" * 1500: (1, 65),  # under the pre-check's threshold: the parser (or its limit) meets it first
+    "[" * 65 + "]" * 65: (1, 65),
+    "- " * 5000 + "x": (1, 129),
+    "? " * 3000 + "x": (1, 129),
+    "".join(" " * i + "b:\n" for i in range(1200)): (65, 65),
+}
+
+
+@pytest.mark.parametrize("text", NESTED, ids=lambda t: f"{t[:6]!r}x{len(t)}")
+def test_deep_nesting_refused_before_libyaml_recurses(text):
+    assert located(text) == (*NESTED[text], DEEP)
+
+
+def test_64_levels_are_allowed():
+    data = load_text("[" * 64 + "1" + "]" * 64).data
+    for _ in range(64):
+        data = data[0]
+    assert data == 1
+
+
+def _limit_mark(text: str, at: int):
+    return yaml.error.Mark("<text>", at, 0, at, text, at)
+
+
+def _parser_with_a_limit(real, levels: int = 200):
+    """What newer libyamls do: refuse nesting past a limit of their own, with a message of their own,
+    before a single event for the outer levels has been handed out (the scanner reads ahead)."""
+    def limited(text, Loader):
+        opened = [i for i, ch in enumerate(text) if ch in "[{"]
+        if len(opened) > levels:
+            mark = _limit_mark(text, opened[levels])
+            raise yaml.scanner.ScannerError("while increasing flow level", mark,
+                                            "exceeded maximum nesting depth", mark)
+        return real(text, Loader=Loader)
+    return limited
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 30000, "[" * 500, "a: " + "{a: " * 3000])
+def test_a_parser_limit_reads_as_the_engines_own(monkeypatch, text):
+    """PyYAML 6.0.4's libyaml stops at 1,000 levels saying 'exceeded maximum nesting depth': the engine's
+    message and place must not depend on which libyaml is installed."""
+    monkeypatch.setattr(yamlstrict.yaml, "parse", _parser_with_a_limit(yaml.parse))
+    monkeypatch.setattr(yamlstrict.yaml, "compose_all", _parser_with_a_limit(yaml.compose_all))
     line, col, msg = located(text)
-    assert msg == "nesting deeper than 64 levels" and line == 1
-    assert time.perf_counter() - start < 10  # it ends; speed is for bench/
+    assert msg == DEEP and line == 1 and col in (65, 67, 256)
+
+
+def test_a_parser_error_after_the_limit_is_still_its_own(monkeypatch):
+    monkeypatch.setattr(yamlstrict.yaml, "compose_all", _parser_with_a_limit(yaml.compose_all, levels=2))
+    assert located("a: [[[1]]]\n")[2] == "invalid YAML: exceeded maximum nesting depth"  # not too deep for us
+
+
+class _PurePython(yaml.SafeLoader):
+    """The loader PyYAML falls back to without libyaml: a composer that recurses in Python."""
+
+    def resolve(self, kind, value, implicit):
+        return yamlstrict._KIND_TAG.get(kind, yamlstrict._STD + "str")
+
+
+@pytest.mark.parametrize("text", ["[" * 900 + "]" * 900, "- " * 1500 + "x", "a: &a [*a]"])
+def test_without_libyaml_the_messages_are_the_same(monkeypatch, text):
+    want = located(text)
+    monkeypatch.setattr(yamlstrict, "_Loader", _PurePython)
+    assert located(text) == want
 
 
 def test_control_characters_located():

@@ -64,5 +64,27 @@ def test_cli_valid_file_exit_0(monkeypatch):
     r = CliRunner().invoke(app, ["validate", "approximate-warns.yaml", "--rubric", "rubric.yaml"],
                            catch_exceptions=False)
     assert r.exit_code == 0
-    assert "approximate-warns.yaml:5:11: info: D1.M06: '12个' read as 12 (unit 个 dropped)" in r.stderr
+    assert "info:" not in r.stderr  # notes are off by default: the one real problem must stand out
+    assert "1 note(s) not shown" in r.stderr and "--verbose lists them" in r.stderr
     assert "1 file(s) checked: 1 valid, 0 invalid (0 error(s), 1 warning(s))" in r.stderr
+
+
+@pytest.mark.parametrize("flag", ["--verbose", "-v"])
+def test_cli_verbose_lists_the_notes(monkeypatch, flag):
+    monkeypatch.chdir(ROOT)
+    r = CliRunner().invoke(app, ["validate", "approximate-warns.yaml", "--rubric", "rubric.yaml", flag],
+                           catch_exceptions=False)
+    assert r.exit_code == 0
+    assert "approximate-warns.yaml:5:11: info: D1.M06: '12个' read as 12 (unit 个 dropped)" in r.stderr
+    assert "not shown" not in r.stderr
+
+
+def test_check_verbose_lists_warnings_and_notes(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    args = ["check", "approximate-warns.yaml", "--rubric", "rubric.yaml"]
+    quiet = CliRunner().invoke(app, args, catch_exceptions=False)
+    loud = CliRunner().invoke(app, [*args, "-v"], catch_exceptions=False)
+    assert quiet.exit_code == loud.exit_code == 0
+    note = "approximate-warns.yaml:5:11: info: D1.M06: '12个' read as 12 (unit 个 dropped)"
+    assert note not in quiet.stderr and note in loud.stderr

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from .. import tabular, validate
 from ..model import Entry, Loc, Measure, Rubric, Submission
-from ..results import STATUSES, GroupResult, MeasureResult, Scorecard
+from ..results import STATUSES, GroupResult, MeasureResult, Scorecard, Totals, lost_points
 from ..submission import RawEntry
 from .checks import gc_paused
 from .result import BatchResult
@@ -39,10 +39,12 @@ def card(batch: BatchResult, rubric: Rubric, i: int) -> Scorecard:
     sub = Submission(v.rubric, str(v.subjects[i]), str(v.names[i]), v.periods[i], entries, v.path)
     status, frac = batch.status[i].tolist(), _nones(batch.measure_fraction[i])
     score, weight = batch.measure_score[i].tolist(), batch.measure_weight[i].tolist()
+    totals = Totals.of(rubric, float(batch.base[i]), float(batch.bonus[i]), float(batch.deductions[i]))
     measures = tuple(
         MeasureResult(m, entries.get(m.id), STATUSES[status[j]], None, score[j], m.params.get("cap"))
         if m.is_modifier else
-        MeasureResult(m, entries.get(m.id), STATUSES[status[j]], frac[j], score[j], m.points, weight[j])
+        MeasureResult(m, entries.get(m.id), STATUSES[status[j]], frac[j], score[j], m.points, weight[j],
+                      recoverable=totals.gain(lost_points(weight[j], frac[j])))
         for j, m in enumerate(rubric.measures))
     gscore, gfrac, gweight = batch.group_score[i].tolist(), _nones(batch.group_fraction[i]), batch.group_weight[i].tolist()
     groups = tuple(GroupResult(g, gscore[k], g.worth, gfrac[k], gweight[k]) for k, g in enumerate(rubric.groups))

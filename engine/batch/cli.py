@@ -113,8 +113,10 @@ def score(tables: list[str], others: list[str], rubric: str | None, rubrics_dir:
     cards, module = _cards(loaded, outcomes), formats.get(fmt)
     if fmt == "table" and output is None:
         module.show(cards, out_console(), lang)
-    elif outcomes or scored:
-        pieces = module.chunks(cards, lang) if hasattr(module, "chunks") else iter([module.render(list(cards), lang)])
+    elif outcomes or scored or fmt == "json":
+        many = {"single": False} if fmt == "json" else {}  # a long table is many submissions: an array, always
+        pieces = module.chunks(cards, lang, **many) if hasattr(module, "chunks") else \
+            iter([module.render(list(cards), lang, **many)])
         emit_chunks(pieces, output, errc, encoding)
     return code
 
@@ -133,6 +135,7 @@ def compare(tables: list[str], others: list[str], rubric: str | None, rubrics_di
     module = compare_formats.get(fmt)
     if fmt == "table" and output is None:
         module.show(comparisons, out_console(), lang)
-    elif comparisons:
-        emit(module.render(comparisons, lang), output, errc, "utf-8-sig" if fmt == "csv" else "utf-8")
+    elif comparisons or fmt == "json":
+        many = {"single": False} if fmt == "json" else {}  # a long table is many submissions: an array, always
+        emit(module.render(comparisons, lang, **many), output, errc, "utf-8-sig" if fmt == "csv" else "utf-8")
     return code

@@ -10,7 +10,7 @@ import typer
 from .. import ci, pipeline
 from ..gate import Bar, check_bar, judge
 from .progress import tracked
-from .common import OUTPUT, RUBRIC, RUBRICS_DIR, choices, emit, err_console, handled, out_console
+from .common import OUTPUT, RUBRIC, RUBRICS_DIR, choices, emit, err_console, handled, out_console, print_problems
 
 CheckFormat = choices("CheckFormat", ["auto", *ci.REPORTERS])
 
@@ -22,12 +22,18 @@ def check(
     rubric: Optional[str] = RUBRIC,
     rubrics_dir: str = RUBRICS_DIR,
     min_grade: Optional[str] = typer.Option(None, "--min-grade", help="Fail a submission graded below this "
-                                            "grade id (e.g. pass).", show_default=False),
-    min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose total is "
-                                              "below this.", show_default=False),
+                                            "grade, named by its id or by its label in any language of the rubric "
+                                            "(合格, Pass and pass all name the grade pass), resolved in each "
+                                            "submission's own rubric.",
+                                            show_default=False),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose rounded total "
+                                              "is below this many points.", show_default=False),
     fmt: CheckFormat = typer.Option("auto", "--format", "-f", help="auto = github inside GitHub Actions, "
-                                    "else text. junit and sarif for CI test and code-scanning views."),
+                                    "else text. junit and sarif for CI test and code-scanning views. json is "
+                                    "always one object whose results hold one entry per file."),
     output: Optional[Path] = OUTPUT,
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print each file's warnings and notes "
+                                 "(info: how values were read) to stderr."),
 ) -> int:
     """CI gate: validate and score every submission; exit 1 if any is invalid or below the bar
     (a vetoed submission is below any bar), 0 otherwise, 2 on usage errors.
@@ -39,6 +45,9 @@ def check(
     files = pipeline.files(paths)
     verdicts = [judge(o, bar) for o in tracked(pipeline.run_files(files, finder), len(files), err_console())]
     check_bar(bar, verdicts)
+    if verbose:
+        for v in verdicts:
+            print_problems(v.outcome.problems, err_console(), ("warning", "info"))
     reporter = ci.pick(fmt.value, dict(os.environ))
     if not verdicts:
         err_console().print("[yellow]no submission files to check[/]")

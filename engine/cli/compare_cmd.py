@@ -11,7 +11,7 @@ from .. import pipeline
 from ..formats import compare as compare_formats
 from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, \
     lang_code, out_console, print_outcomes
-from .score_cmd import summary
+from .score_cmd import json_shape, summary
 
 CompareFormat = choices("CompareFormat", compare_formats.FORMATS)
 
@@ -24,7 +24,9 @@ def compare(
     rubrics_dir: str = RUBRICS_DIR,
     period: Optional[str] = typer.Option(None, "--period", "-p", help="Rank only the submissions for this "
                                          "period. Default: each subject's latest.", show_default=False),
-    fmt: CompareFormat = typer.Option("table", "--format", "-f", help="Output format."),
+    fmt: CompareFormat = typer.Option("table", "--format", "-f", help="Output format; json holds one comparison "
+                                      "per rubric: an object when exactly one submission file is given (null if "
+                                      "it is invalid), else an array, however many are valid ([] when none is)."),
     output: Optional[Path] = OUTPUT,
     lang: Optional[Lang] = LANG,
     long: bool = LONG,
@@ -52,6 +54,6 @@ def compare(
     module, code = compare_formats.get(fmt.value), lang_code(lang)
     if fmt.value == "table" and output is None:
         module.show(comparisons, out_console(), code)
-    elif comparisons:
-        emit(module.render(comparisons, code), output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
+    elif comparisons or fmt.value == "json":
+        emit(module.render(comparisons, code, **json_shape(fmt.value, paths)), output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
     return summary(outcomes, errc)

@@ -12,7 +12,7 @@ from .. import pipeline
 from ..formats import gaps as gap_formats
 from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, lang_code, \
     out_console, print_outcomes
-from .score_cmd import summary
+from .score_cmd import JSON_SHAPE, json_shape, summary
 
 GapFormat = choices("GapFormat", gap_formats.FORMATS)
 View = enum.Enum("View", {v: v for v in gap_formats.VIEWS}, type=str)
@@ -28,7 +28,8 @@ def gaps(
                             "(lead and co-owner); indicator: attainment per group with traffic lights."),
     top: Optional[int] = typer.Option(None, "--top", "-n", min=1, help="Show only the N biggest gaps (per unit "
                                       "with --by owner).", show_default=False),
-    fmt: GapFormat = typer.Option("table", "--format", "-f", help="Output format (json always holds every view)."),
+    fmt: GapFormat = typer.Option("table", "--format", "-f", help="Output format (json always holds every view); "
+                                  + JSON_SHAPE),
     output: Optional[Path] = OUTPUT,
     lang: Optional[Lang] = LANG,
 ) -> int:
@@ -45,7 +46,7 @@ def gaps(
     module, code = gap_formats.get(fmt.value), lang_code(lang)
     if fmt.value == "table" and output is None:
         module.show(reports, out_console(), code, (by.value,), top)
-    elif reports:
-        text = module.render(reports, code, (by.value,), top)
+    elif reports or fmt.value == "json":
+        text = module.render(reports, code, (by.value,), top, **json_shape(fmt.value, paths))
         emit(text, output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
     return summary(outcomes, errc)

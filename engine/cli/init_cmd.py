@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import json
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -12,9 +14,11 @@ from .. import rubric as rubrics
 from ..io import write_bytes_atomic
 from ..model import Loc, Rubric
 from ..problems import Problem, UsageError
-from .common import OUTPUT, RUBRICS_DIR, choices, emit, err_console, handled
+from .common import RUBRICS_DIR, choices, emit, err_console, handled
 
 TemplateFormat = choices("TemplateFormat", template.FORMATS)
+MAX_SCHEMA = 64 << 20
+"""A committed schema bigger than this is not read (it is not one `scorecard schema` wrote)."""
 
 
 @handled
@@ -27,9 +31,15 @@ def init(
                                        show_default=False),
     fmt: TemplateFormat = typer.Option("yaml", "--format", "-f", help="yaml (commented) or xlsx (a sheet "
                                        "with drop-downs; needs -o)."),
-    output: Optional[Path] = OUTPUT,
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of the "
+                                          "terminal. Named for a period, it must lie in a folder named for the "
+                                          "subject (SUBJECT/PERIOD.yaml), as validate requires.",
+                                          show_default=False),
     schema_path: Optional[str] = typer.Option(None, "--schema-path", help="Schema path or URL for the editor "
-                                              "modeline. Default: ../../reports/schemas/<rubric-id>.schema.json",
+                                              "modeline, written as given. Default: the rubric's schema in "
+                                              "docs/schemas/ (of this folder or the rubric's project), seen from "
+                                              "the -o file, or from submissions/SUBJECT/ when printing; no "
+                                              "modeline (a comment says how) when there is none.",
                                               show_default=False),
     rubrics_dir: str = RUBRICS_DIR,
 ) -> int:
@@ -39,28 +49,78 @@ def init(
     The engine never writes into rubrics/ or submissions/: print to the terminal and redirect, e.g.
     scorecard init rubrics/ethnic-unity-city.yaml --subject jinchang --period 2025 > submissions/jinchang/2025.yaml
     """
-    r = _rubric(rubric, rubrics_dir)
-    header = template.Header(subject, name or subject, period, schema_path)
+    r, source = _rubric(rubric, rubrics_dir)
+    header = template.Header(subject, name or subject, period)
+    _check_header(r, header, output)
     if fmt.value == "xlsx":
         if output is None:
             raise UsageError("--format xlsx writes a workbook: give the file with -o FILE.xlsx")
         where = _write_workbook(template.xlsx_template(r, header), output)
         err_console().print(f"wrote {where}")
     else:
-        emit(template.yaml_template(r, header), output)
+        emit(template.yaml_template(r, _with_schema(header, r, source, output, schema_path)), output)
     return 0
 
 
-def _rubric(ref: str, rubrics_dir: str) -> Rubric:
-    """A rubric file, else a rubric id (id@version) looked up in the rubrics folder."""
+def _rubric(ref: str, rubrics_dir: str) -> tuple[Rubric, Path]:
+    """A rubric file, else a rubric id (id@version) looked up in the rubrics folder; and the folder it is in."""
     if Path(ref).is_file():
-        return rubrics.load(ref)
+        return rubrics.load(ref), Path(ref).parent
     if Path(ref).suffix.lower() in (".yaml", ".yml"):
         raise UsageError(f"no such rubric file: {ref}")
     found = pipeline.RubricFinder(None, rubrics_dir).for_ref(ref, Loc(ref))
     if isinstance(found, Problem):
         raise UsageError(found.message)
-    return found
+    return found, Path(rubrics_dir)
+
+
+def _check_header(r: Rubric, header: template.Header, output: Optional[Path]) -> None:
+    """Refuse to write a template validate would refuse (an empty period; a place whose folder is not the subject
+    or whose name is another period), saying what to give instead."""
+    problems = template.header_problems(r, header, str(output) if output is not None else "template.yaml")
+    if not problems:
+        return
+    p = problems[0]
+    if p.code == "path" and output is not None:
+        stem = output.name.split(".")[0]
+        fix = output.parent.parent / header.subject / (str(header.period) + output.name[len(stem):])
+        raise UsageError(f"-o {output}: {p.message}: write it to {fix}, or give the --subject and --period its "
+                         "place names")
+    raise UsageError(f"--subject {header.subject!r} --period {header.period!r}: {p.message}")
+
+
+def _with_schema(header: template.Header, r: Rubric, source: Path, output: Optional[Path],
+                 given: Optional[str]) -> template.Header:
+    """The header with the modeline's schema path: as given, else the committed schema seen from the file."""
+    from dataclasses import replace
+
+    if given:
+        return replace(header, schema=given)
+    found = committed_schema(r, source)
+    if found is None:
+        return header
+    if output is not None:
+        return replace(header, schema=Path(os.path.relpath(found, output.resolve().parent)).as_posix())
+    seen = Path("submissions", header.subject, f"{header.period}.yaml").as_posix()
+    return replace(header, schema="../../" + Path(os.path.relpath(found, Path.cwd())).as_posix(), schema_from=seen)
+
+
+def committed_schema(r: Rubric, source: Path) -> Optional[Path]:
+    """docs/schemas/<id>.schema.json of this folder, else of the rubric's project (the folder above its
+    rubrics folder), when it is a regular file generated for this very rubric (its $id names id and version)."""
+    from ..schema import submission_schema
+
+    rel = template.SCHEMAS.format(id=r.id)
+    for root in (Path.cwd(), source.resolve().parent):
+        path = root / rel
+        try:
+            if not path.is_file() or path.is_symlink() or path.stat().st_size > MAX_SCHEMA:
+                continue
+            if json.loads(path.read_text(encoding="utf-8")).get("$id") == submission_schema(r)["$id"]:
+                return path.resolve()
+        except (OSError, ValueError, AttributeError):
+            continue
+    return None
 
 
 def _write_workbook(wb, output: Path) -> Path:

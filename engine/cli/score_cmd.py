@@ -12,6 +12,8 @@ from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choice
 from .progress import tracked
 
 ScoreFormat = choices("ScoreFormat", formats.FORMATS)
+JSON_SHAPE = ("json is an object when exactly one submission file is given (null if it is invalid) and an array "
+              "for several paths, a folder or a long table, however many of them are valid ([] when none is).")
 
 
 @handled
@@ -20,7 +22,7 @@ def score(
                                       ".yaml .yml .json .csv .xlsx).", show_default=False),
     rubric: Optional[str] = RUBRIC,
     rubrics_dir: str = RUBRICS_DIR,
-    fmt: ScoreFormat = typer.Option("table", "--format", "-f", help="Output format."),
+    fmt: ScoreFormat = typer.Option("table", "--format", "-f", help="Output format; " + JSON_SHAPE),
     output: Optional[Path] = OUTPUT,
     lang: Optional[Lang] = LANG,
     long: bool = LONG,
@@ -51,10 +53,23 @@ def score(
     if fmt.value == "table" and output is None:
         module.show(cards, out_console(), code)
     else:
-        pieces = module.chunks(cards, code) if hasattr(module, "chunks") else iter([module.render(list(cards), code)])
+        shape = json_shape(fmt.value, paths)
+        pieces = module.chunks(cards, code, **shape) if hasattr(module, "chunks") else \
+            iter([module.render(list(cards), code, **shape)])
         emit_chunks(pieces, output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
     tally.warn()
     return summary(tally, errc)
+
+
+def json_shape(fmt: str, paths) -> dict:
+    """The keyword that gives a JSON renderer its shape from what was asked, never from what turned out valid
+    (JSON_SHAPE); nothing for other formats."""
+    return {"single": one_file(paths)} if fmt == "json" else {}
+
+
+def one_file(paths) -> bool:
+    """Exactly one path given, and not a folder: one submission (SPEC 6's object)."""
+    return len(paths) == 1 and not Path(paths[0]).is_dir()
 
 
 def summary(outcomes, console) -> int:

@@ -6,11 +6,13 @@ from typing import List, Optional
 import typer
 
 from .. import pipeline
-from ..problems import errors
+from ..problems import count
 from .progress import tracked
 from .common import RUBRIC, RUBRICS_DIR, err_console, handled, print_problems
 
-QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings or normalisation notes).")
+QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings).")
+VERBOSE = typer.Option(False, "--verbose", "-v", help="Also print the notes (info: how each value was read, "
+                       "empty rows, what was taken from the file path).")
 
 
 @handled
@@ -20,30 +22,36 @@ def validate(
     rubric: Optional[str] = RUBRIC,
     rubrics_dir: str = RUBRICS_DIR,
     quiet: bool = QUIET,
+    verbose: bool = VERBOSE,
 ) -> int:
     """Validate submissions: types, options, bounds, unknown ids (with 'did you mean'), required evidence,
     rubric and path agreement. Every problem of every file as FILE:LINE:COL, then a one-line summary.
 
     Numbers written the way officials print them (３.６万, 1,234, 85%, 6000余人, 是/否) are accepted and each
-    normalisation is shown; approximate values (余/多/约/近) give a warning.
+    normalisation is shown with --verbose; approximate values (余/多/约/近) give a warning.
 
     Exit 0 when every file is valid, 1 otherwise.  Example: scorecard validate submissions/
     """
     console = err_console()
-    levels = ("error",) if quiet else ("error", "warning", "info")
+    levels = ("error",) if quiet else ("error", "warning", "info") if verbose else ("error", "warning")
     outcomes = []
     files = pipeline.files(paths)
     run = pipeline.run_files(files, pipeline.RubricFinder(rubric, rubrics_dir), scoring=False)
     for outcome in tracked(run, len(files), console, "validating"):
         print_problems(outcome.problems, console, levels)
         outcomes.append(outcome)
-    return _summary(outcomes, console)
+    return _summary(outcomes, console, notes_hidden=levels == ("error", "warning"))
 
 
-def _summary(outcomes, console) -> int:
+def _summary(outcomes, console, notes_hidden: bool = False) -> int:
+    """One line: files, and every error and warning found (those past a file's listing limit too)."""
     bad = [o for o in outcomes if not o.ok]
-    n_err = sum(len(errors(o.problems)) for o in outcomes)
-    n_warn = sum(1 for o in outcomes for p in o.problems if p.level == "warning")
+    n_err = sum(count(o.problems, "error") for o in outcomes)
+    n_warn = sum(count(o.problems, "warning") for o in outcomes)
+    n_info = sum(count(o.problems, "info") for o in outcomes)
+    if notes_hidden and n_info:
+        console.print(f"[dim]{n_info} note(s) not shown (how values were read, what was taken from the path): "
+                      "--verbose lists them[/]")
     style = "red" if bad else "green"
     console.print(f"[{style}]{len(outcomes)} file(s) checked: {len(outcomes) - len(bad)} valid, {len(bad)} invalid"
                   f" ({n_err} error(s), {n_warn} warning(s))[/]")

@@ -1,10 +1,15 @@
-"""json: the machine-readable result of SPEC 6 (an object for one submission, an array for several).
+"""json: the machine-readable result of SPEC 6: an object for one submission, an array for several.
+
+The shape is the caller's to choose (``single``), never the data's: `scorecard score a.yaml b.yaml` is an
+array even when only one of them is valid, and `[]` when none is; one file given is an object (``null``
+when it is invalid).  Without ``single``, an object when exactly one card is given (a report file).
 
 Streams: a batch of thousands is written card by card, one compact object per line, never held
 whole in memory; a single submission is pretty-printed.
 """
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Iterable, Iterator
 
@@ -14,23 +19,35 @@ NAME = "json"
 SUFFIX = ".json"
 
 
-def render(cards, lang: str | None = None) -> str:
-    return "".join(chunks(cards, lang))
+def render(cards, lang: str | None = None, single: bool | None = None) -> str:
+    return "".join(chunks(cards, lang, single))
 
 
-def chunks(cards: Iterable, lang: str | None = None) -> Iterator[str]:
+def chunks(cards: Iterable, lang: str | None = None, single: bool | None = None) -> Iterator[str]:
     """The JSON text in pieces, as the cards come."""
     it = iter(cards)
     first = next(it, None)
     second = next(it, None)
-    if second is None:
-        yield _dump(first, lang, indent=2) if first is not None else "[]\n"
+    if second is None and single is not False:
+        yield _dump(first, lang, indent=2) if first is not None else "null\n" if single else "[]\n"
+        return
+    if first is None:
+        yield "[]\n"
         return
     yield "[\n" + _dump(first, lang)
-    yield ",\n" + _dump(second, lang)
-    for card in it:
+    for card in it if second is None else itertools.chain([second], it):
         yield ",\n" + _dump(card, lang)
     yield "\n]\n"
+
+
+def shaped(items: list, single: bool | None = None):
+    """What a JSON output holds: the one item (None when there is none) if ``single``, else the list; without
+    ``single``, the item when there is exactly one (the rule every command's JSON shares)."""
+    if single is None:
+        single = len(items) == 1
+    if single and len(items) <= 1:
+        return items[0] if items else None
+    return list(items)
 
 
 def _dump(card, lang, indent: int | None = None) -> str:

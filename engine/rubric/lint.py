@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from .. import methods
 from ..methods._common import is_number
 from ..model import Loc
-from ..problems import Problem, did_you_mean
+from ..problems import Problem, did_you_mean, shown, unfit_text
 from ..yamlstrict import Doc
 
 EPS = 1e-9
@@ -33,6 +33,7 @@ def lint_data(doc: Doc, file: str, faulted: Iterable[tuple] | None = None) -> li
     tree = data.get("tree")
     nodes = list(_walk(tree, ("tree",))) if isinstance(tree, list) else []
     ctx.guard(ctx.check_ids, nodes)
+    ctx.guard(ctx.check_id_texts, data, nodes)
     units = data.get("units")
     for path, node in nodes:
         ctx.guard(ctx.check_node, path, node, set(units) if isinstance(units, dict) else set())
@@ -49,6 +50,23 @@ def _walk(nodes: list, path: tuple) -> Iterator[tuple[tuple, dict]]:
         yield path + (i,), node
         if isinstance(node.get("children"), list):
             yield from _walk(node["children"], path + (i, "children"))
+
+
+def _id_places(data: dict, nodes: list) -> Iterator[tuple[tuple, str, object, bool]]:
+    """(path, what, the id, located at a key) for every id a rubric defines."""
+    yield ("rubric",), "rubric id", data.get("rubric"), False
+    for path, node in nodes:
+        yield path + ("id",), "id", node.get("id"), False
+        options = node.get("options")
+        for key in options if isinstance(options, dict) else ():
+            yield path + ("options", key), "option key", key, True
+    units = data.get("units")
+    for key in units if isinstance(units, dict) else ():
+        yield ("units", key), "unit key", key, True
+    grades = data.get("grades")
+    for i, g in enumerate(grades if isinstance(grades, list) else []):
+        if isinstance(g, dict):
+            yield ("grades", i, "id"), "grade id", g.get("id"), False
 
 
 def worth(node: dict) -> float:
@@ -150,6 +168,15 @@ class _Ctx:
             else:
                 seen[nid] = path
 
+    def check_id_texts(self, data: dict, nodes: list) -> None:
+        """Ids name files, columns and CLI options and are typed by officials: no control, zero-width or
+        bidi character, and no trailing newline, so two ids never look the same and differ."""
+        for path, what, text, key in _id_places(data, nodes):
+            why = unfit_text(text) if isinstance(text, str) else ""
+            if why:
+                self.add(path, f"{what} {shown(text)} has {why}: an id must be plain text", key=key,
+                         code="id-text")
+
     def check_node(self, path: tuple, node: dict, units: set) -> None:
         nid = _id(node)
         is_group, is_measure = "children" in node, "method" in node
@@ -176,7 +203,7 @@ class _Ctx:
         owners = node.get("owners")
         for i, owner in enumerate(owners if isinstance(owners, list) else []):
             if isinstance(owner, str) and owner not in units:
-                self.add(path + ("owners", i), f"owner '{owner}' is not declared in units"
+                self.add(path + ("owners", i), f"owner {shown(owner)} is not declared in units"
                          f"{did_you_mean(owner, units)}", _id(node), code="unknown-owner")
 
     def check_bounds(self, path: tuple, node: dict) -> None:

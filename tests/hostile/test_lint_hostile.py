@@ -148,3 +148,38 @@ def test_numbers_above_1e15_in_rubric_data_built_in_code(where, set_to, line):
     problems += [] if any(p.is_error for p in problems) else lint_data(doc, "r.yaml")
     lines = [str(p).replace("r.yaml:", "") for p in problems if p.is_error]
     assert lines == [line + " (at most 1e15)"]
+
+
+IR = Path(__file__).resolve().parents[1] / "cases" / "invalid" / "rubric.yaml"
+BAD_IDS = {  # (what to replace, with what) -> the located message
+    ("{id: D1.M01,", '{id: "D1.M01\\n",'): "14:14: id 'D1.M01\\n' has a control character U+000A",
+    ("options: {全面: 1,", 'options: {"全面\\u200d": 1,'): "17:61: option key '全面\\u200d' has an invisible "
+                                                         "formatting character (zero-width or bidi) U+200D",
+    ("mzw: {zh: 民宗委}", '"mzw\\n": {zh: 民宗委}'): "9:3: unit key 'mzw\\n' has a control character U+000A",
+    ("{id: pass, min: 60}", '{id: "pass\\n", min: 60}'): "6:10: grade id 'pass\\n' has a control character U+000A",
+    ("options: {全面: 1,", 'options: {"全\\u202e面": 1,'): "17:61: option key '全\\u202e面' has an invisible "
+                                                       "formatting character (zero-width or bidi) U+202E",
+    ("options: {全面: 1,", 'options: {"全面\\t": 1,'): "17:61: option key '全面\\t' has a control character U+0009",
+    ("rubric: bad-input-demo", 'rubric: "bad-input-demo\\n"'): "2:9: rubric id 'bad-input-demo\\n' has a control "
+                                                              "character U+000A",
+}
+
+
+@pytest.mark.parametrize("change", BAD_IDS, ids=lambda c: repr(c[1]))
+def test_ids_with_control_invisible_or_bidi_characters_are_refused(tmp_path, change):
+    """Ids could end in a newline or differ only by a zero-width character (the pattern's $ matches
+    before a final newline, and grade and option keys have no pattern)."""
+    text = IR.read_text(encoding="utf-8")
+    assert change[0] in text
+    path = tmp_path / "r.yaml"
+    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    built, problems = rubrics.lint(path)
+    lines = [str(p).replace(f"{path}:", "") for p in problems]
+    assert built is None and BAD_IDS[change] + ": an id must be plain text" in lines
+
+
+def test_a_zero_width_node_id_is_refused_by_the_schema_already(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(IR.read_text(encoding="utf-8").replace("{id: D1.M02,", '{id: "D1.M02\\u200b",'), encoding="utf-8")
+    built, problems = rubrics.lint(path)
+    assert built is None and any("'D1.M02\\u200b'" in p.message for p in problems)

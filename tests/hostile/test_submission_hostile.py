@@ -1,9 +1,9 @@
 """Hostile submissions (red-team review): wrongly typed evidence, notes and periods are located problems,
 never a traceback or a silent str(); near-miss header keys get a "did you mean"; a file of tens of
-thousands of unknown ids is reported quickly and the listing stops after MAX_PROBLEMS."""
+thousands of unknown ids is reported in full count while the listing stops after MAX_PROBLEMS.
+(How long such files take is measured in bench/hostile.py, not asserted here.)"""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 
 from engine import pipeline
 from engine.cli import app
+from engine.model import Loc
+from engine.problems import Problem, cap, count
 from engine.submission import MAX_PROBLEMS
 from engine.validate import MAX_SUGGESTIONS
 
@@ -124,13 +126,10 @@ def _many_unknown(path: Path, n: int, rubric: str = "ethnic-unity-city") -> Path
     return path
 
 
-def test_forty_thousand_unknown_ids_are_quick_and_capped(tmp_path):
-    """The attacker's h/many_unknown_big.yaml (40,000 unknown ids) took about 2 minutes."""
+def test_forty_thousand_unknown_ids_are_capped_and_counted(tmp_path):
+    """The attacker's h/many_unknown_big.yaml (40,000 unknown ids): a bounded listing, a full count."""
     path = _many_unknown(tmp_path / "many.yaml", 40_000)
-    start = time.perf_counter()
     out = pipeline.run_one(path, pipeline.RubricFinder(str(ETHNIC)), scoring=False)
-    took = time.perf_counter() - start
-    assert took < 15, f"{took:.1f}s"  # about 2 s on a quiet machine; generous for a shared CI runner
     problems = list(out.problems)
     assert len(problems) == MAX_PROBLEMS + 1 and not out.ok
     assert all(p.code == "unknown-measure" for p in problems[:-1])
@@ -138,8 +137,9 @@ def test_forty_thousand_unknown_ids_are_quick_and_capped(tmp_path):
     assert len(hinted) == MAX_SUGGESTIONS and hinted == problems[:MAX_SUGGESTIONS]
     assert problems[MAX_SUGGESTIONS].message.endswith("is not a measure of this rubric")
     last = problems[-1]
-    assert last.message == f"… and {40_000 - MAX_PROBLEMS} more problems in this file"
+    assert last.message == f"… and {40_000 - MAX_PROBLEMS} more errors in this file"
     assert last.is_error and (last.loc.line, last.loc.col) == (5 + MAX_PROBLEMS, 3)
+    assert count(problems, "error") == 40_000
 
 
 def test_under_the_limit_everything_is_listed(tmp_path):
@@ -156,8 +156,150 @@ def test_the_limit_counts_problems_found_while_reading(tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = pipeline.run_one(path, pipeline.RubricFinder(str(IR)), scoring=False)
     listed = [p for p in out.problems if p.code != "truncated"]
-    assert len(listed) == MAX_PROBLEMS and all(p.code == "schema" for p in listed)
-    # reading (300 problems) and checking against the rubric (150 unknown ids) each say what they left out
-    assert [p.message for p in out.problems if p.code == "truncated"] == [
-        "… and 100 more problems in this file", "… and 150 more problems in this file"]
-    assert [p.code for p in out.problems[-2:]] == ["truncated", "truncated"]
+    assert len(listed) == MAX_PROBLEMS and listed == sorted(listed, key=lambda p: (p.loc.line, p.loc.col))
+    # reading (an unknown key and a missing value per X) and checking (every id is unknown) found 600 in
+    # all: one last line says how many more, and the count agrees with it
+    assert [p.message for p in out.problems if p.code == "truncated"] == ["… and 400 more errors in this file"]
+    assert out.problems[-1].code == "truncated" and count(out.problems, "error") == 600
+
+def _problem(line: int, level: str = "error", message: str = "x") -> Problem:
+    return Problem(Loc("f.yaml", line, 3), f"{message} {line}", level=level)
+
+
+def test_notes_never_hide_an_error():
+    """An XLSX's 300 empty rows (notes) before its one real error: the error is listed, the notes left out."""
+    found = cap([_problem(i, "info") for i in range(1, 301)] + [_problem(400)])
+    assert _problem(400) in found and len(found) == MAX_PROBLEMS + 1
+    last = found[-1]
+    assert (last.code, last.level, last.message) == ("truncated", "info", "… and 101 more notes in this file")
+    assert (count(found, "error"), count(found, "info")) == (1, 300)
+
+
+def test_capped_lists_merge_into_one_count():
+    first = cap([_problem(i) for i in range(1, 301)])
+    second = cap([_problem(i, "warning", "w") for i in range(301, 551)])
+    both = cap(first + second)
+    assert [p.message for p in both if p.code == "truncated"] == [
+        "… and 350 more problems in this file (100 errors, 250 warnings)"]
+    assert (count(both, "error"), count(both, "warning")) == (300, 250)
+    assert [p.level for p in both[:-1]] == ["error"] * MAX_PROBLEMS
+
+
+def test_identical_problems_are_listed_once():
+    assert cap([_problem(1), _problem(1), _problem(2)]) == [_problem(1), _problem(2)]
+
+
+def test_the_summary_counts_what_the_listing_left_out(tmp_path):
+    path = _many_unknown(tmp_path / "many.yaml", 450, rubric="bad-input-demo")
+    r = CliRunner().invoke(app, ["validate", str(path), "--rubric", str(IR)], catch_exceptions=False)
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert len([x for x in lines if "is not a measure" in x]) == MAX_PROBLEMS
+    assert f"{path}:{5 + MAX_PROBLEMS}:3: … and 250 more errors in this file" in lines
+    assert lines[-1] == "1 file(s) checked: 0 valid, 1 invalid (450 error(s), 0 warning(s))"
+
+
+SELF = ["values: &a [*a]", "values: &a {D1.M02: *a}", "values:\n  D1.M02: &a\n    <<: *a",
+        "values: &a\n  D1.M02: [*a, *a, *a, *a, *a, *a, *a, *a]"]
+
+
+@pytest.mark.parametrize("body", SELF)
+@pytest.mark.parametrize("fmt", ["validate", "github"])
+def test_a_self_referencing_alias_is_one_message(tmp_path, body, fmt):
+    """The 15-byte attack printed 33,000 identical problems (and as many GitHub annotations)."""
+    path = tmp_path / "self.yaml"
+    path.write_text("rubric: bad-input-demo\nsubject: x\nperiod: 2024\n" + body + "\n", encoding="utf-8")
+    args = ["validate", str(path)] if fmt == "validate" else ["check", str(path), "-f", "github"]
+    r = CliRunner().invoke(app, [*args, "--rubric", str(IR)], catch_exceptions=False)
+    assert r.exit_code == 1
+    out = (r.stderr if fmt == "validate" else r.stdout).splitlines()
+    said = [x for x in out if "stands inside the value it names" in x]
+    assert len(said) == 1 and len([x for x in out if x.startswith((str(path), "::error"))]) == 1
+
+
+REQUIRED = ("D1.M01: evidence is required for this measure: write it as {value: ..., evidence: [...]} "
+            "(in a table: the evidence column)")
+
+
+def test_every_problem_of_a_measure_at_once(tmp_path):
+    """The evidence error used to appear only once the value's type error was fixed."""
+    path = tmp_path / "sub.yaml"
+    path.write_text("rubric: bad-input-demo\nsubject: x\nperiod: 2024\nvalues:\n"
+                    "  D1.M01: {value: 是的, note: n}\n  D2.M09: {valu: 1}\n", encoding="utf-8")
+    said = shown(path)
+    assert said[1].startswith("5:19: D1.M01: check: expected true or false")  # the reader's own wording
+    assert said[:1] + said[2:] == [f"5:3: {REQUIRED}", "6:3: D2.M09: missing 'value'",
+                                   "6:3: D2.M09: 'D2.M09' is not a measure of this rubric (did you mean 'D1.M06'?)",
+                                   "6:12: D2.M09: unknown key 'valu' (a value may have value, evidence and note)"]
+
+
+def test_a_missing_value_still_says_the_evidence_is_required(tmp_path):
+    path = tmp_path / "sub.yaml"
+    path.write_text("rubric: bad-input-demo\nsubject: x\nperiod: 2024\nvalues:\n  D1.M01: {note: n}\n",
+                    encoding="utf-8")
+    assert shown(path) == ["5:3: D1.M01: missing 'value'", f"5:3: {REQUIRED}"]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_table_evidence_errors_stand_at_the_evidence_cell(tmp_path, suffix):
+    from tests.tabular.helpers import write_xlsx
+
+    rows = [["period", "measure", "value", "evidence"], [2024, "D1.M01", "yes", ""], [2024, "D1.M02", 95, ""]]
+    path = tmp_path / "x" / f"s{suffix}"
+    if suffix == ".csv":
+        path.parent.mkdir()
+        path.write_text("\n".join(",".join(map(str, r)) for r in rows) + "\n", encoding="utf-8")
+    else:
+        write_xlsx(path, rows)
+    assert [line for line in shown(path) if "evidence" in line] == [f"2:4: {REQUIRED}"]
+
+
+HEADERS = {  # subject and period as written -> the located problem
+    ('x', "9" * 5000): "3:9: '99999999999999999999…' is too large a number (at most 1e+15)",
+    ('x', '"' + "9" * 5000 + '"'): "3:9: period is 5000 characters long (at most 32): " + PERIOD,
+    ('x', '"2024\\x01"'): "3:9: period '2024\\x01' has a control character U+0001: write it as plain text",
+    ('x', '"2024\\n"'): "3:9: period '2024\\n' has a control character U+000A: write it as plain text",
+    ('x', '"2024\\u200b"'): "3:9: period '2024\\u200b' has an invisible formatting character (zero-width or bidi) "
+                            "U+200B: write it as plain text",
+    ('x', "1e15"): "3:9: period 1000000000000000 is not a year (a number from 1 to 99999999)",
+    ('x', "-2024"): "3:9: period -2024 is not a year (a number from 1 to 99999999)",
+    ('"x\\u202e"', "2024"): "2:10: subject id 'x\\u202e' has an invisible formatting character (zero-width or "
+                            "bidi) U+202E: write it as plain text",
+    ('{id: "jc\\n", name: 金昌}', "2024"): "2:15: subject id 'jc\\n' has a control character U+000A: write it as "
+                                          "plain text",
+    ('{id: "jc ", name: 金昌}', "2024"): "2:15: subject id 'jc ' has spaces before or after it: write it as "
+                                        "plain text",
+    ("{id: " + "9" * 5000 + ", name: X}", "2024"): "2:15: '99999999999999999999…' is too large a number "
+                                                   "(at most 1e+15)",
+}
+
+
+@pytest.mark.parametrize("subject, period", HEADERS, ids=lambda x: x[:12])
+def test_subject_and_period_are_plain_and_bounded(tmp_path, subject, period):
+    path = tmp_path / "sub.yaml"
+    path.write_text(f"rubric: bad-input-demo\nsubject: {subject}\nperiod: {period}\nvalues:\n  D1.M02: 95\n",
+                    encoding="utf-8")
+    assert shown(path) == [HEADERS[subject, period]]
+
+
+@pytest.mark.parametrize("cells, said", [
+    (("9" * 5000, "x"), "2:1: period is 5000 characters long (at most 32): " + PERIOD),
+    (("2024\x01", "x"), "2:1: period '2024\\x01' has a control character U+0001: write it as plain text"),
+    (("2024", "x\x1b[2J"), "2:2: subject id 'x\\x1b[2J' has a control character U+001B: write it as plain text"),
+    (("2024", "jc\u200b"), "2:2: subject id 'jc\\u200b' has an invisible formatting character (zero-width or bidi) "
+                           "U+200B: write it as plain text"),
+])
+def test_table_headers_are_plain_and_bounded(tmp_path, cells, said):
+    path = tmp_path / "s.csv"
+    path.write_text(f"period,subject,measure,value\n{cells[0]},{cells[1]},D1.M02,95\n", encoding="utf-8")
+    assert shown(path) == [said]
+
+
+def test_a_huge_period_never_stops_the_batch(tmp_path):
+    (tmp_path / "a.csv").write_text(f"period,measure,value\n{'9' * 5000},D1.M02,95\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(f"rubric: bad-input-demo\nsubject: x\nperiod: {'9' * 5000}\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text(SUB.format(period=2024, value=95), encoding="utf-8")
+    r = CliRunner().invoke(app, ["validate", str(tmp_path), "--rubric", str(IR)], catch_exceptions=False)
+    assert r.exit_code == 1 and "Traceback" not in r.stderr
+    assert f"{tmp_path / 'a.csv'}:2:1: period is 5000 characters long" in r.stderr
+    assert "3 file(s) checked: 1 valid, 2 invalid" in r.stderr

@@ -1,5 +1,5 @@
 """Hostile CSV/XLSX files (red-team review): zip bombs and workbooks declaring millions of rows are
-refused from the zip's directory and the sheet's <dimension>, in well under a second; a table that
+refused from the zip's directory and the sheet's <dimension>, before anything is unpacked; a table that
 cannot be read (no permission, not a regular file) is a located problem, not a traceback.
 
 The attacker's t/bomb.xlsx (820 KB, 800 MB unpacked) and t/bomb_rows.xlsx (717 KB, 5M rows) are
@@ -7,7 +7,6 @@ rebuilt here with the same shape, smaller, so that the repository holds no megab
 from __future__ import annotations
 
 import os
-import time
 import zipfile
 from pathlib import Path
 
@@ -36,12 +35,10 @@ def head(rows: str = "", dimension: str = "") -> str:
             f'openxmlformats.org/spreadsheetml/2006/main">{dimension}<sheetData>{rows}</sheetData></worksheet>')
 
 
-def refused(path: Path, within: float = 1.0) -> str:
-    start = time.perf_counter()
+def refused(path: Path) -> str:
+    """The one problem a table is refused with (how fast: bench/hostile.py)."""
     raw, found = tabular.read_table(path)
-    took = time.perf_counter() - start
     assert raw is None and len(found) == 1, [str(p) for p in found]
-    assert took < within, f"{took:.2f}s"
     assert str(found[0]).startswith(f"{path}:1:1: ")
     return found[0].message
 
@@ -72,7 +69,7 @@ def test_millions_of_rows_declared(tmp_path):
 def test_rows_beyond_the_limit_without_a_dimension(tmp_path):
     sheet = head(ROW * (tabular.MAX_ROWS + 50))
     # no dimension to go by: read up to the limit (20,000 short rows), then refused
-    assert refused(rebuilt(tmp_path, "rows.xlsx", sheet), within=10) == "more than 20000 rows; is this a submission?"
+    assert refused(rebuilt(tmp_path, "rows.xlsx", sheet)) == "more than 20000 rows; is this a submission?"
 
 
 def test_an_ordinary_workbook_still_reads(tmp_path):
@@ -125,3 +122,12 @@ def test_not_a_regular_file(tmp_path, kind):
         path.mkdir()
     raw, found = tabular.read_table(path)
     assert raw is None and [str(p) for p in found] == [f"{path}:1:1: cannot read: not a regular file"]
+
+
+def test_a_five_thousand_digit_cell_is_a_located_error(tmp_path):
+    """int('9' * 5000) raises past Python's digit limit: it ended the whole batch in a traceback."""
+    path = tmp_path / "x" / "2024.csv"
+    path.parent.mkdir()
+    path.write_text(f"measure,value\nD1.M02,{'9' * 5000}\n", encoding="utf-8")
+    raw, found = tabular.read_table(path)
+    assert raw is not None and [e.raw for e in raw.entries] == ["9" * 5000]  # the number reader refuses it

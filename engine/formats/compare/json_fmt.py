@@ -1,15 +1,17 @@
-"""json: the league and trends as data (an object for one rubric, an array for several)."""
+"""json: the league and trends as data (engine.formats.json_fmt's shape: an object for one
+submission file, else an array with one comparison per rubric)."""
 from __future__ import annotations
 
 import json
 
+from ..json_fmt import shaped
 from .common import comparison_dict
 
 NAME = "json"
 SUFFIX = ".json"
 
 
-def render(comparisons, lang: str | None = None) -> str:
+def render(comparisons, lang: str | None = None, single: bool | None = None) -> str:
     items = [comparison_dict(c, lang) for c in comparisons]
-    data = items[0] if len(items) == 1 else items
+    data = shaped(items, single)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

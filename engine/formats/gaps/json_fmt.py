@@ -1,15 +1,18 @@
-"""json: the gap report as data (an object for one submission, an array for several); every view is included."""
+"""json: the gap report as data (engine.formats.json_fmt's shape: an object for one
+submission file, an array for several or a folder); every view is included."""
 from __future__ import annotations
 
 import json
 
+from ..json_fmt import shaped
 from .common import report_dict
 
 NAME = "json"
 SUFFIX = ".json"
 
 
-def render(reports, lang: str | None = None, by=("measure",), top: int | None = None) -> str:
+def render(reports, lang: str | None = None, by=("measure",), top: int | None = None,
+           single: bool | None = None) -> str:
     items = [report_dict(r, lang, top) for r in reports]
-    data = items[0] if len(items) == 1 else items
+    data = shaped(items, single)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -81,8 +81,8 @@ def unit_table(rep: GapReport, o, lang, ui: str, top):
 
 def unit_title(rep: GapReport, o, ui: str) -> str:
     """'市统计局 (tjj) — 牵头 1 项 +8，配合 2 项 +4.67' (a part with nothing in it left out)."""
-    parts = [f"{word(role, ui)} {len(gs)} {word('items', ui)} +{num(sum(g.recoverable for g in gs))}"
-             for role, gs in (("lead", o.lead), ("co", o.co)) if gs]
+    parts = [f"{word(role, ui)} {len(gs)} {word('items', ui)} +{num(points)}"
+             for role, gs, points in (("lead", o.lead, o.lead_points), ("co", o.co, o.co_points)) if gs]
     name = owner_name(rep.card.rubric, o.unit, ui) + (f" ({o.unit})" if o.unit else "")
     return f"{name} — " + ("，" if ui == "zh" else ", ").join(parts)
 
