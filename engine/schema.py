@@ -104,9 +104,8 @@ def measure_schema(m: Measure, rubric: Rubric, lang: str | None = None) -> dict:
 
 
 def _ratings(m: Measure, rubric: Rubric, lang: str | None) -> dict:
-    lo, hi = m.params["scale"]
-    one = _finite({"type": "number", "minimum": lo, "maximum": hi})
-    return {**_docs(m, rubric, lang), "type": "array", "items": one, "minItems": 1}
+    """The ratings section takes what a rating value takes (a list, or ratings typed in one text)."""
+    return {**_docs(m, rubric, lang), **_finite(methods.get(m.method).value_schema(m))}
 
 
 def _docs(m: Measure, rubric: Rubric, lang: str | None) -> dict:

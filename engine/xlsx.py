@@ -1,11 +1,11 @@
 """Read an .xlsx submission into numbered rows of cell values, refusing zip and row bombs first.
 
 The workbook's zip directory is judged before openpyxl unpacks anything; openpyxl itself parses
-XML through defusedxml. Formula and error cells come back as ``Bad`` cells with a reason.
+XML through defusedxml. Formula and error cells come back as ``Bad`` cells with a reason; every other
+cell is read as its number format shows it (engine.xlsx_format).
 """
 from __future__ import annotations
 
-import datetime as dt
 import warnings
 import zipfile
 from typing import Any
@@ -13,6 +13,7 @@ from typing import Any
 from .model import Loc
 from .problems import Problem
 from .tabular import MAX_ROWS, Bad, Row, _too_many
+from .xlsx_format import cell_value
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """An .xlsx whose members add up to more than this, unpacked, is refused before it is parsed."""
@@ -96,8 +97,4 @@ def _xlsx_value(cell) -> Any:
         return Bad("formula cells are not accepted; paste the value")
     if cell.data_type == "e":
         return Bad(f"the cell holds the Excel error {value}; enter the value")
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return value
+    return cell_value(value, getattr(cell, "number_format", None))
