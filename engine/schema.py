@@ -19,7 +19,7 @@ def submission_schema(rubric: Rubric, lang: str | None = None) -> dict:
     """The JSON Schema a submission for this rubric must satisfy."""
     measures = rubric.measures
     ratings = [m for m in measures if m.method == "rating"]
-    return {
+    return _shared_patterns({
         "$schema": DRAFT,
         "$id": f"urn:scorecard:{rubric.id}:{rubric.version}",
         "title": f"{rubric.title.get(lang)} — submission ({rubric.ref})",
@@ -34,7 +34,28 @@ def submission_schema(rubric: Rubric, lang: str | None = None) -> dict:
             "values": _section({m.id: measure_schema(m, rubric, lang) for m in measures}),
             "ratings": _section({m.id: _ratings(m, rubric, lang) for m in ratings}),
         },
-    }
+    })
+
+
+def _shared_patterns(schema: dict) -> dict:
+    """Each text pattern (the number grammar for a unit, hundreds of characters) written once under
+    definitions and referred to, instead of twice for every measure."""
+    names: dict[str, str] = {}
+
+    def walk(x):
+        if isinstance(x, list):
+            return [walk(v) for v in x]
+        if not isinstance(x, dict):
+            return x
+        if set(x) == {"type", "pattern"} and x["type"] == "string":
+            name = names.setdefault(x["pattern"], f"text{len(names) + 1}")
+            return {"$ref": f"#/definitions/{name}"}
+        return {k: walk(v) for k, v in x.items()}
+
+    out = walk(schema)
+    if names:
+        out["definitions"] = {name: {"type": "string", "pattern": p} for p, name in names.items()}
+    return out
 
 
 def _subject() -> dict:

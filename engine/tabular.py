@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Loc
-from .numbers import SPACE, Shown
+from .numbers import SPACE, Shown, show
 from .problems import Problem
 from .submission import PERIOD_TYPE, RawEntry, RawSubmission, cap, period_ok
 
@@ -207,7 +207,7 @@ class _Table:
             if first[1] is None:
                 first = (value, loc)
             elif _text(value) != _text(first[0]):
-                problems.append(Problem(loc, f"{field} is '{_text(value)}' here but '{_text(first[0])}' in row "
+                problems.append(Problem(loc, f"{field} is {show(_text(value))} here but {show(_text(first[0]))} in row "
                                         f"{first[1].line}; one file holds one submission", self.measure(row),
                                         code="schema"))
         return first

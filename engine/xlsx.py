@@ -51,6 +51,8 @@ def xlsx_rows(path, name: str, problems: list) -> list[Row] | None:
         return None
     import openpyxl  # only here: CSV and YAML never pay for it (defusedxml guards its XML parsing)
 
+    _bound_numbers()
+
     with warnings.catch_warnings():  # openpyxl warns about Excel features it drops; they are not ours to show
         warnings.simplefilter("ignore")
         try:
@@ -65,6 +67,27 @@ def xlsx_rows(path, name: str, problems: list) -> list[Row] | None:
             return None
         finally:
             wb.close()
+
+
+MAX_NUMBER_TEXT = 64
+"""A number cell's stored text longer than this is handed on as text, not converted: int() of a
+5,000-digit text raises (Python's int max-str-digits), which would lose the whole sheet."""
+
+
+def _bound_numbers() -> None:
+    """Make openpyxl hand on an overlong number cell as its text, for the number reader to refuse at its
+    cell (once per process; the original conversion is kept for every other cell)."""
+    from openpyxl.worksheet import _reader
+
+    cast = _reader._cast_number
+    if getattr(cast, "bounded", False):
+        return
+
+    def bounded(value: str):
+        return value if len(value) > MAX_NUMBER_TEXT else cast(value)
+
+    bounded.bounded = True
+    _reader._cast_number = bounded
 
 
 def _one_line(error: Exception) -> str:

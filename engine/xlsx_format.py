@@ -130,13 +130,19 @@ def date_text(value, fmt: str) -> str:
     out = []
     for i, tok in enumerate(tokens):
         if i not in codes:
-            out.append(_literal(tok) if not tok.startswith("[") or tok.startswith("[$") else "")
+            out.append(_date_literal(tok))
             continue
         at = codes.index(i)
         before = tokens[codes[at - 1]].lower()[0] if at else ""
         after = tokens[codes[at + 1]].lower()[0] if at + 1 < len(codes) else ""
         out.append(_code(tok.lower(), value, minute=before == "h" or after == "s"))
     return "".join(out)
+
+
+def _date_literal(tok: str) -> str:
+    if tok.startswith(("[", "*")) and not tok.startswith("[$"):
+        return ""
+    return " " if tok.startswith("_") else _literal(tok) if tok.startswith(('"', "\\", "[$")) else tok
 
 
 def _code(c: str, value, minute: bool) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..numbers import BOOL_PATTERN, NotANumber, parse_bool, parse_number, schema_pattern, show
+from ..numbers import BOOL_PATTERN, YAML11_BOOLS, NotANumber, parse_bool, parse_number, schema_pattern, show
 
 REQUIRED = object()
 """Marks a parameter that has no default."""
@@ -65,7 +65,12 @@ def read_count(raw: Any, unit: str = "", allow_bool: bool = False) -> Parsed:
         return Parsed(int(p.value), tuple(f"{n} (= {int(p.value)})" for n in p.notes))
     if isinstance(raw, bool):
         raise BadValue(f"expected a whole number >= 0, got {show(raw)}")
-    p = read_number(raw, unit)
+    try:
+        p = read_number(raw, unit)
+    except BadValue:
+        if allow_bool and isinstance(raw, str) and raw.strip().lower() in YAML11_BOOLS:
+            read_bool(raw)  # says why 'yes' is no boolean (it is one in YAML 1.1)
+        raise
     if p.value < 0 or float(p.value) != int(p.value):
         raise BadValue(f"expected a whole number >= 0, got {show(raw)}")
     return Parsed(int(p.value), p.notes, p.approximate)
