@@ -193,11 +193,15 @@ _FORMAT_ONLY = ("unit ", "percent sign", "per-mille sign", "currency sign", "tho
 
 
 def _why_not(raw: str, text: str) -> str:
-    """Why a text is no number: too many digits, or not a number at all."""
-    run = max((len(r) for r in re.findall(r"[0-9]+", text)), default=0)
-    if run > MAX_DECIMALS or (run > MAX_DIGITS and "." not in text):
-        return (f"{show(raw)} has {run:,} digits in a row: too long for a number (at most {MAX_DIGITS} digits "
-                f"before the decimal point and {MAX_DECIMALS} after)")
+    """Why a text is no number: too many digits, a control character, or not a number at all."""
+    runs = re.findall(r"(\.?)([0-9]+)", text)
+    whole = max((len(r) for dot, r in runs if not dot), default=0)
+    decimals = max((len(r) for dot, r in runs if dot), default=0)
+    if whole > MAX_DIGITS:
+        return f"{show(raw)} is too large a number ({whole:,} digits in a row; at most {MAX_DIGITS} before the " \
+               "decimal point)"
+    if decimals > MAX_DECIMALS:
+        return f"{show(raw)} has too many decimals ({decimals:,}; at most {MAX_DECIMALS})"
     if re.search(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]", text):
         return f"expected a number, got {show(raw)} (it holds a control character)"
     return f"expected a number, got {show(raw)}"

@@ -5,9 +5,13 @@ A unit is read as a power of ten and a base word: 万元 is (4, 元), 人 is (0,
 for a measure in 万元 is 150); a value in another base (3人 for a measure counted in 个, 85% for one in
 万元, $ for one in 元) is refused, saying what the measure expects.  A bare number is in the measure's
 unit.  A measure without a unit takes every form, magnitudes applied and unit words dropped (SPEC 4).
+A unit with an alternative in brackets (个（名）) takes either word.  Another word for a count (3人 or
+3项 for a measure counted in 个) is refused rather than guessed: 人次 is not 人, and the message says
+to write the bare number.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -95,7 +99,7 @@ def _given(w: Written, target: Unit, unit: str) -> Unit:
     exp = MAGNITUDES.get(w.magnitude, 0)
     if w.word:
         word = unit_of(w.word)
-        if word.base != target.base:
+        if word.base not in bases(target.base):
             raise Incompatible(f"is in {w.word}, but this measure is in {unit}: write the number in {unit} "
                                "(a bare number is taken in the measure's unit)")
         exp += word.exp
@@ -106,12 +110,22 @@ def _given(w: Written, target: Unit, unit: str) -> Unit:
     return Unit(exp, target.base)
 
 
+_ALTERNATIVES = re.compile(r"(.+?)\s*[（(](.+?)[）)]")
+
+
+def bases(base: str) -> tuple[str, ...]:
+    """The base words that name the same unit: 个（名） is 个（名）, 个 or 名."""
+    found = _ALTERNATIVES.fullmatch(base)
+    return (base, found[1].strip(), found[2].strip()) if found else (base,)
+
+
 def compatible_words(unit: str) -> tuple[str, ...]:
     """The unit words a value may carry for a measure in ``unit`` (besides magnitudes before them)."""
     target = unit_of(unit)
     if target is None or target.base == RATIO:
         return ()
-    return tuple(dict.fromkeys(w for w in (unit.strip(), target.base) if w and unit_of(w).base == target.base))
+    words = (unit.strip(), *bases(target.base))
+    return tuple(dict.fromkeys(w for w in words if w and unit_of(w).base in bases(target.base)))
 
 
 def allows_percent(unit: str) -> bool:

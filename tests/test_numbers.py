@@ -59,6 +59,8 @@ def test_anything_else_is_an_error(raw):
     ("0.85%", "‰", 8.5, "'0.85%' read as 8.5‰ (% → ‰)"),
     ("3万户", "万户", 3, "'3万户' read as 3 (unit 万户 dropped)"),
     ("12个", "个", 12, "'12个' read as 12 (unit 个 dropped)"),
+    ("12名", "个（名）", 12, "'12名' read as 12 (unit 名 dropped)"),
+    ("1.2万名", "个（名）", 12000, "'1.2万名' read as 12,000个(名) (万名 → 个(名))"),
 ])
 def test_magnitudes_and_unit_words_are_reconciled_with_the_measures_unit(raw, unit, value, note):
     n = parse_number(raw, unit)
@@ -88,13 +90,14 @@ def test_a_unit_that_cannot_be_the_measures_is_refused_saying_what_it_expects(ra
 
 @pytest.mark.parametrize("raw", ["9" * 5000, "1," + ",".join(["000"] * 2000), "0." + "1" * 5000, "9" * 5000 + "万"])
 def test_thousands_of_digits_are_a_message_not_a_traceback(raw):
-    with pytest.raises(NotANumber, match="too long for a number|expected a number"):
+    with pytest.raises(NotANumber, match="too large a number|too many decimals|expected a number"):
         parse_number(raw)
 
 
-def test_a_huge_yaml_number_is_refused():
+@pytest.mark.parametrize("raw", [1e300, 10 ** 400, -(10 ** 16)])
+def test_a_huge_yaml_number_is_refused(raw):
     with pytest.raises(NotANumber, match="too large"):
-        parse_number(10 ** 5000 if False else 1e300)
+        parse_number(raw)
 
 
 # --- spreadsheet cells -------------------------------------------------------------------------
@@ -136,7 +139,7 @@ SPACES = "\t\n\r\x0b\x0c \u00a0\u1680\u2002\u2009\u200a\u200b\u200c\u200d\u2028\
 CONTROLS = "\x00\x01\x08\x1c\x1d\x1e\x1f\x7f\x85\u180e\u200e\u200f\u202a\u202e\u2066"
 ALPHABET = list("0123456789０１２.,，．%％‰万亿千余多约近超过逾-+−¥￥$元人个次kmabc、；;") + list(SPACES + CONTROLS)
 PIECES = st.lists(st.sampled_from(ALPHABET), max_size=10).map("".join)
-UNITS = st.sampled_from(["", "人", "%", "‰", "个", "万元", "元", "万", "km", "人次", "千米", "美元"])
+UNITS = st.sampled_from(["", "人", "%", "‰", "个", "万元", "元", "万", "km", "人次", "千米", "美元", "个（人）"])
 
 
 def accepts(reader, text) -> bool:

@@ -2,7 +2,7 @@
 from ._common import bool_schema, is_number, number_schema, read_count
 
 PARAMS = {"per": 1, "cap": None}
-EXPECTS = "a whole number >= 0, or true/false (是/否)"
+EXPECTS = "a whole number >= 0, or true/false"
 
 
 def check_params(params: dict) -> list[tuple[str, str]]:

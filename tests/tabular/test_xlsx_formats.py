@@ -106,4 +106,4 @@ def test_a_huge_number_cell_is_located_and_other_files_still_read(tmp_path, rubr
             z.writestr(n, data)
     said = problems(score(path, rubric))
     assert len(said) == 1 and said[0].startswith(f"{path}:2:2: REN: threshold: '9999")
-    assert "5,000 digits in a row: too long for a number" in said[0]
+    assert "is too large a number (5,000 digits in a row" in said[0]
