@@ -10,7 +10,7 @@ from typing import Any
 
 from . import methods
 from .describe import describe
-from .model import Measure, Rubric
+from .model import Label, Measure, Rubric
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -135,7 +135,7 @@ def _docs(m: Measure, rubric: Rubric, lang: str | None) -> dict:
     lines = [m.label.get("en") if lang != "en" and m.label.has("en") else "", describe(m),
              f"{'bonus/deduction/veto' if m.is_modifier else f'{m.points:g} points'}"
              + (f"; unit {m.unit}" if m.unit else ""),
-             _owners(m, rubric, lang), m.guidance, "测评方法: " + "、".join(m.assess) if m.assess else "",
+             _owners(m, rubric, lang), _option_labels(m, lang), m.guidance, "测评方法: " + "、".join(m.assess) if m.assess else "",
              "evidence required" if m.evidence == "required" else ""]
     text = "\n".join(x for x in lines if x)
     out = {"title": f"{m.id} {m.label.get(lang)}", "description": text,
@@ -143,6 +143,15 @@ def _docs(m: Measure, rubric: Rubric, lang: str | None) -> dict:
     if target is not None:
         out["examples"] = [{"value": target, "evidence": ["..."]} if m.evidence == "required" else target]
     return out
+
+
+def _option_labels(m: Measure, lang: str | None) -> str:
+    """A choice's options with their labels (what an official may type instead of the key)."""
+    labels = m.params.get("labels") if m.method == "choice" else None
+    if not labels:
+        return ""
+    return "options: " + "; ".join(f"{k} = {Label.of(labels[k]).get(lang)}" if k in labels else str(k)
+                                   for k in m.params["options"])
 
 
 def _owners(m: Measure, rubric: Rubric, lang: str | None) -> str:

@@ -18,6 +18,8 @@ from decimal import Decimal
 MAGNITUDES = {"万亿": 12, "千万": 7, "百万": 6, "亿": 8, "万": 4, "千": 3}
 """Magnitude words, as powers of ten, longest first (a regex alternation tries them in this order)."""
 PERCENT = {"%": -2, "‰": -3}
+PERCENT_WORDS = {"％": -2, "百分比": -2, "百分率": -2, "千分比": -3, "千分率": -3}
+"""Measure units that are percentages by another name (a value still writes % or ‰)."""
 CURRENCY = {"¥": "元", "￥": "元", "$": "美元"}
 """A currency sign and the unit word it stands for."""
 RATIO = "%"
@@ -41,11 +43,11 @@ def unit_of(text: str) -> Unit | None:
     text = text.strip()
     if not text:
         return None
-    if text in PERCENT or text == "％":
-        return Unit(PERCENT.get(text, -2), RATIO)
+    if text in PERCENT or text in PERCENT_WORDS:
+        return Unit(PERCENT.get(text, PERCENT_WORDS.get(text)), RATIO)
     for word, exp in MAGNITUDES.items():
         if text.startswith(word):
-            return Unit(exp, text[len(word):])
+            return Unit(exp, text[len(word):].strip())
     return Unit(0, text)
 
 

@@ -60,6 +60,7 @@ def test_anything_else_is_an_error(raw):
     ("3万户", "万户", 3, "'3万户' read as 3 (unit 万户 dropped)"),
     ("12个", "个", 12, "'12个' read as 12 (unit 个 dropped)"),
     ("12名", "个（名）", 12, "'12名' read as 12 (unit 名 dropped)"),
+    ("85%", "百分比", 85, "'85%' read as 85 (percent sign)"),
     ("1.2万名", "个（名）", 12000, "'1.2万名' read as 12,000个(名) (万名 → 个(名))"),
 ])
 def test_magnitudes_and_unit_words_are_reconciled_with_the_measures_unit(raw, unit, value, note):

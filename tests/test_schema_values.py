@@ -34,3 +34,9 @@ def test_schema_and_validate_agree(tmp_path, rubric_path, mid, value, ok):
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     out = pipeline.run_one(path, pipeline.RubricFinder(str(rubric_path)), scoring=False)
     assert (not any(p.is_error for p in out.problems)) == ok, [str(p) for p in out.problems]
+
+
+def test_a_choices_hover_shows_its_labels(rubric_path):
+    schema = submission_schema(rubrics.load(rubric_path))
+    text = schema["properties"]["values"]["properties"]["CH"]["description"]
+    assert "options: national = 全国示范; provincial = 省级示范; none = 无" in text
