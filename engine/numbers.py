@@ -37,16 +37,21 @@ WORD = f"(?:(?![{_NOT_WORD}])[\u4e00-\u9fff]){{1,3}}"
 _WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2212: 0x2D}
 
 
+def escape(text: str) -> str:
+    """``text`` as a literal in a pattern that Python and ECMA-262 (with or without the u flag) read alike."""
+    return "".join("\\" + c if c in "\\^$.*+?()[]{}|/-" else c for c in text)
+
+
 def _cls(chars: str, wide: bool) -> str:
     """A character class of ``chars``, with their full-width forms when ``wide``."""
     extra = "".join(chr(ord(c) + 0xFEE0) for c in chars if "!" <= c <= "~") if wide else ""
     minus = "\u2212" if wide and "-" in chars else ""
-    return "[" + re.escape(chars) + extra + minus + "]"
+    return "[" + escape(chars) + extra + minus + "]"
 
 
 def _lit(text: str, wide: bool) -> str:
     """A literal text, each ASCII character also full-width when ``wide``."""
-    return "".join(_cls(c, wide) if wide and "!" <= c <= "~" else re.escape(c) for c in text)
+    return "".join(_cls(c, wide) if wide and "!" <= c <= "~" else escape(c) for c in text)
 
 
 def _alt(words, wide: bool) -> str:
@@ -233,7 +238,7 @@ YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
 
 
 def _caseless(word: str) -> str:
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else re.escape(c) for c in word)
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isascii() and c.isalpha() else escape(c) for c in word)
 
 
 BOOL_PATTERN = f"^{SPACE}*(?:{'|'.join(map(_caseless, BOOLEANS))}){SPACE}*$"

@@ -5,7 +5,7 @@ note; spaces around either are dropped.  Anything else is refused with the keys 
 """
 import re
 
-from ..numbers import SPACE, show
+from ..numbers import SPACE, escape, show
 from ._common import BadValue, Parsed, is_number
 
 NAME = "choice"
@@ -60,7 +60,7 @@ def words(m) -> dict[str, str]:
 
 def value_schema(m) -> dict:
     keys = list(m.params["options"])
-    pattern = "^" + SPACE + "*(?:" + "|".join(map(re.escape, sorted(words(m), key=len, reverse=True))) \
+    pattern = "^" + SPACE + "*(?:" + "|".join(map(escape, sorted(words(m), key=len, reverse=True))) \
         + ")" + SPACE + "*$"
     return {"anyOf": [{"type": "string", "enum": keys}, {"type": "string", "pattern": pattern}]}
 
