@@ -82,6 +82,8 @@ def _grammar(unit: str, wide: bool, strict: bool) -> str:
         tails.append(f"(?P<post2>{post})(?P<mag2>{mag})?" + (f"(?:{s}*(?P<word2>{word}))?" if word else ""))
         if word:
             tails.append(f"(?P<word4>{word})")
+    else:
+        tails.append(f"(?P<post2>{post})")  # 85余 for a measure in %: approximate, in the measure's unit
     tail = f"(?:{s}*(?:{'|'.join(tails)}))?" if tails else ""
     pre = "(?P<pre>" + "|".join(APPROX_BEFORE) + ")"
     return f"{pre}?{head}?(?P<num>{num}){tail}"

@@ -95,6 +95,8 @@ def _given(w: Written, target: Unit, unit: str) -> Unit:
     if w.pct:
         if target.base != RATIO:
             raise Incompatible(f"is a percentage, but this measure is in {unit}: write the number in {unit}")
+        if w.currency:
+            raise Incompatible(f"is a percentage with a currency sign {w.currency}; write the number (in {unit})")
         return Unit(PERCENT[w.pct], RATIO)
     if target.base == RATIO and (w.magnitude or w.word or w.currency):
         raise Incompatible(f"is not a percentage, but this measure is in {unit}: write it as a number or with {unit}")

@@ -161,6 +161,18 @@ def test_schema_pattern_agrees_with_reader(text, unit):
     assert matches(schema_pattern(unit), text) == accepts(lambda t: parse_number(t, unit), text), repr(text)
 
 
+SHAPED = st.tuples(*(st.sampled_from(choices) for choice in [0] for choices in [
+    ["", "约", "近", "超过"], ["", "¥", "$", "-", "+", "¥-", "-¥", "¥ "], ["85", "0.015", "1,234", "３.６", "1" * 16],
+    ["", " ", "\u3000", "\t"], ["", "%", "‰", "万", "亿", "千", "余", "多", "万余", "余万"],
+    ["", " ", "\u200b"], ["", "人", "元", "个", "人次", "万元", "km", "名", "%", "x"], ["", " ", "\x1f"]])).map("".join)
+
+
+@settings(max_examples=600)
+@given(SHAPED, UNITS)
+def test_schema_pattern_agrees_with_reader_on_shaped_texts(text, unit):
+    assert matches(schema_pattern(unit), text) == accepts(lambda t: parse_number(t, unit), text), repr(text)
+
+
 @settings(max_examples=300)
 @given(st.lists(st.sampled_from(["4", "4.5", "1,234", "约5", "5万", "5人", "85%", "x", ""]), max_size=4),
        st.lists(st.sampled_from([",", " ", "、", "；", ",,", "\t", " , ", "\u3000", "\x1f", ""]), max_size=4), UNITS)
