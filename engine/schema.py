@@ -10,7 +10,7 @@ from typing import Any
 
 from . import methods
 from .describe import describe
-from .model import Measure, Rubric
+from .model import Label, Measure, Rubric
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -19,7 +19,7 @@ def submission_schema(rubric: Rubric, lang: str | None = None) -> dict:
     """The JSON Schema a submission for this rubric must satisfy."""
     measures = rubric.measures
     ratings = [m for m in measures if m.method == "rating"]
-    return {
+    return _shared_patterns({
         "$schema": DRAFT,
         "$id": f"urn:scorecard:{rubric.id}:{rubric.version}",
         "title": f"{rubric.title.get(lang)} — submission ({rubric.ref})",
@@ -34,7 +34,28 @@ def submission_schema(rubric: Rubric, lang: str | None = None) -> dict:
             "values": _section({m.id: measure_schema(m, rubric, lang) for m in measures}),
             "ratings": _section({m.id: _ratings(m, rubric, lang) for m in ratings}),
         },
-    }
+    })
+
+
+def _shared_patterns(schema: dict) -> dict:
+    """Each text pattern (the number grammar for a unit, hundreds of characters) written once under
+    definitions and referred to, instead of twice for every measure."""
+    names: dict[str, str] = {}
+
+    def walk(x):
+        if isinstance(x, list):
+            return [walk(v) for v in x]
+        if not isinstance(x, dict):
+            return x
+        if set(x) == {"type", "pattern"} and x["type"] == "string":
+            name = names.setdefault(x["pattern"], f"text{len(names) + 1}")
+            return {"$ref": f"#/definitions/{name}"}
+        return {k: walk(v) for k, v in x.items()}
+
+    out = walk(schema)
+    if names:
+        out["definitions"] = {name: {"type": "string", "pattern": p} for p, name in names.items()}
+    return out
 
 
 def _subject() -> dict:
@@ -104,9 +125,8 @@ def measure_schema(m: Measure, rubric: Rubric, lang: str | None = None) -> dict:
 
 
 def _ratings(m: Measure, rubric: Rubric, lang: str | None) -> dict:
-    lo, hi = m.params["scale"]
-    one = _finite({"type": "number", "minimum": lo, "maximum": hi})
-    return {**_docs(m, rubric, lang), "type": "array", "items": one, "minItems": 1}
+    """The ratings section takes what a rating value takes (a list, or ratings typed in one text)."""
+    return {**_docs(m, rubric, lang), **_finite(methods.get(m.method).value_schema(m))}
 
 
 def _docs(m: Measure, rubric: Rubric, lang: str | None) -> dict:
@@ -115,7 +135,7 @@ def _docs(m: Measure, rubric: Rubric, lang: str | None) -> dict:
     lines = [m.label.get("en") if lang != "en" and m.label.has("en") else "", describe(m),
              f"{'bonus/deduction/veto' if m.is_modifier else f'{m.points:g} points'}"
              + (f"; unit {m.unit}" if m.unit else ""),
-             _owners(m, rubric, lang), m.guidance, "测评方法: " + "、".join(m.assess) if m.assess else "",
+             _owners(m, rubric, lang), _option_labels(m, lang), m.guidance, "测评方法: " + "、".join(m.assess) if m.assess else "",
              "evidence required" if m.evidence == "required" else ""]
     text = "\n".join(x for x in lines if x)
     out = {"title": f"{m.id} {m.label.get(lang)}", "description": text,
@@ -123,6 +143,15 @@ def _docs(m: Measure, rubric: Rubric, lang: str | None) -> dict:
     if target is not None:
         out["examples"] = [{"value": target, "evidence": ["..."]} if m.evidence == "required" else target]
     return out
+
+
+def _option_labels(m: Measure, lang: str | None) -> str:
+    """A choice's options with their labels (what an official may type instead of the key)."""
+    labels = m.params.get("labels") if m.method == "choice" else None
+    if not labels:
+        return ""
+    return "options: " + "; ".join(f"{k} = {Label.of(labels[k]).get(lang)}" if k in labels else str(k)
+                                   for k in m.params["options"])
 
 
 def _owners(m: Measure, rubric: Rubric, lang: str | None) -> str:

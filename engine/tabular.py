@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Loc
+from .numbers import SPACE, Shown, show
 from .problems import Problem
 from .submission import PERIOD_TYPE, RawEntry, RawSubmission, cap, header_problems, period_ok
 
@@ -35,8 +36,14 @@ REFERENCE = ("label", "method", "target", "unit", "points", "owners", "guidance"
 SHARED = ("rubric", "subject", "subject_name", "period")
 """Fields that belong to the whole file: the same on every row."""
 SPLIT = re.compile(r"[;；\r\n]+")
-PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
-"""A number as YAML writes it plainly; it needs no normalising, so it is read as YAML reads it."""
+PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,20})?")
+"""A number as YAML writes it plainly; it needs no normalising, so it is read as YAML reads it (a longer
+run of digits stays text, for the number reader to refuse with a message)."""
+PERIOD_DIGITS = re.compile(r"[1-9][0-9]{0,8}|0")
+"""A period read as a year (a longer run of digits stays text)."""
+MAX_PERIOD = 40
+"""A period is at most this many characters."""
+_EDGES = re.compile(f"^{SPACE}+|{SPACE}+$")
 
 Row = tuple[int, tuple]
 """A 1-based row number and its cell values, first column first."""
@@ -138,8 +145,9 @@ def _build(rows: list[Row], name: str, problems: list) -> tuple[RawSubmission | 
     shared = {f: table.shared(f, problems) for f in SHARED if f in columns}
     entries = table.entries(problems)
     sid, period = _from_path(name, shared, problems)
-    if not period_ok(period):
-        problems.append(Problem(shared.get("period", (None, None))[1] or Loc(name), PERIOD_TYPE, code="schema"))
+    said = period_problem(period)
+    if said:
+        problems.append(Problem(shared.get("period", (None, None))[1] or Loc(name), said, code="schema"))
         period = None
     problems += header_problems(sid, shared.get("subject", (None, None))[1] or Loc(name), period,
                                 shared.get("period", (None, None))[1] or Loc(name))
@@ -203,7 +211,7 @@ class _Table:
             if first[1] is None:
                 first = (value, loc)
             elif _text(value) != _text(first[0]):
-                problems.append(Problem(loc, f"{field} is '{_text(value)}' here but '{_text(first[0])}' in row "
+                problems.append(Problem(loc, f"{field} is {show(_text(value))} here but {show(_text(first[0]))} in row "
                                         f"{first[1].line}; one file holds one submission", self.measure(row),
                                         code="schema"))
         return first
@@ -265,10 +273,12 @@ def _bad(value: Any, loc: Loc, mid: str, problems: list) -> bool:
 
 def _value(cell: Any) -> Any:
     """A value cell as the methods read it: true/false -> bool, 'a;b' -> a list (ratings), '85' -> 85 as
-    YAML reads it; any other text ('3.6万', '85%', '是') stays text for the methods' number reading."""
-    if not isinstance(cell, str):
+    YAML reads it; any other text ('3.6万', '85%', '是') stays text for the methods' number reading, and
+    a cell read from its number format (a Shown text: '85%' for 0.85 shown as 85%) stays as it is.
+    Spaces around are those engine.numbers reads as spaces (a control character is no space)."""
+    if not isinstance(cell, str) or isinstance(cell, Shown):
         return cell
-    text = cell.strip()
+    text = _EDGES.sub("", cell)
     if text.lower() in ("true", "false"):
         return text.lower() == "true"
     parts = [p.strip() for p in SPLIT.split(text) if p.strip()]
@@ -304,9 +314,21 @@ def _period(value: Any) -> Any:
     """2024, 2024.0 and '2024' are the period 2024 (as YAML would read it); anything else stays as written."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and re.fullmatch(r"[1-9][0-9]{0,15}|0", value.strip()):  # longer: refused as text
+    if isinstance(value, str) and PERIOD_DIGITS.fullmatch(value.strip()):
         return int(value)
     return value.strip() if isinstance(value, str) else value
+
+
+def period_problem(period: Any) -> str:
+    """What is wrong with a period read from a table ('' when nothing is)."""
+    if not period_ok(period):
+        return PERIOD_TYPE
+    text = str(period)
+    if len(text) > MAX_PERIOD:
+        return f"{PERIOD_TYPE}; this one is {len(text):,} characters long (at most {MAX_PERIOD})"
+    if any(not c.isprintable() for c in text):
+        return f"{PERIOD_TYPE}; this one holds a control or invisible character"
+    return ""
 
 
 def _text(value: Any) -> str:

@@ -1,11 +1,11 @@
 """Read an .xlsx submission into numbered rows of cell values, refusing zip and row bombs first.
 
 The workbook's zip directory is judged before openpyxl unpacks anything; openpyxl itself parses
-XML through defusedxml. Formula and error cells come back as ``Bad`` cells with a reason.
+XML through defusedxml. Formula and error cells come back as ``Bad`` cells with a reason; every other
+cell is read as its number format shows it (engine.xlsx_format).
 """
 from __future__ import annotations
 
-import datetime as dt
 import warnings
 import zipfile
 from typing import Any
@@ -13,6 +13,7 @@ from typing import Any
 from .model import Loc
 from .problems import Problem
 from .tabular import MAX_ROWS, Bad, Row, _too_many
+from .xlsx_format import cell_value
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """An .xlsx whose members add up to more than this, unpacked, is refused before it is parsed."""
@@ -57,6 +58,8 @@ def _rows(path, name: str, problems: list) -> list[Row] | None:
         return None
     import openpyxl  # only here: CSV and YAML never pay for it (defusedxml guards its XML parsing)
 
+    _bound_numbers()
+
     with warnings.catch_warnings():  # openpyxl warns about Excel features it drops; they are not ours to show
         warnings.simplefilter("ignore")
         try:
@@ -71,6 +74,27 @@ def _rows(path, name: str, problems: list) -> list[Row] | None:
             return None
         finally:
             wb.close()
+
+
+MAX_NUMBER_TEXT = 64
+"""A number cell's stored text longer than this is handed on as text, not converted: int() of a
+5,000-digit text raises (Python's int max-str-digits), which would lose the whole sheet."""
+
+
+def _bound_numbers() -> None:
+    """Make openpyxl hand on an overlong number cell as its text, for the number reader to refuse at its
+    cell (once per process; the original conversion is kept for every other cell)."""
+    from openpyxl.worksheet import _reader
+
+    cast = _reader._cast_number
+    if getattr(cast, "bounded", False):
+        return
+
+    def bounded(value: str):
+        return value if len(value) > MAX_NUMBER_TEXT else cast(value)
+
+    bounded.bounded = True
+    _reader._cast_number = bounded
 
 
 def _one_line(error: Exception) -> str:
@@ -103,8 +127,4 @@ def _xlsx_value(cell) -> Any:
         return Bad("formula cells are not accepted; paste the value")
     if cell.data_type == "e":
         return Bad(f"the cell holds the Excel error {value}; enter the value")
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return value
+    return cell_value(value, getattr(cell, "number_format", None))

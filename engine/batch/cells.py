@@ -24,8 +24,9 @@ KINDS = {"threshold": "number", "linear": "number", "bands": "number", "rating":
 """Method -> how its cells are read on the fast path."""
 NUMBER, COUNT, MODIFIER, BOOL, CHOICE = range(5)
 KIND_CODES = {"number": NUMBER, "count": COUNT, "modifier": MODIFIER, "bool": BOOL, "choice": CHOICE}
-_NOT_PLAIN = re.compile(r"^(?![ \t]*[-+]?[0-9]{1,15}(?:\.[0-9]+)?[ \t]*$).*$", re.MULTILINE)
-"""A line that is not a plain number (one scan over all distinct texts joined by newlines)."""
+_NOT_PLAIN = re.compile(r"^(?![ \t]*[-+]?[0-9]{1,15}(?:\.[0-9]{1,20})?[ \t]*$).*$", re.MULTILINE)
+"""A line that is not a plain number (one scan over all distinct texts joined by newlines); the digit runs
+are bounded as engine.numbers bounds them, so a longer one is read (and refused) by the fallback."""
 
 
 @dataclass

@@ -100,6 +100,7 @@ class _Table:
         self.error(np.flatnonzero((mcode >= 0) & (scode < 0)), "subject", "this row has no subject", code="schema")
         self.error(np.flatnonzero((mcode >= 0) & (scode >= 0) & (pcode < 0)), "period", "this row has no period",
                    code="schema")
+        self._bad_periods(pcode, periods)
         j = self._measure_index(mcode, mids, measures)
         key, pairs = checks.keys(scode, pcode)
         usable = (j >= 0) & (key >= 0)
@@ -113,6 +114,14 @@ class _Table:
         keep = np.ones(len(pairs), dtype=bool)
         keep[np.unique(key[self.bad & (key >= 0)])] = False
         return checks.matrix(self, read, usable, key, j, pairs, sids, periods, keep, ref)
+
+    def _bad_periods(self, pcode: np.ndarray, periods: np.ndarray) -> None:
+        """Rows whose period is no period (5,000 digits, a control character): an error at the cell, as a
+        per-subject table says it."""
+        for u, period in enumerate(periods.tolist()):
+            said = tabular.period_problem(period) if period != "" else ""
+            if said:
+                self.error(np.flatnonzero(pcode == u), "period", said, code="schema")
 
     def _measure_index(self, mcode: np.ndarray, mids: np.ndarray, measures: tuple[Measure, ...]) -> np.ndarray:
         """Per row the column of its measure (-1 when there is none or it is unknown, with an error)."""

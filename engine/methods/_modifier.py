@@ -1,5 +1,5 @@
 """What bonus and deduction share: so many points per item, up to a cap."""
-from ._common import is_number, number_schema, read_count
+from ._common import bool_schema, is_number, number_schema, read_count
 
 PARAMS = {"per": 1, "cap": None}
 EXPECTS = "a whole number >= 0, or true/false"
@@ -16,7 +16,7 @@ def check_params(params: dict) -> list[tuple[str, str]]:
 
 
 def value_schema(m) -> dict:
-    return {"anyOf": [*number_schema(m.unit, integer=True)["anyOf"], {"type": "boolean"}]}
+    return {"anyOf": [*number_schema(m.unit, integer=True)["anyOf"], *bool_schema()["anyOf"]]}
 
 
 def parse(m, raw):

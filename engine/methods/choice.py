@@ -1,33 +1,85 @@
-"""choice: one of a set of named options, each worth a fraction of the points."""
+"""choice: one of a set of named options, each worth a fraction of the points.
+
+An option is given by its key, or by its label (``labels: {key: text or {zh: ..., en: ...}}``) with a
+note; spaces around either are dropped.  Anything else is refused with the keys to type.
+"""
+import re
+
+from ..numbers import SPACE, escape, show
 from ._common import BadValue, Parsed, is_number
 
 NAME = "choice"
 KIND = "base"
-PARAMS = {"options": None}
+PARAMS = {"options": None, "labels": None}
 EXPECTS = "one of the options"
+_EDGES = re.compile(f"^{SPACE}+|{SPACE}+$")
 
 
 def check_params(params: dict) -> list[tuple[str, str]]:
     options = params.get("options")
     if not isinstance(options, dict) or not options:
         return [("options", "options must be a non-empty map of option: score")]
-    return [
+    problems = [
         ("options", f"option {k!r} score {v!r} must be a number in [0, 1]")
         for k, v in options.items()
         if not (is_number(v) and 0 <= v <= 1)
     ]
+    return problems + _check_labels(params.get("labels"), options)
+
+
+def _check_labels(labels, options: dict) -> list[tuple[str, str]]:
+    if labels is None:
+        return []
+    if not isinstance(labels, dict):
+        return [("labels", "labels must be a map of option: label")]
+    out = [("labels", f"labels names {k!r}, which is not an option (options: {', '.join(map(str, options))})")
+           for k in labels if k not in options]
+    seen: dict[str, object] = {str(k): k for k in options}
+    for key in labels:
+        for text in _texts(labels[key]):
+            if seen.setdefault(text, key) != key:
+                out.append(("labels", f"the label {text!r} of option {key!r} is also {seen[text]!r}: "
+                            "a label must name one option"))
+    return out
+
+
+def _texts(label) -> list[str]:
+    """Every language's text of a label."""
+    texts = label.values() if isinstance(label, dict) else [label]
+    return [str(t).strip() for t in texts if t is not None and str(t).strip()]
+
+
+def words(m) -> dict[str, str]:
+    """What may be typed for each option: its key, and each of its labels' texts -> the option key."""
+    out = {str(k): k for k in m.params["options"]}
+    for key, label in (m.params.get("labels") or {}).items():
+        for text in _texts(label):
+            out.setdefault(text, key)
+    return out
 
 
 def value_schema(m) -> dict:
-    return {"type": "string", "enum": list(m.params["options"])}
+    keys = list(m.params["options"])
+    pattern = "^" + SPACE + "*(?:" + "|".join(map(escape, sorted(words(m), key=len, reverse=True))) \
+        + ")" + SPACE + "*$"
+    return {"anyOf": [{"type": "string", "enum": keys}, {"type": "string", "pattern": pattern}]}
 
 
 def parse(m, raw):
-    key = str(raw) if isinstance(raw, (str, int)) and not isinstance(raw, bool) else None
-    if key is None or key not in m.params["options"]:
-        names = ", ".join(map(str, m.params["options"]))
-        raise BadValue(f"expected one of: {names}; got {raw!r}")
-    return Parsed(key)
+    if isinstance(raw, (str, int)) and not isinstance(raw, bool):
+        text = _EDGES.sub("", str(raw))
+        key = words(m).get(text)
+        if key is not None:
+            said = () if str(key) == text else (f"{show(raw)} read as the option {key} (its label)",)
+            return Parsed(key, said)
+    said = repr(raw) if len(repr(raw)) <= 40 else show(raw)
+    raise BadValue(f"expected one of: {_menu(m)}; got {said}")
+
+
+def _menu(m) -> str:
+    labels = m.params.get("labels") or {}
+    return ", ".join(f"{k} ({'/'.join(_texts(labels[k]))})" if _texts(labels.get(k)) else str(k)
+                     for k in m.params["options"])
 
 
 def fraction(m, value) -> float:

@@ -1,5 +1,6 @@
 """rating: an assessment team's marks on a scale, averaged after dropping the k highest and lowest."""
-from ._common import BadValue, Parsed, clamp, is_number, show
+from ..numbers import NotANumber, list_pattern, parse_list, parse_number, schema_pattern, show
+from ._common import BadValue, Parsed, clamp, is_number
 
 NAME = "rating"
 KIND = "base"
@@ -21,24 +22,62 @@ def check_params(params: dict) -> list[tuple[str, str]]:
 
 
 def value_schema(m) -> dict:
+    """A rating or a list of them: numbers, or texts the number reader takes ('４.５', '4,5,4,3,5')."""
     lo, hi = m.params["scale"]
     one = {"type": "number", "minimum": lo, "maximum": hi}
-    return {"anyOf": [one, {"type": "array", "items": one, "minItems": 1}]}
+    text = {"type": "string", "pattern": schema_pattern(m.unit)}
+    several = {"type": "string", "pattern": list_pattern(m.unit)}
+    return {"anyOf": [one, text, several, {"type": "array", "items": {"anyOf": [one, text]}, "minItems": 1}]}
 
 
 def parse(m, raw):
-    items = raw if isinstance(raw, list) else [raw]
-    if not items:
-        raise BadValue("expected at least one rating")
+    """One rating, a list of them, or a text holding several ('4,5,4,3,5', '4 5 4'), each on the scale."""
+    if isinstance(raw, list):
+        if not raw:
+            raise BadValue("expected at least one rating")
+        read = [_one(m, item) for item in raw]
+        return Parsed([p.value for p in read], tuple(n for p in read for n in p.notes), any(p.approximate for p in read))
+    several = _several(m, raw)
+    return several if several is not None else _one(m, raw)
+
+
+def _one(m, raw) -> Parsed:
     lo, hi = m.params["scale"]
-    values, notes = [], []
-    for item in items:
-        if not is_number(item):
-            raise BadValue(f"expected a rating number on the scale [{lo}, {hi}], got {show(item)}")
-        if not lo <= item <= hi:
-            raise BadValue(f"rating {item!r} is outside the scale [{lo}, {hi}]")
-        values.append(item)
-    return Parsed(values if isinstance(raw, list) else values[0])
+    if isinstance(raw, (list, dict)) or isinstance(raw, bool) or raw is None:
+        raise BadValue(f"expected a rating number on the scale [{lo}, {hi}], got {show(raw)}")
+    try:
+        n = parse_number(raw, m.unit)
+    except NotANumber as e:
+        said = str(e).removeprefix("expected a number, ")
+        raise BadValue(f"expected a rating number on the scale [{lo}, {hi}]{', ' if said != str(e) else ': '}{said}") \
+            from None
+    if not lo <= n.value <= hi:
+        raise BadValue(f"rating {n.value!r} is outside the scale [{lo}, {hi}]")
+    return Parsed(n.value, n.notes, n.approximate)
+
+
+def _several(m, raw) -> Parsed | None:
+    """Several ratings typed in one text, when it is no single rating on the scale; None otherwise."""
+    if not isinstance(raw, str):
+        return None
+    lo, hi = m.params["scale"]
+    try:
+        if lo <= parse_number(raw, m.unit).value <= hi:
+            return None
+    except NotANumber:
+        pass
+    try:
+        items = parse_list(raw, m.unit)
+    except NotANumber as e:
+        raise BadValue(f"expected ratings on the scale [{lo}, {hi}]: {e}") from None
+    if items is None:
+        return None
+    for n in items:
+        if not lo <= n.value <= hi:
+            raise BadValue(f"rating {n.value!r} (in {show(raw)}) is outside the scale [{lo}, {hi}]")
+    values = [n.value for n in items]
+    note = f"{show(raw)} read as {len(values)} ratings: {', '.join(f'{v:g}' for v in values)}"
+    return Parsed(values, (note,), any(n.approximate for n in items))
 
 
 def mean(m, value) -> float:

@@ -83,7 +83,7 @@ def test_number_forms_officials_write(table, rubric):
     """)
     values, problems = check(path, rubric)
     assert problems == [
-        f"{path}:2:4: info: D1.M03: '3.6万' read as 36,000 (万 = 10,000)",
+        f"{path}:2:4: info: D1.M03: '3.6万' read as 36,000人 (万 = 10,000 人)",
         f"{path}:3:4: info: D1.M02: '８５' read as 85 (full-width characters)",
         f"{path}:4:4: info: D2.M01: '1,234' read as 1,234 (thousands separators)",
         f"{path}:5:4: warning: D2.M03: '约6' read as 6 (approximate: 约)",
