@@ -119,15 +119,21 @@ def header_problems(sid: str, sid_loc: Loc, period: Any, period_loc: Loc) -> lis
     why = unfit_text(sid) if sid else ""
     if why:
         out.append(Problem(sid_loc, f"subject id {shown(sid)} has {why}: write it as plain text", code="schema"))
-    if isinstance(period, int) and not isinstance(period, bool) and not 0 < period < MAX_YEAR:
-        out.append(Problem(period_loc, f"period {period} is not a year (a number from 1 to {MAX_YEAR - 1})",
-                           code="schema"))
-    elif isinstance(period, str) and (why := unfit_text(period)):
-        out.append(Problem(period_loc, f"period {shown(period)} has {why}: write it as plain text", code="schema"))
-    elif isinstance(period, str) and len(period) > MAX_PERIOD:
-        out.append(Problem(period_loc, f"period is {len(period)} characters long (at most {MAX_PERIOD}): "
-                           f"{PERIOD_TYPE}", code="schema"))
+    said = period_problem(period)
+    if said:
+        out.append(Problem(period_loc, said, code="schema"))
     return out
+
+
+def period_problem(period: Any) -> str:
+    """What is wrong with a period as read ('' when nothing is), in every reader's words."""
+    if isinstance(period, int) and not isinstance(period, bool) and not 0 < period < MAX_YEAR:
+        return f"period {period} is not a year (a number from 1 to {MAX_YEAR - 1})"
+    if isinstance(period, str) and (why := unfit_text(period)):
+        return f"period {shown(period)} has {why}: write it as plain text"
+    if isinstance(period, str) and len(period) > MAX_PERIOD:
+        return f"period is {len(period)} characters long (at most {MAX_PERIOD}): {PERIOD_TYPE}"
+    return ""
 
 
 def _subject(value: Any, at, problems: list) -> tuple[str, str]:

@@ -41,8 +41,6 @@ PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,20})?")
 run of digits stays text, for the number reader to refuse with a message)."""
 PERIOD_DIGITS = re.compile(r"[1-9][0-9]{0,8}|0")
 """A period read as a year (a longer run of digits stays text)."""
-MAX_PERIOD = 40
-"""A period is at most this many characters."""
 _EDGES = re.compile(f"^{SPACE}+|{SPACE}+$")
 
 Row = tuple[int, tuple]
@@ -145,9 +143,8 @@ def _build(rows: list[Row], name: str, problems: list) -> tuple[RawSubmission | 
     shared = {f: table.shared(f, problems) for f in SHARED if f in columns}
     entries = table.entries(problems)
     sid, period = _from_path(name, shared, problems)
-    said = period_problem(period)
-    if said:
-        problems.append(Problem(shared.get("period", (None, None))[1] or Loc(name), said, code="schema"))
+    if not period_ok(period):
+        problems.append(Problem(shared.get("period", (None, None))[1] or Loc(name), PERIOD_TYPE, code="schema"))
         period = None
     problems += header_problems(sid, shared.get("subject", (None, None))[1] or Loc(name), period,
                                 shared.get("period", (None, None))[1] or Loc(name))
@@ -205,7 +202,7 @@ class _Table:
         first: tuple[Any, Loc | None] = (None, None)
         for row in self.rows:
             value, loc = self.cell(row, field)
-            value = _period(value) if field == "period" else value
+            value = period_value(value) if field == "period" else value
             if _bad(value, loc, self.measure(row), problems) or _text(value) == "":
                 continue
             if first[1] is None:
@@ -302,7 +299,7 @@ def _from_path(name: str, shared: dict, problems: list) -> tuple[str, Any]:
         sid = (path.parent.name or path.resolve().parent.name)
         taken.append(f"subject '{sid}'")
     if period is None:
-        period = _period(path.name.split(".", 1)[0])
+        period = period_value(path.name.split(".", 1)[0])
         taken.append(f"period {period}")
     if taken:
         problems.append(Problem(Loc(name), f"{' and '.join(taken)} taken from the file path", level="info",
@@ -310,25 +307,13 @@ def _from_path(name: str, shared: dict, problems: list) -> tuple[str, Any]:
     return sid, period
 
 
-def _period(value: Any) -> Any:
+def period_value(value: Any) -> Any:
     """2024, 2024.0 and '2024' are the period 2024 (as YAML would read it); anything else stays as written."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, str) and PERIOD_DIGITS.fullmatch(value.strip()):
         return int(value)
     return value.strip() if isinstance(value, str) else value
-
-
-def period_problem(period: Any) -> str:
-    """What is wrong with a period read from a table ('' when nothing is)."""
-    if not period_ok(period):
-        return PERIOD_TYPE
-    text = str(period)
-    if len(text) > MAX_PERIOD:
-        return f"{PERIOD_TYPE}; this one is {len(text):,} characters long (at most {MAX_PERIOD})"
-    if any(not c.isprintable() for c in text):
-        return f"{PERIOD_TYPE}; this one holds a control or invisible character"
-    return ""
 
 
 def _text(value: Any) -> str:

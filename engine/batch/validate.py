@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import tabular
+from .. import submission, tabular
 from ..model import Loc, Measure, Rubric
 from ..problems import Problem, did_you_mean
 from . import cells, checks
@@ -93,7 +93,7 @@ class _Table:
     def values(self) -> LongValues:
         measures = self.rubric.measures
         scode, sids = self.codes("subject", str.strip)
-        pcode, periods = self.codes("period", tabular._period)
+        pcode, periods = self.codes("period", tabular.period_value)
         mcode, mids = self.codes("measure", str.strip)
         filled = (scode >= 0) | (pcode >= 0) | (mcode >= 0) | (self.text["value"] != "")
         self.error(np.flatnonzero(filled & (mcode < 0)), "measure", "this row has no measure id", code="schema")
@@ -119,7 +119,7 @@ class _Table:
         """Rows whose period is no period (5,000 digits, a control character): an error at the cell, as a
         per-subject table says it."""
         for u, period in enumerate(periods.tolist()):
-            said = tabular.period_problem(period) if period != "" else ""
+            said = submission.period_problem(tabular.period_value(period)) if period != "" else ""
             if said:
                 self.error(np.flatnonzero(pcode == u), "period", said, code="schema")
 
