@@ -27,6 +27,19 @@ piece = st.one_of(st.sampled_from(FRAGMENTS), st.text(_CHARS, max_size=6))
 text = st.lists(piece, min_size=1, max_size=4).map("".join)
 """A hostile text: fragments and arbitrary characters."""
 
+SPACES = tuple("\t\n\x0b\x0c\r \xa0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\u200b\x00\x1b\x7f")
+"""White space both dialects agree on (and controls neither takes for white space)."""
+ODD_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\ufeff")
+"""White space to Python's str.strip() but not to ECMA's \\s (U+001C..U+001F, U+0085), or the reverse (U+FEFF)."""
+NUMBERISH = tuple("0123456789０１２.,，%％万亿余多约近-−+ 人个元") + ("万元", "亿元", "1,234", "3.6", "e5")
+UNITS = ("", "人", "%", "个", "万元", "‰", "[b]")
+HEADS = ("measure", "value", "evidence", "note", "period", "subject", "subject_name", "rubric", "指标", "数值",
+         "label", "unit", "MEASURE", "", "value")
+"""Header cells a table may have: every known one, a reference column, odd case, an empty one, a repeat."""
+CELL_FORMATS = (None, "0%", "0.00%", "#,##0", "#,##0.00", '"¥"#,##0.00', "[$$-409]#,##0", "@", "yyyy-mm-dd", "h:mm",
+                "0.00E+00", "# ?/?", '0"万元"', "[Red]0", ";;;")
+"""Excel number formats: percent, thousands, currency, text, dates, scientific, fractions, literal units."""
+
 DIGITS = st.integers(4290, 4400).map(lambda n: "9" * n)
 """Longer than Python converts to int by default (4300 digits)."""
 

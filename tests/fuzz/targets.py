@@ -3,7 +3,6 @@ the engine's public entry points and checks the invariants (AssertionError when 
 exception is a crash). Shared by tests/fuzz (hypothesis) and bench/fuzz.py (seeded random inputs)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tempfile
 from pathlib import Path
@@ -105,8 +104,6 @@ def xlsx_submission(ws: Workspace, rows: list[list[tuple]]) -> pipeline.Outcome:
 def xlsx_bytes(ws: Workspace, raw: bytes) -> pipeline.Outcome:
     return ws.outcome(ws.write("2024.xlsx", raw))
 
-
-CELL_KINDS = (str, int, float, bool, type(None), dt.datetime, dt.date, dt.time)
 
 
 # --- numbers ---------------------------------------------------------------------------------

@@ -9,16 +9,10 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from . import targets
-from .hostile import DIGITS, FRAGMENTS, fuzz, text
+from .hostile import DIGITS, FRAGMENTS, NUMBERISH, ODD_SPACES, SPACES, UNITS, fuzz, text
 
 NUMBERS = pytest.mark.xfail(strict=False, reason="number reading (the schema pattern and the reader disagree on "
                             "white space and controls; huge integers), fixed on branch numbers")
-SPACES = tuple("\t\n\x0b\x0c\r \xa0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\u200b\x00\x1b\x7f")
-"""White space both dialects agree on (and controls neither takes for white space)."""
-ODD_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\ufeff")
-"""White space to Python's str.strip() but not to ECMA's \\s (U+001C..U+001F, U+0085), or the reverse (U+FEFF)."""
-NUMBERISH = tuple("0123456789０１２.,，%％万亿余多约近-−+ 人个元") + ("万元", "亿元", "1,234", "3.6", "e5")
-UNITS = ("", "人", "%", "个", "万元", "‰", "[b]")
 texts = st.lists(st.sampled_from(NUMBERISH + SPACES), max_size=8).map("".join)
 
 

@@ -36,7 +36,7 @@ def _check(prefix: str, texts: dict, lang, safe: bool = True) -> None:
         check(run, lang, safe)
 
 
-@fuzz(15)
+@fuzz(10)
 @given(NO_MARKUP, LANGS)
 def test_every_output_keeps_its_structure(texts, lang):
     _check("", texts, lang, safe=False)
