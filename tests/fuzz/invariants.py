@@ -62,6 +62,20 @@ def is_json(text: str) -> None:
     json.loads(text)
 
 
+URI_REF = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*")
+"""An RFC 3986 relative reference: unreserved, sub-delims, ':@/?' and percent-encoded octets, nothing else."""
+
+
+def sarif_uris(text: str) -> None:
+    """SARIF's artifactLocation.uri is a URI reference: a path with a space, a '%', '#' or non-ASCII must be
+    percent-encoded (and a '#' or '?' in a file name then cannot cut it short)."""
+    for run in json.loads(text)["runs"]:
+        for result in run["results"]:
+            for loc in result["locations"]:
+                uri = loc["physicalLocation"]["artifactLocation"]["uri"]
+                assert URI_REF.fullmatch(uri) and "#" not in uri and "?" not in uri, f"SARIF uri {uri!r}"
+
+
 def is_xml(text: str) -> None:
     xml.dom.minidom.parseString(text.encode("utf-8"))
 

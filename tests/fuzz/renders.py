@@ -62,7 +62,10 @@ def _reporter(name: str) -> Callable:
     def check(run, lang, safe=True) -> None:
         verdicts = [judge(o, BAR) for o in run.outcomes]
         own = sum(len(v.failures) + sum(p.level == "warning" for p in v.outcome.problems) for v in verdicts)
-        text_output(name, ci.get(name).render(verdicts, BAR), own if name == "github" else 0, safe)
+        out = ci.get(name).render(verdicts, BAR)
+        text_output(name, out, own if name == "github" else 0, safe)
+        if safe and name == "sarif":
+            inv.sarif_uris(out)
     return check
 
 

@@ -62,3 +62,12 @@ def test_nesting_refused_with_the_engines_message(n, opener):
     closer = {"[": "]", "- ": "", "{a: ": "}"}[opener]
     with pytest.raises(yamlstrict.YamlError, match="nesting deeper than 64 levels"):
         yamlstrict.load_text(opener * n + "1" + closer * n)
+
+
+@LOADER
+@fuzz(6)
+@given(st.integers(201, 500), st.sampled_from(["D1.M02: 1", "k{i}: .nan", "k{i}: !!python/none x", "k{i}: 1e400"]))
+def test_loader_problems_count_against_the_cap(ws, n, line):
+    """400 duplicate keys list 400 problems, 400 NaNs 601 (the loader's are never capped)."""
+    body = "".join(f"  {line.format(i=i)}\n" for i in range(n))
+    targets.yaml_submission(ws, f"rubric: demo\nsubject: jc\nperiod: 2024\nvalues:\n{body}".encode())
