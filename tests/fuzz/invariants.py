@@ -14,8 +14,8 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 C0 = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 """Bidi embeddings, overrides and isolates: they reorder what a terminal or a log viewer shows."""
-LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-"""Everything some reader of a log takes as the end of a line (.NET's ReadLine: CR, LF, CRLF)."""
+LINE_BREAKS = re.compile("\r\n|[\r\n]")
+"""Where GitHub's runner ends a line (.NET's ReadLine: CR, LF, CRLF; not U+2028 or U+0085)."""
 CODE_SPAN = re.compile("`[^`\n]*`")
 SGR = re.compile("\x1b\\[[0-9;]*m")
 """Colour and style sequences, the only escapes rich itself writes to a terminal."""
