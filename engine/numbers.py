@@ -229,6 +229,8 @@ def show(raw: object) -> str:
         return "nothing"
     if isinstance(raw, (list, dict)):
         return "a list" if isinstance(raw, list) else "a map"
+    if isinstance(raw, int) and raw.bit_length() > 128:  # repr() refuses past 4,300 digits
+        return f"a number of about {int(raw.bit_length() * 0.30103):,} digits"
     text = repr(str(raw) if isinstance(raw, Shown) else raw)
     return text if len(text) <= 40 else text[:36] + "…" + text[-3:]
 

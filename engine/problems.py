@@ -134,7 +134,11 @@ def read_yaml(path, marks: bool = True, collect: bool = False) -> tuple[Doc | No
     name = str(path)
     try:
         doc = load_file(path, marks, collect)
-        return doc, [Problem(Loc(name, e.line, e.col), e.message, _measure_of(e), code="yaml") for e in doc.problems]
+        said = [Problem(Loc(name, e.line, e.col), e.message, _measure_of(e), code="yaml") for e in doc.problems]
+        if doc.left_out:  # counted by the loader, not kept: cap() merges this into the file's one "more" line
+            said.append(Problem(said[-1].loc, _more({"error": doc.left_out}), code="truncated",
+                                left_out=(("error", doc.left_out),)))
+        return doc, said
     except YamlError as e:
         return None, [Problem(Loc(name, e.line, e.col), e.message, code="yaml")]
     except OSError as e:

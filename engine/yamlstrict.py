@@ -22,6 +22,8 @@ MAX_NODES = 100_000
 MAX_ALIAS_NODES = 10_000
 """At most this many nodes repeated through aliases (``*name``); a value may not contain itself."""
 MAX_DEPTH = 64
+MAX_COLLECTED = 200
+"""Refused values kept per document (``collect=True``); past this they are only counted (Doc.left_out)."""
 """At most this deep a nesting of maps and lists."""
 MAX_NUMBER = 1e15
 """Larger numbers are refused: nothing assessed here is that large, and bigger ones overflow."""
@@ -93,6 +95,8 @@ class Doc:
     """False when loaded without marks (every place then reads as 1:1)."""
     problems: tuple = ()
     """YamlErrors collected instead of raised (``collect=True``): the values stand as REJECTED."""
+    left_out: int = 0
+    """Further distinct refused values, counted but not kept (past MAX_COLLECTED)."""
 
     def where(self, path: Path_, key: bool = False) -> tuple[int, int]:
         """The closest known (line, col) for a path, walking up to its parents."""
@@ -132,7 +136,8 @@ def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Do
         raise YamlError("expected one YAML document, found a second one", m.line + 1, m.column + 1)
     builder = _Builder(text, marks, collect)
     data = builder.build(nodes[0], () if marks else None, 0) if nodes else None
-    return Doc(data, builder.marks or {}, builder.key_marks, located=marks, problems=tuple(builder.problems))
+    return Doc(data, builder.marks or {}, builder.key_marks, located=marks, problems=tuple(builder.problems),
+               left_out=builder.left_out)
 
 
 def _compose(text: str) -> list:
@@ -270,6 +275,7 @@ class _Builder:
         self.text = text
         self.collect = collect
         self.problems: list[YamlError] = []
+        self.left_out = 0
         self._said: set = set()  # (line, col, message): a value repeated by aliases is reported once
         self.tags = "!" in text
         self.count = 0
@@ -297,7 +303,10 @@ class _Builder:
         said = (error.line, error.col, error.message)
         if said not in self._said:
             self._said.add(said)
-            self.problems.append(error)
+            if len(self.problems) < MAX_COLLECTED:
+                self.problems.append(error)
+            else:
+                self.left_out += 1
 
     def _value(self, node: yaml.Node, path: Path_ | None, depth: int) -> Any:
         tag = self._explicit_tag(node) if self.tags else None

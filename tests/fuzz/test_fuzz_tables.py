@@ -14,8 +14,6 @@ from . import targets
 from .hostile import CELL_FORMATS, DIGITS, HEADS, fuzz, text
 from .yamlgen import KEYS
 
-NUMBERS = pytest.mark.xfail(strict=False, reason="number reading (a cell or period of 5,000 digits), fixed on "
-                            "branch numbers")
 
 @pytest.fixture(scope="module")
 def ws(tmp_path_factory):
@@ -51,7 +49,6 @@ def test_csv_bytes(ws, tail):
     targets.csv_submission(ws, b"measure,value,evidence,period\n" + tail)
 
 
-@NUMBERS
 @fuzz(10)
 @given(DIGITS, st.sampled_from(("value", "period")))
 def test_csv_huge_numbers_are_located_problems(ws, digits, column):
@@ -101,7 +98,6 @@ def test_xlsx_mutated_bytes(ws, tmp_path_factory, edits):
     targets.xlsx_bytes(ws, bytes(raw))
 
 
-@NUMBERS
 @fuzz(5)
 @given(DIGITS)
 def test_xlsx_huge_number_text_is_a_located_problem(ws, digits):
