@@ -197,9 +197,13 @@ XML_COMMAND = re.compile(rf"(^|[{BREAKS}])(\s*)::")
 
 def xml_ci(text: str) -> str:
     """Serialised XML with a CI command neutralised by character references (the same document once parsed):
-    ``##[`` as ``##&#91;``, a line starting with ``::`` as ``&#58;:``, C1 and bidi controls as references."""
+    ``##[`` as ``##&#91;``, a line starting with ``::`` as ``&#58;:``; tab, CR, C1 and bidi controls as
+    references too (a CR would end the runner's line)."""
     text = XML_COMMAND.sub(lambda m: m.group(1) + m.group(2) + "&#58;:", text).replace("##[", "##&#91;")
-    return re.sub(f"[\x7f-\x9f{BIDI}\u2028\u2029]", lambda m: f"&#{ord(m.group())};", text)
+    return XML_RAW.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
+XML_RAW = re.compile(f"[\t\r\x7f-\x9f{BIDI}\u2028\u2029]")
 
 
 # --- Markdown -------------------------------------------------------------------------------------------
