@@ -142,26 +142,30 @@ class GuardedFile:
         """The current line so far when it is blank (a command could still start), else None."""
         self._hashes = 0
 
+    def _out(self):
+        """The stream itself, not the proxy a live progress bar puts in its place (as rich would do)."""
+        target = self._target()
+        return getattr(target, "rich_proxied_file", target)
+
     def write(self, s: str) -> int:
         context = self._prefix if self._prefix is not None else "\0" + "#" * self._hashes
         whole = context + s
-        self._target().write(ci_text(whole)[len(context):])
-        self._remember(whole)
-        return len(s)
-
-    def _remember(self, whole: str) -> None:
+        self._out().write(ci_text(whole)[len(context):])
         tail = LAST_LINE.search(whole).group()
         self._prefix = tail if BLANK.fullmatch(tail) else None
         self._hashes = min(2, len(tail) - len(tail.rstrip("#")))
+        return len(s)
 
     def flush(self) -> None:
-        self._target().flush()
+        self._out().flush()
 
     def isatty(self) -> bool:
-        return bool(getattr(self._target(), "isatty", lambda: False)())
+        return bool(getattr(self._out(), "isatty", lambda: False)())
 
     def __getattr__(self, name):
-        return getattr(self._target(), name)
+        if name == "rich_proxied_file":  # rich would write past the guard to the stream behind it
+            raise AttributeError(name)
+        return getattr(self._out(), name)
 
 
 # --- CI logs --------------------------------------------------------------------------------------------

@@ -277,3 +277,21 @@ def test_rubric_commands(world, sub, tmp_path):
 def test_usage_error_with_markup_in_a_path():
     r = run("rubric", "show", "[/]x:100:.yaml")
     assert r.exit_code == 2 and "no such rubric file: [/]x:100:.yaml" in r.stderr
+
+
+def test_written_path_with_markup(world, tmp_path):
+    (tmp_path / "o[").mkdir()
+    r = run("score", world[0][2], "--rubric", "rubrics/hx.yaml", "-f", "json", "-o", "o[/]:100:.json")
+    assert r.exit_code == 0, r.output
+    assert "o[/]:100:.json" in r.stderr and "💯" not in r.stderr
+
+
+def test_progress_label_is_literal(monkeypatch):
+    from engine.cli import progress
+    from engine.safe_text import console
+
+    monkeypatch.setattr(progress, "DELAY", -1.0)
+    out = io.StringIO()
+    c = console(out, width=80, force_terminal=True)
+    assert list(progress.tracked(range(3), 3, c, "[bold]{x} :100: \x1b]0;t\x07")) == [0, 1, 2]
+    assert "[bold]{x} :100: \\x1b]0;t\\x07" in out.getvalue() and "\x1b]0" not in out.getvalue()

@@ -176,3 +176,15 @@ def test_safe_cell(value):
     cell = safe_cell(value)
     assert not any(c in cell for c in CONTROLS + "\n") and "##[" not in cell
     assert not cell.lstrip().startswith(("::", "="))
+
+
+def test_guard_holds_while_a_progress_bar_redirects_the_streams(monkeypatch):
+    """rich's Live puts a proxy in sys.stderr and a Console would write straight past it to the stream."""
+    from rich.progress import Progress
+
+    buf = io.StringIO()
+    monkeypatch.setattr("sys.stderr", buf)
+    c = st.console(stderr=True, width=60, force_terminal=True)
+    with Progress(console=c, transient=True, redirect_stderr=True):
+        c.print(st.text("::warning file=x::pwn"))
+    assert "\n::warning" not in buf.getvalue() and "\\::warning file=x::pwn" in buf.getvalue()
