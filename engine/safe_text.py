@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import sys
-from urllib.parse import quote
 
 BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 """Unicode's Bidi_Control characters: embeddings, overrides, isolates and marks (Trojan Source)."""
@@ -244,6 +243,8 @@ def uri(path) -> str:
     """A file path as a URI reference (RFC 3986): relative paths stay relative, every character outside the
     unreserved set and "/" percent-encoded as UTF-8 (spaces, %, #, ?, :, non-ASCII, controls); an absolute
     path becomes a file:// URI. A lone surrogate (no UTF-8 form) is encoded as "?" (%3F)."""
+    from urllib.parse import quote
+
     s = str(path).encode("utf-8", "replace").decode("utf-8")
     if s.startswith("/"):
         return "file://" + quote("/" + s.lstrip("/"), safe="/")
