@@ -84,7 +84,7 @@ def styled(*parts):
 
 
 def joined(parts, sep, style: str = "") -> list:
-    """Parts for ``styled``: each piece in ``style``, ``sep`` (a str, or NEWLINE) between them."""
+    """Parts for ``styled``: each piece in ``style``, ``sep`` (a str, or BREAK) between them."""
     out: list = []
     for i, part in enumerate(parts):
         out += ([sep] if i else []) + [(part, style)]

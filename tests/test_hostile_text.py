@@ -187,7 +187,8 @@ def test_ci_reporters(world, name):
     if name in ("text", "github"):
         assert ":smile:" in out
     if name == "json":
-        assert H in json.dumps(json.loads(out), ensure_ascii=False) or H in out or json.loads(out)["results"]
+        messages = [p["message"] for r in json.loads(out)["results"] for p in r["problems"]]
+        assert any(H in m for m in messages)  # the data itself is intact: only its serialisation changed
     if name == "sarif":
         data = json.loads(out)
         uris = [loc["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]
