@@ -19,6 +19,7 @@ from ..formats import compare as compare_formats
 from ..formats import csv_fmt
 from ..model import Loc, Rubric
 from ..problems import InputError, Problem, errors
+from ..safe_text import literal
 from . import csv_out, league
 from .cards import iter_scorecards
 from .read import read_long
@@ -74,11 +75,11 @@ def _report(tables: list[Table], outcomes: list, console) -> int:
     code = 0
     for t in tables:
         if t.batch is not None and not t.rows and not errors(t.problems):
-            console.print(f"[yellow]{t.path}: no subjects in the table[/]")
+            console.print(f"[yellow]{literal(t.path)}: no subjects in the table[/]")
             code = 1
         elif t.batch is None or errors(t.problems):
             left = f"{t.invalid} of {t.rows} subject(s) not scored" if t.batch is not None else "not scored"
-            console.print(f"[red]{t.path}: {len(errors(t.problems))} error(s); {left}[/]")
+            console.print(f"[red]{literal(t.path)}: {len(errors(t.problems))} error(s); {left}[/]")
             code = 1
     if any(not o.ok for o in outcomes):
         console.print(f"[red]{sum(not o.ok for o in outcomes)} of {len(outcomes)} submission(s) invalid[/]")

@@ -1,25 +1,25 @@
-"""github: workflow-command annotations (::error file=...,line=...::message) and a step summary."""
+"""github: workflow-command annotations (::error file=...,line=...::message) and a step summary.
+
+The annotations are the only workflow commands the engine writes. What a file or a path holds reaches them
+only escaped: control and bidi characters as visible escapes (``safe_text.visible``), then GitHub's own
+escapes (% CR LF in the message; also : and , in a property), so a value can neither end the command nor
+start another; the summary line after them cannot start one either (``safe_text.ci_text``).
+"""
 from __future__ import annotations
 
-import re
-
-from ..formats.markdown import esc
+from ..safe_text import ci_text, md, md_code, visible
 
 NAME = "github"
 
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-"""Control characters other than tab, CR and LF (the last two are escaped): a submitted key holding one
-(an escape sequence, a NUL) must not reach the runner's log or its parser."""
-
 
 def escape_data(text: str) -> str:
-    """Escape a message as GitHub's toolkit does (% CR LF); other control characters become U+FFFD."""
-    text = CONTROL.sub("\ufffd", text)
+    """A message as GitHub's toolkit escapes it (% CR LF), its control characters made visible first."""
+    text = visible(text).replace("##[", "##\\[")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
-    """Escape a property value (also : and ,)."""
+    """A property value: also : and , (which would end the property or the property list)."""
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
@@ -38,8 +38,8 @@ def render(verdicts, bar) -> str:
     lines = [annotation(p) for v in verdicts for p in v.failures]
     lines += [annotation(p, "warning") for v in verdicts for p in v.outcome.problems if p.level == "warning"]
     failed = sum(not v.passed for v in verdicts)
-    lines.append(f"scorecard check: {len(verdicts)} checked, {len(verdicts) - failed} passed, {failed} failed "
-                 f"(bar: {bar.describe()})")
+    lines.append(ci_text(visible(f"scorecard check: {len(verdicts)} checked, {len(verdicts) - failed} passed, "
+                                 f"{failed} failed (bar: {bar.describe()})")))
     return "\n".join(lines) + "\n"
 
 
@@ -50,12 +50,13 @@ def summary(verdicts, bar) -> str:
         card = v.outcome.card
         result = "✅ pass" if v.passed else "❌ invalid" if v.invalid else "❌ below bar"
         if card is None:
-            rows.append(f"| `{v.outcome.path}` | — | — | — | — | {result} |")
+            rows.append(f"| {md_code(v.outcome.path)} | — | — | — | — | {result} |")
             continue
         sub = card.submission
-        rows.append(f"| `{v.outcome.path}` | {esc(sub.subject_name)} | {esc(sub.period)} | {card.total:g} | "
-                    f"{esc(card.grade.label.get())}{' (vetoed)' if card.vetoed else ''} | {result} |")
-    problems = [f"- `{p.loc}` {esc(p.id + ': ' if p.id else '')}{esc(p.message)}" for v in verdicts for p in v.failures]
+        rows.append(f"| {md_code(v.outcome.path)} | {md(sub.subject_name)} | {md(sub.period)} | {card.total:g} | "
+                    f"{md(card.grade.label.get())}{' (vetoed)' if card.vetoed else ''} | {result} |")
+    problems = [f"- {md_code(p.loc)} {md(f'{p.id}: ' if p.id else '')}{md(p.message)}"
+                for v in verdicts for p in v.failures]
     failed = sum(not v.passed for v in verdicts)
-    head = f"## scorecard check: {len(verdicts) - failed} of {len(verdicts)} passed (bar: {bar.describe()})"
+    head = f"## scorecard check: {len(verdicts) - failed} of {len(verdicts)} passed (bar: {md(bar.describe())})"
     return "\n".join([head, "", *rows, "", *(["### Problems", "", *problems] if problems else [])]) + "\n"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from ..safe_text import json_ci
+
 NAME = "json"
 
 
@@ -12,7 +14,7 @@ def render(verdicts, bar) -> str:
         "passed": all(v.passed for v in verdicts),
         "results": [_verdict(v) for v in verdicts],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_ci(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _verdict(v) -> dict:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..safe_text import xml_ci
+
 NAME = "junit"
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -28,7 +30,7 @@ def render(verdicts, bar) -> str:
     root.set("failures", str(fails))
     _make_safe(root)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_ci(ET.tostring(root, encoding="unicode")) + "\n"
 
 
 def _make_safe(root: ET.Element) -> None:

@@ -1,9 +1,14 @@
-"""sarif: SARIF 2.1.0, a rule per kind of problem, a result per problem with its region."""
+"""sarif: SARIF 2.1.0, a rule per kind of problem, a result per problem with its region.
+
+Each location's uri is the file's path as a percent-encoded relative URI reference (RFC 3986, as SARIF
+requires); the JSON carries any text, with nothing a CI log would act on written raw (``safe_text.json_ci``).
+"""
 from __future__ import annotations
 
 import json
 
 from .. import __version__
+from ..safe_text import json_ci, uri
 
 NAME = "sarif"
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -18,7 +23,8 @@ def render(verdicts, bar) -> str:
                             "https://scorecard-engine.invalid/", "rules": [_rule(r) for r in rules]}},
         "results": [_result(p, rules) for p in problems],
     }
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
+    data = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json_ci(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _problems(v) -> list:
@@ -38,6 +44,6 @@ def _result(p, rules: list[str]) -> dict:
         "ruleIndex": rules.index(p.code),
         "level": LEVELS.get(p.level, "error"),
         "message": {"text": f"{p.id}: {p.message}" if p.id else p.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": p.loc.file}, "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(p.loc.file)}, "region": region}}],
     }
     return out

@@ -3,43 +3,40 @@ from __future__ import annotations
 
 import io
 
+from ..formats.fit import column, fit_table
+from ..safe_text import console as new_console, styled, text
+
 NAME = "text"
+RESULT = {"pass": ("pass", "green"), "invalid": ("invalid", "red"), "below": ("below bar", "red")}
 
 
 def render(verdicts, bar) -> str:
-    from rich.console import Console
-
     buf = io.StringIO()
-    show(verdicts, bar, Console(file=buf, width=120, no_color=True, highlight=False))
+    show(verdicts, bar, new_console(buf, width=120, no_color=True))
     return buf.getvalue()
 
 
 def show(verdicts, bar, console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    t = Table(title=f"scorecard check — bar: {bar.describe()}", title_justify="left")
-    width = min(40, max((len(v.outcome.path) for v in verdicts), default=10))
-    t.add_column("file", min_width=width, overflow="fold")
-    for col, just in (("subject", "left"), ("period", "left"), ("total", "right"), ("grade", "left"),
-                      ("result", "left")):
-        t.add_column(col, justify=just, overflow="fold")
+    t = fit_table(title=text(f"scorecard check — bar: {bar.describe()}"), title_justify="left")
+    for col, just in (("file", "left"), ("subject", "left"), ("period", "left"), ("total", "right"),
+                      ("grade", "left"), ("result", "left")):
+        column(t, col, just)
     for v in verdicts:
         t.add_row(*_row(v))
     console.print(t)
     for v in verdicts:
         for p in v.failures:
-            console.print(f"[red]{escape(str(p))}[/]", soft_wrap=True)
+            console.print(styled((str(p), "red")), soft_wrap=True)
     failed = sum(not v.passed for v in verdicts)
     style = "red" if failed else "green"
     console.print(f"[{style}]{len(verdicts)} checked: {len(verdicts) - failed} passed, {failed} failed[/]")
 
 
-def _row(v) -> tuple[str, ...]:
+def _row(v) -> tuple:
     card = v.outcome.card
-    result = "[green]pass[/]" if v.passed else "[red]invalid[/]" if v.invalid else "[red]below bar[/]"
+    result = styled(RESULT["pass" if v.passed else "invalid" if v.invalid else "below"])
     if card is None:
-        return (v.outcome.path, "—", "—", "—", "—", result)
+        return (text(v.outcome.path), "—", "—", "—", "—", result)
     sub = card.submission
     grade = card.grade.label.get() + (" (vetoed)" if card.vetoed else "")
-    return (v.outcome.path, sub.subject_name, str(sub.period), f"{card.total:g}", grade, result)
+    return (text(v.outcome.path), text(sub.subject_name), text(sub.period), f"{card.total:g}", text(grade), result)

@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from ..problems import InputError, Problem, RubricError, UsageError
+from ..safe_text import console, literal, styled
 
 RUBRIC = typer.Option(None, "--rubric", "-r", help="Rubric file to check against. Default: the rubric named "
                       "in each submission's `rubric:` field, looked up in --rubrics-dir.", show_default=False)
@@ -36,15 +37,12 @@ def choices(name: str, keys) -> type[enum.Enum]:
 
 
 def err_console():
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    """stderr: problems, messages, progress (soft-wrapped: a FILE:LINE:COL line stays one line)."""
+    return console(stderr=True, soft_wrap=True)
 
 
 def out_console():
-    from rich.console import Console
-
-    return Console(highlight=False)
+    return console()
 
 
 def lang_code(lang: Optional[Lang]) -> Optional[str]:
@@ -52,13 +50,11 @@ def lang_code(lang: Optional[Lang]) -> Optional[str]:
 
 
 def print_problems(problems, console, levels=("error", "warning")) -> None:
-    """Each problem as FILE:LINE:COL: message, errors red, warnings yellow."""
-    from rich.markup import escape
-
+    """Each problem as FILE:LINE:COL: message, errors red, warnings yellow (shown literally, one line each)."""
     for p in problems:
         if p.level in levels:
             style = "red" if p.level == "error" else "yellow" if p.level == "warning" else "dim"
-            console.print(f"[{style}]{escape(str(p))}[/]")
+            console.print(styled((str(p), style)))
 
 
 def print_outcomes(outcomes, console) -> None:
@@ -108,7 +104,7 @@ def handled(fn):
         except InputError as e:
             _fail(e.problems, "invalid input", 1)
         except UsageError as e:
-            err_console().print(f"[red]error:[/] {e}")
+            err_console().print(f"[red]error:[/] {literal(e)}")
             raise typer.Exit(2)
         except KeyboardInterrupt:
             raise typer.Exit(130)

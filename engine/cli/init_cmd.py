@@ -14,6 +14,7 @@ from .. import rubric as rubrics
 from ..io import write_bytes_atomic
 from ..model import Loc, Rubric
 from ..problems import Problem, UsageError
+from ..safe_text import literal
 from .common import RUBRICS_DIR, choices, emit, err_console, handled
 
 TemplateFormat = choices("TemplateFormat", template.FORMATS)
@@ -56,7 +57,7 @@ def init(
         if output is None:
             raise UsageError("--format xlsx writes a workbook: give the file with -o FILE.xlsx")
         where = _write_workbook(template.xlsx_template(r, header), output)
-        err_console().print(f"wrote {where}")
+        err_console().print(f"wrote {literal(where)}")
     else:
         emit(template.yaml_template(r, _with_schema(header, r, source, output, schema_path)), output)
     return 0

@@ -16,14 +16,17 @@ def tracked(items: Iterable[T], total: int, console, label: str = "scoring") -> 
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    from ..safe_text import visible
+
     start, bar, task = time.monotonic(), None, None
     try:
         for done, item in enumerate(items, 1):
             if bar is None and time.monotonic() - start > DELAY:
-                bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                               console=console, transient=True)
+                bar = Progress(TextColumn(visible(label).replace("{", "{{").replace("}", "}}"), markup=False),
+                               BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console,
+                               transient=True)
                 bar.start()
-                task = bar.add_task(label, total=total)
+                task = bar.add_task(visible(label), total=total)
             if bar is not None:
                 bar.update(task, completed=done)
             yield item

@@ -7,6 +7,8 @@ from typing import List, Optional
 import typer
 
 from .. import pipeline, report_set, report_write
+from ..formats.fit import column, fit_table
+from ..safe_text import BREAK, joined, styled, text
 from .common import LANG, RUBRIC, RUBRICS_DIR, Lang, err_console, handled, lang_code, out_console, print_outcomes
 from .score_cmd import summary
 
@@ -45,14 +47,11 @@ def written_table(files, output: Path):
     """One row per submission (its total, grade, files and HTML report), one for the comparison, one for the
     index page."""
     from rich import box
-    from rich.markup import escape
-    from rich.table import Table
 
-    t = Table(title=f"wrote {len(files)} files to {escape(str(output))}/", title_justify="left", box=box.SIMPLE_HEAD,
-              expand=True)
-    for col in ("subject", "period", "total", "grade"):
-        t.add_column(col, overflow="fold", justify="right" if col == "total" else "left")
-    t.add_column("files", overflow="fold", ratio=1)
+    t = fit_table(title=text(f"wrote {len(files)} files to {output}/"), title_justify="left", box=box.SIMPLE_HEAD,
+                  expand=True)
+    for col in ("subject", "period", "total", "grade", "files"):
+        column(t, col, "right" if col == "total" else "left")
     rows: dict[str, list] = {}
     for f in files:
         stem = str(f.path.with_suffix("")) if f.path.suffix == ".html" else \
@@ -62,11 +61,10 @@ def written_table(files, output: Path):
         row[3] = f.path if f.path.suffix == ".html" else row[3]
     for stem, (card, count, kind, page) in rows.items():
         lines = [f"{output / stem}.* ({count})"] if count > 1 or not page else []
-        where = escape("\n".join(lines + ([str(output / page)] if page else [])))
+        where = styled(*joined(lines + ([str(output / page)] if page else []), BREAK))
         if card is None:
-            t.add_row(f"[bold]{kind}[/]", "", "", "", where)
+            t.add_row(text(kind, "bold"), "", "", "", where)
             continue
         sub = card.submission
-        t.add_row(escape(sub.subject_name), escape(str(sub.period)), f"{card.total:g}",
-                  escape(card.grade.label.get()), where)
+        t.add_row(text(sub.subject_name), text(sub.period), f"{card.total:g}", text(card.grade.label.get()), where)
     return t

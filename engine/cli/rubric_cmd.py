@@ -10,6 +10,7 @@ from .. import rubric as rubrics
 from ..describe import describe
 from ..model import Group, Measure, Rubric
 from ..problems import UsageError, errors
+from ..safe_text import literal, styled
 from .common import LANG, Lang, err_console, handled, lang_code, out_console, print_problems
 
 app = typer.Typer(help="Check a rubric (lint) or draw it as a tree (show).", no_args_is_help=True)
@@ -33,9 +34,9 @@ def lint(rubric: Path = RUBRIC_ARG) -> int:
     console = err_console()
     print_problems(problems, console)
     if built is None or errors(problems):
-        console.print(f"[red]{rubric}: {len(errors(problems))} error(s)[/]")
+        console.print(f"[red]{literal(rubric)}: {len(errors(problems))} error(s)[/]")
         return 1
-    console.print(f"[green]{rubric}: ok[/] — {_census(built)}")
+    console.print(f"[green]{literal(rubric)}: ok[/] — {_census(built)}")
     return 0
 
 
@@ -59,26 +60,24 @@ def _census(r: Rubric) -> str:
 
 
 def tree(r: Rubric, lang: str | None = None):
-    from rich.markup import escape
+    """The rubric as a rich Tree; every label, id, unit and owner shown literally (``safe_text.styled``)."""
     from rich.tree import Tree
 
-    root = Tree(f"[bold]{escape(r.title.get(lang))}[/] [dim]{r.ref}[/]  scale {r.scale:g}")
+    root = Tree(styled((r.title.get(lang), "bold"), " ", (r.ref, "dim"), f"  scale {r.scale:g}"))
     for node in r.tree:
         _add(root, node, lang)
     return root
 
 
 def _add(parent, node, lang) -> None:
-    from rich.markup import escape
-
     if isinstance(node, Group):
         weight = f"weight {node.weight:g}" if node.weight is not None else f"{node.worth:g} pts"
-        branch = parent.add(f"[bold]{node.id}[/] {escape(node.label.get(lang))} [cyan]({weight})[/]")
+        branch = parent.add(styled((node.id, "bold"), f" {node.label.get(lang)} ", (f"({weight})", "cyan")))
         for child in node.children:
             _add(branch, child, lang)
         return
-    parent.add(f"{node.id} {escape(node.label.get(lang))}  [cyan]{_points(node)}[/] "
-               f"[magenta]{describe(node)}[/] [dim]{' '.join(node.owners)}[/]")
+    parent.add(styled(f"{node.id} {node.label.get(lang)}  ", (_points(node), "cyan"), " ",
+                      (describe(node), "magenta"), " ", (" ".join(node.owners), "dim")))
 
 
 def _points(m: Measure) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..results import GroupResult, MeasureResult, Scorecard, r2
+from ..safe_text import visible
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -67,9 +68,13 @@ def measure_dict(m: MeasureResult, lang: str | None = None) -> dict:
 
 
 def safe_cell(value: Any) -> Any:
-    """A spreadsheet cell that cannot run as a formula (a leading = + - @ gets a quote)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """A spreadsheet cell that cannot run as a formula (a leading = + - @ gets a quote), hold a control
+    character or a line break (shown as escapes: CSV is printed to terminals and CI logs too), or start or
+    hold a CI workflow command (a leading :: gets the quote, ##[ a backslash)."""
+    if isinstance(value, str):
+        value = visible(value).replace("##[", "##\\[")
+        if value.startswith(FORMULA_START) or value.lstrip().startswith("::"):
+            return "'" + value
     return value
 
 

@@ -1,7 +1,12 @@
-"""markdown: a scorecard that reads well pasted into a report or a pull request."""
+"""markdown: a scorecard that reads well pasted into a report or a pull request.
+
+Every string from a rubric or a submission goes through ``safe_text.md`` (ids through ``md_code``): the same
+escaping in every Markdown output of the engine (score, gaps, compare, the report set, the step summary).
+"""
 from __future__ import annotations
 
 from ..results import Scorecard
+from ..safe_text import md, md_code
 from .common import num, show_value
 
 NAME = "markdown"
@@ -17,14 +22,27 @@ def chunks(cards, lang: str | None = None):
         yield ("\n" if i else "") + card_md(card, lang) + "\n"
 
 
+class Raw(str):
+    """A cell already written as Markdown (its text from files passed through ``md``): kept as it is."""
+
+
+def row(*cells) -> str:
+    """A table row, every cell escaped but a Raw one."""
+    return "| " + " | ".join(c if isinstance(c, Raw) else md(c) for c in cells) + " |"
+
+
+def bold(value) -> Raw:
+    return Raw(f"**{md(value)}**")
+
+
 def card_md(card: Scorecard, lang: str | None = None) -> str:
     sub, rubric = card.submission, card.rubric
-    lines = [f"# {esc(sub.subject_name)} · {esc(sub.period)} · {esc(rubric.title.get(lang))}", ""]
+    lines = [f"# {md(sub.subject_name)} · {md(sub.period)} · {md(rubric.title.get(lang))}", ""]
     if card.vetoed:
-        ids = ", ".join(f"`{i}` {rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
-        lines += [f"> **一票否决 / VETOED** by {ids}: graded {card.grade.label.get(lang)} whatever the total.", ""]
+        ids = ", ".join(f"{md_code(i)} {md(rubric.by_id[i].label.get(lang))}" for i in card.vetoed_by)
+        lines += [f"> **一票否决 / VETOED** by {ids}: graded {md(card.grade.label.get(lang))} whatever the total.", ""]
     lines += [
-        f"**Total {num(card.total)} / {num(card.max)}** · grade **{card.grade.label.get(lang)}** · "
+        f"**Total {num(card.total)} / {num(card.max)}** · grade **{md(card.grade.label.get(lang))}** · "
         f"base {num(card.base)} · bonus +{num(card.bonus)} · deductions −{num(card.deductions)}",
         "",
         "| group | label | score | max | % |",
@@ -32,15 +50,13 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
     ]
     for g in card.groups:
         pct = "—" if not g.max else f"{100 * g.score / g.max:.0f}%"
-        lines.append(f"| {g.id} | {esc(g.group.label.get(lang))} | {num(g.score)} | {num(g.max)} | {pct} |")
+        lines.append(row(g.id, g.group.label.get(lang), num(g.score), num(g.max), pct))
     lines += ["", "| measure | label | value | score | max | status |", "|---|---|--:|--:|--:|---|"]
     for m in card.measures:
-        value = esc(show_value(m.value, m.measure.unit))
-        lines.append(f"| {m.id} | {esc(m.measure.label.get(lang))} | {value} | {num(m.score)} | "
-                     f"{num(m.max)} | {m.status} |")
+        lines.append(row(m.id, m.measure.label.get(lang), show_value(m.value, m.measure.unit), num(m.score),
+                         num(m.max), m.status))
     return "\n".join(lines)
 
 
-def esc(text: str) -> str:
-    """Text safe inside a Markdown table cell or heading: no line breaks, no table pipes, no HTML."""
-    return str(text).replace("|", "\\|").replace("\r\n", " ").replace("\r", " ").replace("\n", " ").replace("<", "&lt;")
+esc = md
+"""The old name of ``safe_text.md``."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 import io
 
 from ..results import Scorecard
+from ..safe_text import BREAK, console as new_console, styled, text
 from .common import num
+from .fit import column, fit_table
 from .words import qty, status_word, ui_lang, word
 
 NAME = "table"
@@ -14,10 +16,8 @@ STATUS_STYLE = {"full": "green", "partial": "yellow", "zero": "red", "missing": 
 
 
 def render(cards, lang: str | None = None, width: int = 120) -> str:
-    from rich.console import Console
-
     buf = io.StringIO()
-    show(cards, Console(file=buf, width=width, no_color=True, highlight=False), lang)
+    show(cards, new_console(buf, width=width, no_color=True), lang)
     return buf.getvalue()
 
 
@@ -27,31 +27,24 @@ def show(cards, console, lang: str | None = None) -> None:
 
 
 def show_card(card: Scorecard, console, lang: str | None = None) -> None:
-    from rich.markup import escape
     from rich.panel import Panel
 
     console.print(_header(card, lang))
     if card.vetoed:
         names = "; ".join(f"{i} {card.rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
         graded = word("graded_anyway", ui_lang(lang, card.rubric), grade=card.grade.label.get(lang))
-        console.print(Panel(f"[bold]一票否决 VETOED[/]: {escape(names)}\n{escape(graded)}", style="bold red"))
+        console.print(Panel(styled(("一票否决 VETOED", "bold"), ": ", names, BREAK, graded), style="bold red"))
     console.print(groups_table(card, lang))
     console.print(measures_table(card, lang))
 
 
 def _header(card: Scorecard, lang):
-    from rich.text import Text
-
     sub, ui = card.submission, ui_lang(lang, card.rubric)
-    t = Text()
-    t.append(f"{sub.subject_name}", style="bold")
-    t.append(f"  {sub.period}  {card.rubric.title.get(lang)}\n")
-    t.append(f"{word('total', ui)} {num(card.total)} / {num(card.max)}", style="bold")
-    t.append(f"  {word('grade', ui)} ")
-    t.append(card.grade.label.get(lang), style="bold " + ("red" if card.vetoed else "cyan"))
-    t.append(f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} +{num(card.bonus)}  "
-             f"{word('deductions', ui)} −{num(card.deductions)}")
-    return t
+    return styled((sub.subject_name, "bold"), f"  {sub.period}  {card.rubric.title.get(lang)}", BREAK,
+                  (f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
+                  (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
+                  f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} +{num(card.bonus)}  "
+                  f"{word('deductions', ui)} −{num(card.deductions)}")
 
 
 def attainment_style(card: Scorecard, pct: float) -> str:
@@ -65,37 +58,33 @@ def bar(pct: float, width: int = 20) -> str:
 
 
 def groups_table(card: Scorecard, lang):
-    from rich.table import Table
-
     ui = ui_lang(lang, card.rubric)
-    t = Table(title=word("groups", ui), title_justify="left", expand=False)
+    t = fit_table(title=word("groups", ui), title_justify="left", expand=False)
     for col, just in (("id", "left"), ("group", "left"), ("score", "right"), ("max", "right"),
                       ("attainment", "left")):
-        t.add_column(word(col, ui), justify=just)
+        column(t, word(col, ui), just)
     depth = _depths(card)
     for g in card.groups:
         if not g.max:
             continue
         pct = 100 * g.score / g.max if g.fraction is not None else 0.0
         style = attainment_style(card, pct)
-        cell = word("excluded", ui) if g.fraction is None else f"[{style}]{bar(pct)}[/] {pct:5.1f}%"
-        t.add_row(g.id, "  " * depth[g.id] + g.group.label.get(lang), num(g.score), num(g.max), cell)
+        cell = word("excluded", ui) if g.fraction is None else styled((bar(pct), style), f" {pct:5.1f}%")
+        t.add_row(text(g.id), text("  " * depth[g.id] + g.group.label.get(lang)), num(g.score), num(g.max), cell)
     return t
 
 
 def measures_table(card: Scorecard, lang):
-    from rich.table import Table
-
     ui = ui_lang(lang, card.rubric)
-    t = Table(title=word("measures", ui), title_justify="left")
+    t = fit_table(title=word("measures", ui), title_justify="left")
     for col, just in (("id", "left"), ("measure", "left"), ("value", "right"), ("score", "right"),
                       ("max", "right"), ("status", "left")):
-        t.add_column(word(col, ui), justify=just, overflow="fold")
+        column(t, word(col, ui), just)
     for m in card.measures:
         style = STATUS_STYLE.get(m.status, "")
         value = "—" if m.entry is None else qty(m.value, m.measure.unit, ui)
-        t.add_row(m.id, m.measure.label.get(lang), value, num(m.score), num(m.max),
-                  f"[{style}]{_status(m.status, ui)}[/]")
+        t.add_row(text(m.id), text(m.measure.label.get(lang)), text(value), num(m.score), num(m.max),
+                  text(_status(m.status, ui), style))
     return t
 
 

@@ -138,10 +138,11 @@ def test_github_annotations_and_summary(repo, tmp_path):
 
 
 def test_github_escaping():
-    assert escape_data("50%\r\nnext") == "50%25%0D%0Anext"
+    # a line break inside a value is shown as \n (visible), never a second line of the annotation
+    assert escape_data("50%\r\nnext") == "50%25\\r\\nnext"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
     p = Problem(Loc("d:/x,y.yaml", 3, 4), "bad\nvalue: 5%", "M1", code="type")
-    assert annotation(p) == "::error file=d%3A/x%2Cy.yaml,line=3,col=4,title=scorecard type M1::M1: bad%0Avalue: 5%25"
+    assert annotation(p) == "::error file=d%3A/x%2Cy.yaml,line=3,col=4,title=scorecard type M1::M1: bad\\nvalue: 5%25"
 
 
 def test_json_report(repo):

@@ -47,11 +47,11 @@ def test_github_annotations_have_no_raw_control_characters():
     assert len(annotations) == 4  # one per problem: the \n in a key did not start a second command
     for line in annotations:
         assert not re.search("[\x00-\x1f\x7f-\x9f]", line), repr(line)
-    assert "D1.M0\ufffd\ufffd[31mRED" in r.stdout
+    assert "D1.M0\\x01\\x1b[31mRED" in r.stdout  # shown as visible escapes (engine.safe_text.visible)
 
 
 def test_escape_data():
-    assert escape_data("a\x01b\x1b[0m\x7f\x85%\r\n\tz") == "a\ufffdb\ufffd[0m\ufffd\ufffd%25%0D%0A\tz"
+    assert escape_data("a\x01b\x1b[0m\x7f\x85%\r\n\tz") == "a\\x01b\\x1b[0m\\x7f\\x85%25\\r\\n\\tz"
 
 
 SUB = """\

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ...compare import Comparison, League, Trend
 from ..common import num
-from ..markdown import esc
+from ...safe_text import md, md_code
+from ..markdown import bold, row
 from ..words import ui_lang, word
 from .common import attainment, delta_text, group_light, league_title, periods, slip_groups
 
@@ -16,14 +17,11 @@ def render(comparisons, lang: str | None = None) -> str:
     return "\n\n".join(comparison_md(c, lang) for c in comparisons) + "\n"
 
 
-def row(*cells) -> str:
-    return "| " + " | ".join(esc(c) for c in cells) + " |"
-
 
 def comparison_md(c: Comparison, lang) -> str:
     lg = c.league
     ui = ui_lang(lang, lg.rubric)
-    lines = [f"# {esc(lg.rubric.title.get(lang))}", "", f"## {esc(league_title(lg, ui))}", ""]
+    lines = [f"# {md(lg.rubric.title.get(lang))}", "", f"## {md(league_title(lg, ui))}", ""]
     lines += league_md(lg, lang, ui)
     lines += ["", f"## {word('heatmap', ui)}", ""] + heatmap_md(lg, lang, ui)
     if c.trends:
@@ -45,11 +43,11 @@ def league_md(lg: League, lang, ui: str) -> list[str]:
         scores = [f"{num(card.group(g.id).score)} / {num(g.worth)}" if card.group(g.id).fraction is not None
                   else "—" for g in lg.groups]
         when = [card.submission.period] if mixed else []
-        out.append(row(s.rank, card.submission.subject_name, *when, f"**{num(card.total)}**", grade, *scores))
+        out.append(row(s.rank, card.submission.subject_name, *when, bold(num(card.total)), grade, *scores))
     if lg.absent:
         names = ", ".join(f"{a.submission.subject_name} ({word('latest', ui)} {a.submission.period})"
                           for a in lg.absent)
-        out += ["", f"{esc(word('unranked', ui, period=lg.period))}: {esc(names)}"]
+        out += ["", f"{md(word('unranked', ui, period=lg.period))}: {md(names)}"]
     return out
 
 
@@ -67,7 +65,7 @@ def heatmap_md(lg: League, lang, ui: str) -> list[str]:
 def trend_md(tr: Trend, lang, ui: str) -> list[str]:
     sid, name = tr.subject
     groups = [g.id for g in tr.steps[-1].groups]
-    out = [f"### {esc(name)}", "", row(word("period", ui), word("total", ui), word("change", ui), word("grade", ui),
+    out = [f"### {md(name)}", "", row(word("period", ui), word("total", ui), word("change", ui), word("grade", ui),
                                        *groups), "|---|--:|--:|---|" + "--:|" * len(groups)]
     first = tr.cards[0]
     out.append(row(first.submission.period, num(first.total), "", first.grade.label.get(lang), *["" for _ in groups]))
@@ -76,7 +74,7 @@ def trend_md(tr: Trend, lang, ui: str) -> list[str]:
                        s.after.grade.label.get(lang), *[delta_text(g) for g in s.groups]))
     for s in tr.steps:
         for title, slips in slip_groups(s, ui):
-            items = ", ".join(f"`{x.id}` {esc(s.after.rubric.by_id[x.id].label.get(lang))} "
+            items = ", ".join(f"{md_code(x.id)} {md(s.after.rubric.by_id[x.id].label.get(lang))} "
                               f"{x.before * 100:.0f}%→{x.after * 100:.0f}%" for x in slips)
-            out += ["", f"{esc(title)} ({periods(s)}): {items}"]
+            out += ["", f"{md(title)} ({periods(s)}): {items}"]
     return out

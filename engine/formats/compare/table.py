@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import io
 
-from rich.markup import escape
-
 from ...compare import Comparison, League, Trend
+from ...safe_text import console as new_console, styled, text
 from ..common import num
-from ..gaps.table_views import new_table
+from ..gaps.table_views import column, new_table
 from ..words import ui_lang, word
 from .common import attainment, delta_text, group_light, league_title, periods, slip_groups
 
@@ -18,10 +17,8 @@ HEAT = {"green": "black on green", "yellow": "black on yellow", "orange": "black
 
 
 def render(comparisons, lang: str | None = None, width: int = 120) -> str:
-    from rich.console import Console
-
     buf = io.StringIO()
-    show(comparisons, Console(file=buf, width=width, no_color=True, highlight=False), lang)
+    show(comparisons, new_console(buf, width=width, no_color=True), lang)
     return buf.getvalue()
 
 
@@ -33,15 +30,14 @@ def show(comparisons, console, lang: str | None = None) -> None:
 def show_comparison(c: Comparison, console, lang) -> None:
     lg = c.league
     ui = ui_lang(lang, lg.rubric)
-    console.print(f"[bold]{escape(lg.rubric.title.get(lang))}[/] [dim]{lg.rubric.ref}[/]")
-    console.print(league_table(lg, lang, ui, console.width >= 120))
+    console.print(styled((lg.rubric.title.get(lang), "bold"), " ", (lg.rubric.ref, "dim")))
+    console.print(league_table(lg, lang, ui))
     console.print(heatmap(lg, lang, ui))
-    legend = " · ".join(f"{g.id} {g.label.get(lang)}" for g in lg.groups)
-    console.print(f"[dim]{escape(legend)}[/]")
+    console.print(text(" · ".join(f"{g.id} {g.label.get(lang)}" for g in lg.groups), "dim"))
     if lg.absent:
         names = ", ".join(f"{a.submission.subject_name} ({word('latest', ui)} {a.submission.period})"
                           for a in lg.absent)
-        console.print(f"[yellow]{escape(word('unranked', ui, period=lg.period))}:[/] {escape(names)}")
+        console.print(styled((f"{word('unranked', ui, period=lg.period)}:", "yellow"), f" {names}"))
     for t in c.trends:
         console.print(trend_table(t, lang, ui, console.width >= 120))
         for s in t.steps:
@@ -50,40 +46,39 @@ def show_comparison(c: Comparison, console, lang) -> None:
     console.print()
 
 
-def league_table(lg: League, lang, ui: str, wide: bool = True):
-    """Rank, subject, total, grade; with each top-level group's score when there is room (else see heatmap)."""
-    t = new_table(escape(league_title(lg, ui)))
+def league_table(lg: League, lang, ui: str):
+    """Rank, subject, total, grade and each top-level group's score: every column at any width (text folds)."""
+    t = new_table(league_title(lg, ui))
     mixed = len(lg.periods) > 1
-    t.add_column(word("rank", ui), justify="right", no_wrap=True)
-    t.add_column(word("subject", ui), ratio=2, min_width=6, overflow="fold")
+    column(t, word("rank", ui), "right")
+    column(t, word("subject", ui))
     if mixed:
-        t.add_column(word("period", ui), no_wrap=True)
-    t.add_column(word("total", ui), justify="right", no_wrap=True)
-    t.add_column(word("grade", ui), overflow="fold")
-    groups = lg.groups if wide else ()
-    for g in groups:
-        t.add_column(g.id, justify="right", overflow="fold")
+        column(t, word("period", ui))
+    column(t, word("total", ui), "right")
+    column(t, word("grade", ui))
+    for g in lg.groups:
+        column(t, g.id, "right")
     for s in lg.standings:
         card = s.card
-        grade = escape(card.grade.label.get(lang)) + (f" [red]{word('vetoed_short', ui)}[/]" if card.vetoed else "")
-        scores = [num(card.group(g.id).score) if card.group(g.id).fraction is not None else "—" for g in groups]
-        when = [escape(str(card.submission.period))] if mixed else []
-        t.add_row(str(s.rank), escape(card.submission.subject_name), *when, f"[bold]{num(card.total)}[/]", grade,
+        grade = styled(card.grade.label.get(lang), *([" ", (word("vetoed_short", ui), "red")] if card.vetoed else []))
+        scores = [num(card.group(g.id).score) if card.group(g.id).fraction is not None else "—" for g in lg.groups]
+        when = [text(card.submission.period)] if mixed else []
+        t.add_row(str(s.rank), text(card.submission.subject_name), *when, text(num(card.total), "bold"), grade,
                   *scores, style="red" if card.vetoed else None)
     return t
 
 
 def heatmap(lg: League, lang, ui: str):
     t = new_table(f"{word('heatmap', ui)} (%)", expand=False)
-    t.add_column(word("subject", ui), ratio=2, min_width=6, overflow="fold")
+    column(t, word("subject", ui))
     for g in lg.groups:
-        t.add_column(g.id, justify="right", no_wrap=True)
+        column(t, g.id, "right", no_wrap=True)
     for s in lg.standings:
         cells = []
         for g in lg.groups:
             pct = attainment(s.card, g.id)
-            cells.append("—" if pct is None else f"[{HEAT[group_light(s.card, g.id)]}] {pct:.0f} [/]")
-        t.add_row(escape(s.card.submission.subject_name), *cells)
+            cells.append("—" if pct is None else styled((f" {pct:.0f} ", HEAT[group_light(s.card, g.id)])))
+        t.add_row(text(s.card.submission.subject_name), *cells)
     return t
 
 
@@ -91,30 +86,29 @@ def trend_table(tr: Trend, lang, ui: str, wide: bool = True):
     """A subject's totals period by period; group changes as numbers when wide, as arrows when not."""
     sid, name = tr.subject
     groups = [g.id for g in tr.steps[-1].groups]
-    t = new_table(escape(f"{word('trends', ui)} · {name}"), expand=False)
-    t.add_column(word("period", ui), no_wrap=True)
-    t.add_column(word("total", ui), justify="right", no_wrap=True)
-    t.add_column(word("change", ui), justify="right", no_wrap=True)
-    t.add_column(word("grade", ui), overflow="fold")
+    t = new_table(f"{word('trends', ui)} · {name}", expand=False)
+    column(t, word("period", ui))
+    column(t, word("total", ui), "right")
+    column(t, word("change", ui), "right")
+    column(t, word("grade", ui))
     for gid in groups:
-        t.add_column(gid, justify="right", no_wrap=True)
+        column(t, gid, "right")
     cell = (lambda c: _arrow(delta_text(c))) if wide else (lambda c: _arrow(c.arrow))
     first = tr.cards[0]
-    t.add_row(escape(str(first.submission.period)), num(first.total), "", escape(first.grade.label.get(lang)),
+    t.add_row(text(first.submission.period), num(first.total), "", text(first.grade.label.get(lang)),
               *["" for _ in groups])
     for s in tr.steps:
-        t.add_row(escape(str(s.after.submission.period)), num(s.after.total), _arrow(delta_text(s.total)),
-                  escape(s.after.grade.label.get(lang)), *[cell(g) for g in s.groups])
+        t.add_row(text(s.after.submission.period), num(s.after.total), _arrow(delta_text(s.total)),
+                  text(s.after.grade.label.get(lang)), *[cell(g) for g in s.groups])
     return t
 
 
-def _arrow(text: str) -> str:
-    style = "green" if text.startswith("↑") else "red" if text.startswith("↓") else "dim"
-    return f"[{style}]{text}[/]"
+def _arrow(value: str):
+    return text(value, "green" if value.startswith("↑") else "red" if value.startswith("↓") else "dim")
 
 
 def slip_line(s, title: str, slips):
     from rich.padding import Padding
 
     items = ", ".join(f"{x.id} {x.before * 100:.0f}%→{x.after * 100:.0f}%" for x in slips)
-    return Padding(f"[red]{escape(title)}[/] ({escape(periods(s))}): {escape(items)}", (0, 0, 0, 2))
+    return Padding(styled((title, "red"), f" ({periods(s)}): {items}"), (0, 0, 0, 2))

@@ -21,21 +21,30 @@ def target_text(gap: Gap, lang: str, goal: Any = None) -> str:
 
 def next_text(gap: Gap, lang: str, sep: str = " ") -> str:
     """The next band or option when it differs from full marks; a linear measure's next whole point."""
+    return sep.join(next_parts(gap, lang))
+
+
+def next_parts(gap: Gap, lang: str) -> list[str]:
+    """next_text in the pieces a narrow table puts on lines of their own: ['下一档', '≥20个']."""
     aim, m = gap.aim, gap.result.measure
     if aim.next != aim.target:
-        return f"{word('next', lang)}{sep}{target_text(gap, lang, aim.next)}"
+        return [word('next', lang), target_text(gap, lang, aim.next)]
     if aim.next_point is not None:
-        return word("next_point", lang, value=qty(aim.next_point, m.unit, lang), points=num(aim.next_point_score))
-    return ""
+        return [word("next_point", lang, value=qty(aim.next_point, m.unit, lang), points=num(aim.next_point_score))]
+    return []
 
 
 def to_go_text(gap: Gap, lang: str, sep: str = " ") -> str:
     """How far the value is from full marks, absolute and in % of the target: '6963元 (12%)'."""
+    return sep.join(to_go_parts(gap, lang))
+
+
+def to_go_parts(gap: Gap, lang: str) -> list[str]:
+    """to_go_text in pieces: ['6963元', '(12%)'] (['—'] when there is no distance)."""
     aim, unit = gap.aim, gap.result.measure.unit
     if aim.distance is None:
-        return "—"
-    pct = "" if aim.distance_pct is None else f"{sep}({aim.distance_pct:.0f}%)"
-    return qty(aim.distance, unit, lang) + pct
+        return ["—"]
+    return [qty(aim.distance, unit, lang)] + ([] if aim.distance_pct is None else [f"({aim.distance_pct:.0f}%)"])
 
 
 def value_text(m: MeasureResult, lang: str) -> str:

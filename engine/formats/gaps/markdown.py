@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ...gaps import GapReport
 from ..common import num
-from ..markdown import esc
+from ...safe_text import md, md_code
+from ..markdown import bold, row
 from ..words import owner_name, status_word, ui_lang, word
 from .common import next_text, owners_text, path_text, target_text, to_go_text, value_text
 
@@ -19,20 +20,17 @@ def render(reports, lang: str | None = None, by=("measure",), top: int | None = 
 def report_md(rep: GapReport, lang, by, top) -> str:
     card, ui = rep.card, ui_lang(lang, rep.card.rubric)
     sub = card.submission
-    lines = [f"# {esc(sub.subject_name)} · {esc(sub.period)} · {esc(card.rubric.title.get(lang))}", "",
+    lines = [f"# {md(sub.subject_name)} · {md(sub.period)} · {md(card.rubric.title.get(lang))}", "",
              f"**{word('total', ui)} {num(card.total)} / {num(card.max)}** · {word('grade', ui)} "
-             f"**{esc(card.grade.label.get(lang))}** · {word('recoverable', ui)} {num(rep.recoverable)}", "",
-             f"> {esc(path_text(rep, ui))}"]
+             f"**{md(card.grade.label.get(lang))}** · {word('recoverable', ui)} {num(rep.recoverable)}", "",
+             f"> {md(path_text(rep, ui))}"]
     if rep.next_grade and rep.next_grade.measures:
-        lines.append("> → " + ", ".join(f"`{i}`" for i in rep.next_grade.measures))
+        lines.append("> → " + ", ".join(md_code(i) for i in rep.next_grade.measures))
     views = {"measure": measure_md, "indicator": indicator_md, "owner": owner_md}
     for view in by:
         lines += ["", *views[view](rep, lang, ui, top)]
     return "\n".join(lines)
 
-
-def row(*cells) -> str:
-    return "| " + " | ".join(esc(c) for c in cells) + " |"
 
 
 def measure_md(rep: GapReport, lang, ui: str, top) -> list[str]:
@@ -57,10 +55,10 @@ def measure_md(rep: GapReport, lang, ui: str, top) -> list[str]:
                     owners_text(i.result, ui, rubric)) for i in base]
     mods = [i.id for i in rep.missing if i.is_modifier]
     if mods:
-        out += ["", f"{esc(word('modifiers_missing', ui))}: " + ", ".join(f"`{i}`" for i in mods)]
+        out += ["", f"{md(word('modifiers_missing', ui))}: " + ", ".join(md_code(i) for i in mods)]
     if rep.evidence:
         out += ["", f"## {word('evidence', ui)}", ""]
-        out += [f"- `{m.id}` {esc(m.measure.label.get(lang))}" for m in rep.evidence]
+        out += [f"- {md_code(m.id)} {md(m.measure.label.get(lang))}" for m in rep.evidence]
     return out
 
 
@@ -71,7 +69,7 @@ def indicator_md(rep: GapReport, lang, ui: str, top) -> list[str]:
         g = i.result
         pct = word("excluded", ui) if i.pct is None else f"{LIGHTS[i.light]} {i.pct:.1f}%"
         label = f"{'　' * i.depth}{g.id} {g.group.label.get(lang)}"
-        out.append(row(f"**{label}**" if i.depth == 0 else label, f"{num(g.score)} / {num(g.max)}", pct,
+        out.append(row(bold(label) if i.depth == 0 else label, f"{num(g.score)} / {num(g.max)}", pct,
                        i.gaps or "", num(i.recoverable) if i.gaps else ""))
     return out
 
@@ -84,14 +82,14 @@ def owner_md(rep: GapReport, lang, ui: str, top) -> list[str]:
         out.append(row(owner_name(rubric, o.unit, ui), len(o.lead) or "", num(o.lead_points) if o.lead else "",
                        len(o.co) or "", num(o.co_points) if o.co else "", len(o.missing) or ""))
     for o in rep.owners:
-        out += ["", f"### {esc(owner_name(rubric, o.unit, ui))}" + (f" (`{o.unit}`)" if o.unit else "")]
+        out += ["", f"### {md(owner_name(rubric, o.unit, ui))}" + (f" ({md_code(o.unit)})" if o.unit else "")]
         roles = [(word("lead", ui), g) for g in o.lead] + [(word("co", ui), g) for g in o.co]
         if roles:
             out += ["", row("", word("measure", ui), word("value", ui), word("target", ui), word("points", ui)),
                     "|---|---|--:|--:|--:|"]
             out += [row(role, f"{g.id} {g.result.measure.label.get(lang)}", value_text(g.result, ui),
                         target_text(g, ui), num(g.recoverable)) for role, g in roles[:top]]
-        notes = [f"- {word('missing_n', ui)}: " + ", ".join(f"`{i}`" for i in o.missing)] if o.missing else []
-        notes += [f"- {word('evidence', ui)}: " + ", ".join(f"`{i}`" for i in o.evidence)] if o.evidence else []
+        notes = [f"- {word('missing_n', ui)}: " + ", ".join(md_code(i) for i in o.missing)] if o.missing else []
+        notes += [f"- {word('evidence', ui)}: " + ", ".join(md_code(i) for i in o.evidence)] if o.evidence else []
         out += ["", *notes] if notes else []
     return out

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import io
 
-from rich.markup import escape
-
 from ...gaps import GapReport
+from ...safe_text import BREAK, console as new_console, styled, text
 from ..common import num
 from ..words import status_word, ui_lang, word
 from . import table_views
-from .common import next_text, owners_text, path_text, target_text, to_go_text, value_text
-from .table_views import new_table
+from .common import next_parts, owners_text, path_text, target_text, to_go_parts, value_text
+from .table_views import NEWLINE, column, joined, new_table
 
 NAME = "table"
 SUFFIX = ".txt"
@@ -19,10 +18,8 @@ MANY = 15
 
 
 def render(reports, lang: str | None = None, by=("measure",), top: int | None = None, width: int = 120) -> str:
-    from rich.console import Console
-
     buf = io.StringIO()
-    show(reports, Console(file=buf, width=width, no_color=True, highlight=False), lang, by, top)
+    show(reports, new_console(buf, width=width, no_color=True), lang, by, top)
     return buf.getvalue()
 
 
@@ -35,11 +32,11 @@ def show_report(rep: GapReport, console, lang, by, top) -> None:
     ui = ui_lang(lang, rep.card.rubric)
     console.print(header(rep, lang, ui))
     style = "bold red" if rep.card.vetoed else "bold" if rep.next_grade else "green"
-    console.print(f"[{style}]{escape(path_text(rep, ui))}[/]")
+    console.print(text(path_text(rep, ui), style))
     if rep.next_grade and rep.next_grade.measures:
         from rich.padding import Padding
 
-        console.print(Padding("→ " + ", ".join(rep.next_grade.measures), (0, 0, 0, 2), style="cyan"))
+        console.print(Padding(text("→ " + ", ".join(rep.next_grade.measures)), (0, 0, 0, 2), style="cyan"))
     views = {"measure": measure_view, "indicator": table_views.indicator_view, "owner": table_views.owner_view}
     for view in by:
         views[view](rep, console, lang, ui, top)
@@ -47,18 +44,12 @@ def show_report(rep: GapReport, console, lang, by, top) -> None:
 
 
 def header(rep: GapReport, lang, ui: str):
-    from rich.text import Text
-
     card = rep.card
     sub = card.submission
-    t = Text()
-    t.append(sub.subject_name, style="bold")
-    t.append(f" · {sub.period} · {card.rubric.title.get(lang)}\n")
-    t.append(f"{word('total', ui)} {num(card.total)} / {num(card.max)}", style="bold")
-    t.append(f"  {word('grade', ui)} ")
-    t.append(card.grade.label.get(lang), style="bold " + ("red" if card.vetoed else "cyan"))
-    t.append(f"   {word('recoverable', ui)} {num(rep.recoverable)}")
-    return t
+    return styled((sub.subject_name, "bold"), f" · {sub.period} · {card.rubric.title.get(lang)}", BREAK,
+                  (f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
+                  (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
+                  f"   {word('recoverable', ui)} {num(rep.recoverable)}")
 
 
 def measure_view(rep: GapReport, console, lang, ui: str, top) -> None:
@@ -69,29 +60,28 @@ def measure_view(rep: GapReport, console, lang, ui: str, top) -> None:
         console.print(missing_table(rep, lang, ui) if len(base) <= MANY else missing_summary(rep, base, lang, ui))
     mods = [i.id for i in rep.missing if i.is_modifier]
     if mods:
-        console.print(f"[dim]{escape(word('modifiers_missing', ui))}: {', '.join(mods)}[/]")
+        console.print(text(f"{word('modifiers_missing', ui)}: {', '.join(mods)}", "dim"))
     if rep.evidence:
-        console.print(f"[yellow]{escape(word('evidence', ui))}:[/] {', '.join(m.id for m in rep.evidence)}")
+        console.print(styled((f"{word('evidence', ui)}:", "yellow"), f" {', '.join(m.id for m in rep.evidence)}"))
 
 
 def gaps_table(rep: GapReport, lang, ui: str, top, wide: bool = True):
-    """The ranked gaps; below 100 columns the owners column is left to --by owner."""
+    """The ranked gaps, every column at any width (narrow: the next step and the % on lines of their own)."""
     t = new_table(word("gaps", ui))
-    t.add_column("#", justify="right", no_wrap=True)
-    t.add_column(word("measure", ui), ratio=3, min_width=12, overflow="fold")
-    for key in ("value", "target", "to_go"):
-        t.add_column(word(key, ui), justify="right", overflow="fold")
-    t.add_column(word("points", ui), justify="right", no_wrap=True)
-    if wide:
-        t.add_column(word("owners", ui), ratio=2, min_width=6, overflow="fold")
+    column(t, "#", "right")
+    column(t, word("measure", ui))
+    for key in ("value", "target", "to_go", "points"):
+        column(t, word(key, ui), "right")
+    column(t, word("owners", ui))
     path = rep.next_grade.measures if rep.next_grade else ()
+    sep = " " if wide else NEWLINE
     for g in rep.gaps[:top]:
-        m, more, value = g.result, next_text(g, ui, " " if wide else "\n"), value_text(g.result, ui)
-        cells = [str(g.rank), f"{'[cyan]▶[/] ' if g.id in path else ''}{g.id} {escape(m.measure.label.get(lang))}",
-                 f"[magenta]{escape(value)}[/]" if m.entry is None else escape(value),
-                 escape(target_text(g, ui)) + (f"\n[dim]{escape(more)}[/]" if more else ""),
-                 escape(to_go_text(g, ui, " " if wide else "\n")), f"[bold]{num(g.recoverable)}[/]"]
-        t.add_row(*cells, *([escape(owners_text(m, ui, rep.card.rubric))] if wide else []))
+        m, more = g.result, next_parts(g, ui)
+        t.add_row(str(g.rank), styled(("▶ ", "cyan") if g.id in path else "", f"{g.id} {m.measure.label.get(lang)}"),
+                  text(value_text(m, ui), "magenta" if m.entry is None else ""),
+                  styled(target_text(g, ui), *((NEWLINE, *joined(more, sep, "dim")) if more else ())),
+                  styled(*joined(to_go_parts(g, ui), sep)), text(num(g.recoverable), "bold"),
+                  text(owners_text(m, ui, rep.card.rubric)))
     if not rep.gaps:
         t.add_row("", word("none", ui))
     return t
@@ -99,16 +89,16 @@ def gaps_table(rep: GapReport, lang, ui: str, top, wide: bool = True):
 
 def missing_table(rep: GapReport, lang, ui: str):
     t = new_table(word("missing", ui))
-    t.add_column(word("measure", ui), ratio=3, min_width=12, overflow="fold")
-    t.add_column(word("status", ui), overflow="fold")
-    t.add_column(word("at_stake", ui), justify="right", no_wrap=True)
-    t.add_column(word("owners", ui), ratio=2, min_width=6, overflow="fold")
+    column(t, word("measure", ui))
+    column(t, word("status", ui))
+    column(t, word("at_stake", ui), "right")
+    column(t, word("owners", ui))
     for i in rep.missing:
         if i.is_modifier:
             continue
         m = i.result
-        t.add_row(f"{m.id} {escape(m.measure.label.get(lang))}", status_word(m.status, ui), num(i.at_stake),
-                  escape(owners_text(m, ui, rep.card.rubric)))
+        t.add_row(text(f"{m.id} {m.measure.label.get(lang)}"), status_word(m.status, ui), num(i.at_stake),
+                  text(owners_text(m, ui, rep.card.rubric)))
     return t
 
 
@@ -118,14 +108,14 @@ def missing_summary(rep: GapReport, items, lang, ui: str):
     for i in items:
         groups.setdefault(top_group(rep.card.rubric, i.id), []).append(i)
     t = new_table(f"{word('missing', ui)} ({len(items)})")
-    t.add_column(word("group", ui), ratio=2, min_width=10, overflow="fold")
-    t.add_column(word("items", ui), justify="right", no_wrap=True)
-    t.add_column(word("at_stake", ui), justify="right", no_wrap=True)
-    t.add_column(word("measure", ui), ratio=3, min_width=10, overflow="fold")
+    column(t, word("group", ui))
+    column(t, word("items", ui), "right")
+    column(t, word("at_stake", ui), "right")
+    column(t, word("measure", ui))
     for gid, its in groups.items():
         label = rep.card.rubric.by_id[gid].label.get(lang) if gid else ""
-        t.add_row(f"{gid} {escape(label)}", str(len(its)), num(sum(i.at_stake or 0 for i in its)),
-                  ", ".join(i.id for i in its))
+        t.add_row(text(f"{gid} {label}"), str(len(its)), num(sum(i.at_stake or 0 for i in its)),
+                  text(", ".join(i.id for i in its)))
     return t
 
 
