@@ -2,7 +2,7 @@
 reporters and step summary; the score, gaps and compare formats and their terminal views), fed a rubric and
 submissions whose every text is hostile: rich markup, ANSI/OSC escapes, bidi controls, Markdown/HTML, `::`
 workflow commands, line breaks. Structure always holds (JSON, XML and CSV parse; nothing raises); and nothing
-from the input acts on the terminal, rich or the runner (xfail until the textsafe branch is merged)."""
+from the input acts on the terminal, rich or the runner."""
 from __future__ import annotations
 
 import tempfile
@@ -20,9 +20,6 @@ NO_MARKUP = st.fixed_dictionaries({role: text.map(lambda s: s.replace("[", "("))
 """Hostile texts without '[': a stray '[/]' crashes rich today (MarkupError, textsafe), and the structure
 test must not stop there."""
 LANGS = st.sampled_from([None, "en"])
-TEXTSAFE = pytest.mark.xfail(strict=False, reason="text reaching a terminal, a CI log or Markdown (rich markup, "
-                             "emoji codes, ANSI/C1/bidi controls, workflow commands, images, HTML), fixed on "
-                             "branch textsafe")
 
 
 def _run(texts: dict) -> scenario.Run:
@@ -42,28 +39,24 @@ def test_every_output_keeps_its_structure(texts, lang):
     _check("", texts, lang, safe=False)
 
 
-@TEXTSAFE
 @fuzz(10)
 @given(TEXTS)
 def test_problem_lines_print_the_input_as_text(texts):
     _check("validate.", texts, None)
 
 
-@TEXTSAFE
 @fuzz(10)
 @given(TEXTS)
 def test_check_reporters(texts):
     _check("check.", texts, None)
 
 
-@TEXTSAFE
 @fuzz(10)
 @given(TEXTS, LANGS)
 def test_score_formats(texts, lang):
     _check("score.", texts, lang)
 
 
-@TEXTSAFE
 @fuzz(8)
 @given(TEXTS, LANGS)
 def test_gaps_and_compare_formats(texts, lang):
