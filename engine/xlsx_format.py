@@ -10,6 +10,7 @@ marker ' is read without it.  Each is a ``Shown`` text with what the cell showed
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -32,6 +33,8 @@ def cell_value(value: Any, fmt: str | None) -> Any:
         return value[1:] if value.startswith("'") else value
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not fmt:
         return value
+    if isinstance(value, float) and not math.isfinite(value):
+        return value  # no format shows NaN or infinity as a number: the reader refuses it, located
     return number_shown(value, fmt)
 
 

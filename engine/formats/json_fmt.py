@@ -50,7 +50,14 @@ def shaped(items: list, single: bool | None = None):
     return list(items)
 
 
+def dumps(data, indent: int | None = 2) -> str:
+    """JSON as every JSON format writes it: UTF-8 text, with whatever a terminal or a CI log could act on
+    (C1 and bidi controls, ``##[``) written as \\u escapes, so the data is the same once parsed."""
+    from ..safe_text import json_ci
+
+    return json_ci(json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")))
+
+
 def _dump(card, lang, indent: int | None = None) -> str:
-    text = json.dumps(card_dict(card, lang), ensure_ascii=False, indent=indent,
-                      separators=None if indent else (",", ":"))
+    text = dumps(card_dict(card, lang), indent)
     return text + "\n" if indent else text

@@ -2,9 +2,7 @@
 submission file, else an array with one comparison per rubric)."""
 from __future__ import annotations
 
-import json
-
-from ..json_fmt import shaped
+from ..json_fmt import dumps, shaped
 from .common import comparison_dict
 
 NAME = "json"
@@ -14,4 +12,4 @@ SUFFIX = ".json"
 def render(comparisons, lang: str | None = None, single: bool | None = None) -> str:
     items = [comparison_dict(c, lang) for c in comparisons]
     data = shaped(items, single)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"

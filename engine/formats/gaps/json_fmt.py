@@ -2,9 +2,7 @@
 submission file, an array for several or a folder); every view is included."""
 from __future__ import annotations
 
-import json
-
-from ..json_fmt import shaped
+from ..json_fmt import dumps, shaped
 from .common import report_dict
 
 NAME = "json"
@@ -15,4 +13,4 @@ def render(reports, lang: str | None = None, by=("measure",), top: int | None = 
            single: bool | None = None) -> str:
     items = [report_dict(r, lang, top) for r in reports]
     data = shaped(items, single)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data) + "\n"
