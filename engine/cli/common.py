@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from ..problems import InputError, Problem, RubricError, UsageError
+from ..problems import InputError, count, Problem, RubricError, UsageError
 from ..safe_text import console, literal, styled
 
 RUBRIC = typer.Option(None, "--rubric", "-r", help="Rubric file to check against. Default: the rubric named "
@@ -76,8 +76,8 @@ class Tally:
         print_problems(outcome.problems, self.console, self.levels)
         self.files += 1
         self.invalid += not outcome.ok
-        self.errors += sum(1 for p in outcome.problems if p.level == "error")
-        self.warnings += sum(1 for p in outcome.problems if p.level == "warning")
+        self.errors += count(outcome.problems, "error")  # a capped list's last line stands for many
+        self.warnings += count(outcome.problems, "warning")
 
     def cards(self, outcomes):
         """The scorecards of the valid files, counting every outcome on the way."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import re
 
 from .table_js import SCRIPT
 
@@ -92,7 +93,11 @@ tbody tr:hover{background:none}
 
 def esc(text) -> str:
     """Submitted or rubric text made safe as HTML (and SVG) text or a quoted attribute value."""
-    return html.escape("" if text is None else str(text), quote=True)
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", html.escape("" if text is None else str(text), quote=True))
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters (not tab or line breaks): shown as \\xNN, so the page printed to a terminal acts on nothing."""
 
 
 def digest(text: str) -> str:
