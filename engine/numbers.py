@@ -39,14 +39,14 @@ _WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x221
 
 def escape(text: str) -> str:
     """``text`` as a literal in a pattern that Python and ECMA-262 (with or without the u flag) read alike."""
-    return "".join("\\" + c if c in "\\^$.*+?()[]{}|/-" else c for c in text)
+    return "".join("\\" + c if c in "\\^$.*+?()[]{}|/" else c for c in text)  # not '-': u-mode refuses \\-
 
 
 def _cls(chars: str, wide: bool) -> str:
     """A character class of ``chars``, with their full-width forms when ``wide``."""
     extra = "".join(chr(ord(c) + 0xFEE0) for c in chars if "!" <= c <= "~") if wide else ""
     minus = "\u2212" if wide and "-" in chars else ""
-    return "[" + escape(chars) + extra + minus + "]"
+    return "[" + "".join("\\-" if c == "-" else escape(c) for c in chars) + extra + minus + "]"  # '-' escaped in []
 
 
 def _lit(text: str, wide: bool) -> str:

@@ -70,3 +70,42 @@ def _enums(x) -> set[str]:
     if isinstance(x, list):
         return {e for v in x for e in _enums(v)}
     return set()
+
+
+COMPILE = """
+const patterns = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+const bad = [];
+for (const p of patterns) { for (const f of ['', 'u']) { try { new RegExp(p, f); } catch (e) { bad.push([p, f, String(e)]); } } }
+process.stdout.write(JSON.stringify(bad));
+"""
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_every_pattern_compiles_in_javascript_with_any_punctuation_in_labels(tmp_path):
+    """A label may hold any ASCII punctuation ("peace-building (Chang'an Cup)"): its literal must still be a
+    pattern JavaScript compiles with and without the u flag (in u mode `\\-` outside a class is an error)."""
+    import string
+    from pathlib import Path
+
+    top = Path(__file__).resolve().parent.parent
+    punct = string.punctuation
+    rubric_text = f"""rubric: punct
+version: "1"
+title: punct
+scale: 2
+tree:
+  - id: G
+    label: g
+    children:
+      - {{id: G.M1, label: m, method: choice, options: {{a: 1, b: 0}}, labels: {{a: {json.dumps(punct)}, b: "x-y"}}}}
+      - {{id: G.M2, label: m, method: linear, floor: 0, target: 10, points: 1, unit: "a-b.c"}}
+grades: [{{id: all, label: all, min: 0}}]
+"""
+    (tmp_path / "punct.yaml").write_text(rubric_text, encoding="utf-8")
+    schemas = [submission_schema(rubrics.load(tmp_path / "punct.yaml"))]
+    schemas += [json.loads(p.read_text(encoding="utf-8")) for p in sorted((top / "docs" / "schemas").glob("*.json"))]
+    patterns = [d["pattern"] for s in schemas for d in s.get("definitions", {}).values() if "pattern" in d]
+    assert len(patterns) > 5
+    result = subprocess.run([NODE, "-e", COMPILE], input=json.dumps(patterns), capture_output=True, text=True,
+                            check=True)
+    assert json.loads(result.stdout) == []
