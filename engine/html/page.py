@@ -93,7 +93,10 @@ tbody tr:hover{background:none}
 
 def esc(text) -> str:
     """Submitted or rubric text made safe as HTML (and SVG) text or a quoted attribute value."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", html.escape("" if text is None else str(text), quote=True))
+    from ..safe_text import xml_ci  # a CR, a line-start '::' or '##[' would be a CI command in a log
+
+    shown = _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", html.escape("" if text is None else str(text), quote=True))
+    return xml_ci(shown)
 
 
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

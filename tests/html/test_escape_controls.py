@@ -10,4 +10,8 @@ def test_controls_are_shown_not_sent():
 
 
 def test_text_and_line_breaks_stay():
-    assert esc("金昌市\n第二行\t'x'") == "金昌市\n第二行\t&#x27;x&#x27;"
+    assert esc("金昌市\n第二行 'x'") == "金昌市\n第二行 &#x27;x&#x27;"
+
+
+def test_no_ci_command_survives_in_a_log():
+    assert esc("a\n::error::x ##[warning]y\rz") == "a\n&#58;:error::x ##&#91;warning]y&#13;z"
