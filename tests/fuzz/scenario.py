@@ -111,16 +111,23 @@ def run(root: Path, t: dict) -> Run:
 
 
 def consoles(width: int = 80):
-    """A CI log (not a terminal: no styles) and a colour terminal, each writing to a buffer."""
-    from rich.console import Console
+    """A CI log (not a terminal: no styles) and a colour terminal, each writing to a buffer: the engine's own
+    consoles, as the commands make them (what a user's log shows)."""
+    from engine.safe_text import console
 
-    log = Console(file=io.StringIO(), width=width, highlight=False, soft_wrap=True)
-    tty = Console(file=io.StringIO(), width=width, highlight=False, force_terminal=True, color_system="truecolor")
+    log_buf, tty_buf = io.StringIO(), io.StringIO()
+    log = console(log_buf, width=width, soft_wrap=True)
+    tty = console(tty_buf, width=width, force_terminal=True, color_system="truecolor")
+    _BUFFERS[id(log)], _BUFFERS[id(tty)] = log_buf, tty_buf
     return log, tty
 
 
+_BUFFERS: dict[int, io.StringIO] = {}
+
+
 def shown(console) -> str:
-    return console.file.getvalue()
+    buf = _BUFFERS.get(id(console))
+    return buf.getvalue() if buf is not None else console.file.getvalue()
 
 
 def analyse(cards):
