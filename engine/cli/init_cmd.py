@@ -54,7 +54,7 @@ def init(
     header = template.Header(subject, name or subject, period)
     _check_header(r, header, output)
     if fmt.value == "xlsx":
-        if output is None:
+        if output is None or str(output) == "-":
             raise UsageError("--format xlsx writes a workbook: give the file with -o FILE.xlsx")
         where = _write_workbook(template.xlsx_template(r, header), output)
         err_console().print(f"wrote {literal(where)}")

@@ -97,9 +97,11 @@ def test_xlsx_template_filled_in_scores(files):
 
 
 def test_xlsx_needs_an_output_file(files):
-    r = run("init", "rubrics/demo.yaml", "--subject", "jc", "--period", "2024", "--format", "xlsx")
-    assert r.exit_code == 2
-    assert "--format xlsx writes a workbook: give the file with -o FILE.xlsx" in r.stderr
+    for stdout in ([], ["-o", "-"]):  # '-' is standard output elsewhere: no workbook goes to a terminal, nor a file '-'
+        r = run("init", "rubrics/demo.yaml", "--subject", "jc", "--period", "2024", "--format", "xlsx", *stdout)
+        assert r.exit_code == 2
+        assert "--format xlsx writes a workbook: give the file with -o FILE.xlsx" in r.stderr
+    assert not (files / "-").exists()
 
 
 def test_never_writes_into_submissions(files):
