@@ -7,13 +7,14 @@ errors that carry a line and column.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .yaml12 import MAX_NUMBER, STD, scalar, where  # noqa: F401 (MAX_NUMBER: part of this API)
 
 MAX_BYTES = 8 * 1024 * 1024
 """Files larger than this are refused before they are parsed."""
@@ -25,8 +26,6 @@ MAX_DEPTH = 64
 MAX_COLLECTED = 200
 """Refused values kept per document (``collect=True``); past this they are only counted (Doc.left_out)."""
 """At most this deep a nesting of maps and lists."""
-MAX_NUMBER = 1e15
-"""Larger numbers are refused: nothing assessed here is that large, and bigger ones overflow."""
 _DEEP_SCAN = 2_000
 """Texts that could nest deeper than this are checked for depth before composing: libyaml's composer
 recurses in C (tens of thousands of levels overflow its stack), newer libyamls stop at 1,000 levels with
@@ -36,17 +35,8 @@ _LONG_LINE = re.compile(r"[^\n]{%d}" % (_DEEP_SCAN // 2))
 
 Path_ = tuple  # a path into the document: keys and list indices
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_OCT = re.compile(r"^0o[0-7]+$")
-_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_SPECIAL = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$")
-
-_STD = "tag:yaml.org,2002:"
-_KIND_TAG = {yaml.ScalarNode: _STD + "str", yaml.SequenceNode: _STD + "seq", yaml.MappingNode: _STD + "map"}
-_ALLOWED_TAGS = {f"{_STD}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_KIND_TAG = {yaml.ScalarNode: STD + "str", yaml.SequenceNode: STD + "seq", yaml.MappingNode: STD + "map"}
+_ALLOWED_TAGS = {f"{STD}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -55,7 +45,7 @@ class _Loader(_Base):
     """libyaml's parser and composer; tags are not resolved (YAML 1.1 rules), the builder resolves."""
 
     def resolve(self, kind, value, implicit):
-        return _KIND_TAG.get(kind, _STD + "str")
+        return _KIND_TAG.get(kind, STD + "str")
 
 
 class Rejected:
@@ -285,11 +275,11 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_ | None, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Fatal(f"document expands to more than {MAX_NODES} nodes (an alias bomb?)", *_where(node))
+            raise _Fatal(f"document expands to more than {MAX_NODES} nodes (an alias bomb?)", *where(node))
         if depth >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
-            raise _Fatal(f"nesting deeper than {MAX_DEPTH} levels", *_where(node))
+            raise _Fatal(f"nesting deeper than {MAX_DEPTH} levels", *where(node))
         if self.marks is not None:
-            self.marks.setdefault(path, _where(node))
+            self.marks.setdefault(path, where(node))
         try:
             return self._value(node, path, depth)
         except YamlError as e:
@@ -316,7 +306,7 @@ class _Builder:
             if path is None:
                 return [self.build(n, None, depth + 1) for n in node.value]
             return [self.build(n, path + (i,), depth + 1) for i, n in enumerate(node.value)]
-        return _scalar(node, tag)
+        return scalar(node, tag)
 
     def _explicit_tag(self, node: yaml.Node) -> str | None:
         """The tag written in the text, if any; only the core-schema tags are allowed."""
@@ -324,9 +314,9 @@ class _Builder:
         if idx is None or not self.text.startswith("!", idx):
             return None
         if self.text.startswith(("! ", "!\t", "!\n", "!\r"), idx):
-            return _STD + "str"  # the non-specific tag '!': a plain string
+            return STD + "str"  # the non-specific tag '!': a plain string
         if node.tag not in _ALLOWED_TAGS:
-            raise YamlError(f"tag {node.tag!r} is not allowed (only plain YAML data)", *_where(node))
+            raise YamlError(f"tag {node.tag!r} is not allowed (only plain YAML data)", *where(node))
         return node.tag
 
     def _mapping(self, node: yaml.MappingNode, path: Path_ | None, depth: int) -> dict:
@@ -335,9 +325,9 @@ class _Builder:
         for knode, vnode in node.value:
             key = self._key(knode)
             if key in seen:
-                first, again = seen[key], _where(knode)[0]
+                first, again = seen[key], where(knode)[0]
                 error = YamlError(f"duplicate key {key!r}: first at line {first}, again at line {again}",
-                                  *_where(knode))
+                                  *where(knode))
                 if not self.collect:
                     raise error
                 error.path = None if path is None else path + (key,)
@@ -347,63 +337,14 @@ class _Builder:
             if path is None:
                 out[key] = self.build(vnode, None, depth + 1)
                 continue
-            self.key_marks[path + (key,)] = _where(knode)
+            self.key_marks[path + (key,)] = where(knode)
             out[key] = self.build(vnode, path + (key,), depth + 1)
         return out
 
     def _key(self, knode: yaml.Node) -> str:
         if not isinstance(knode, yaml.ScalarNode):
-            raise YamlError("a mapping key must be a plain value, not a list or map", *_where(knode))
-        key = _scalar(knode, self._explicit_tag(knode) if self.tags else None)
+            raise YamlError("a mapping key must be a plain value, not a list or map", *where(knode))
+        key = scalar(knode, self._explicit_tag(knode) if self.tags else None)
         if key is None:
-            raise YamlError("a mapping key must not be empty", *_where(knode))
+            raise YamlError("a mapping key must not be empty", *where(knode))
         return key if isinstance(key, str) else str(key)
-
-
-def _where(node: yaml.Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _scalar(node: yaml.ScalarNode, tag: str | None) -> Any:
-    text = node.value
-    if tag is None and node.style:  # libyaml gives '' for plain, PyYAML None
-        return text  # quoted or block scalar: always a string
-    if tag == _STD + "str":
-        return text
-    value = _resolve_plain(text, node)
-    if tag and tag != _STD + "str":
-        want = {_STD + "int": int, _STD + "float": float, _STD + "bool": bool, _STD + "null": type(None)}
-        kind = want.get(tag)
-        if kind is float and isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        if kind is not None and not isinstance(value, kind):
-            raise YamlError(f"{text!r} is not a valid {tag.rsplit(':', 1)[1]}", *_where(node))
-    return value
-
-
-def _int(text: str) -> int:
-    if len(text) > 40:
-        return 10 ** 40  # refused as too large below, without converting a huge text
-    return int(text[2:], 8) if text.startswith("0o") else int(text[2:], 16) if text.startswith("0x") else int(text)
-
-
-def _bounded(value: int | float, text: str, node: yaml.Node) -> int | float:
-    if math.isinf(value) or abs(value) > MAX_NUMBER:
-        shown = text if len(text) <= 24 else text[:20] + "…"
-        raise YamlError(f"{shown!r} is too large a number (at most {MAX_NUMBER:g})", *_where(node))
-    return value
-
-
-def _resolve_plain(text: str, node: yaml.Node) -> Any:
-    """YAML 1.2 core schema resolution of a plain scalar."""
-    if _NULL.match(text):
-        return None
-    if text in _BOOL:
-        return _BOOL[text]
-    if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
-        return _bounded(_int(text), text, node)
-    if _FLOAT.match(text):
-        return _bounded(float(text), text, node)
-    if _SPECIAL.match(text):
-        raise YamlError(f"{text!r}: NaN and infinity are not allowed", *_where(node))
-    return text
