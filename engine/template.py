@@ -14,7 +14,7 @@ from typing import Any
 
 from . import methods
 from .describe import describe
-from .model import Group, Label, Measure, Rubric
+from .model import Group, Label, Loc, Measure, Rubric
 from .problems import Problem
 
 FORMATS = ("yaml", "xlsx")
@@ -145,7 +145,12 @@ def header_problems(rubric: Rubric, h: Header, path: str) -> list[Problem]:
     from . import validate, yamlstrict
     from .submission import from_doc
 
-    raw, problems = from_doc(yamlstrict.load_text("\n".join(map(_line, _yaml_head(rubric, h)))), path)
+    try:  # a value the loader refuses (a 5,000-digit period) is a problem like any other, not a traceback
+        doc = yamlstrict.load_text("\n".join(map(_line, _yaml_head(rubric, h))), collect=True)
+    except yamlstrict.YamlError as e:
+        return [Problem(Loc(path, e.line, e.col), e.message, code="yaml")]
+    raw, problems = from_doc(doc, path)
+    problems = [Problem(Loc(path, e.line, e.col), e.message, code="yaml") for e in doc.problems] + problems
     if raw is not None:
         problems += validate.check(raw, rubric)[1]
     return [p for p in problems if p.level == "error"]

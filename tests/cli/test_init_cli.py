@@ -131,3 +131,9 @@ def test_shipped_rubric_template_has_every_measure():
     assert r.exit_code == 0
     value_lines = [ln for ln in r.stdout.splitlines() if re.fullmatch(r"  # [\w.]+: ", ln)]
     assert len(value_lines) == 143 and value_lines[0] == "  # D1.I01.M01: " and value_lines[-1] == "  # V.M07: "
+
+
+def test_a_period_the_loader_refuses_is_a_usage_error_not_a_traceback(files):
+    r = run("init", "rubrics/demo.yaml", "--subject", "jc", "--period", "9" * 5000)
+    assert r.exit_code == 2
+    assert "too large a number" in r.stderr
