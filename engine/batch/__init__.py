@@ -21,8 +21,9 @@ KEY_COLUMNS = ("subject", "measure")
 SNIFF_ROWS = 10_000
 """is_long_table reads at most this many rows looking for a second subject."""
 
-_EXPORTS = {"read_long": "read", "validate_long": "validate", "score_long": "score", "to_scorecards": "cards",
-            "iter_scorecards": "cards", "BatchResult": "result", "LongValues": "values"}
+_EXPORTS = {"read_long": "read", "validate_long": "validate", "score_long": "..vector.score",
+            "to_scorecards": "cards", "iter_scorecards": "cards", "BatchResult": "..vector.result",
+            "LongValues": "..vector.values"}
 
 
 def __getattr__(name: str):
@@ -30,7 +31,9 @@ def __getattr__(name: str):
     if name in _EXPORTS:
         import importlib
 
-        return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+        where = _EXPORTS[name]
+        module = f"engine.{where[2:]}" if where.startswith("..") else f"{__name__}.{where}"
+        return getattr(importlib.import_module(module), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

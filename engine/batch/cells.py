@@ -14,14 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .. import tabular, validate
+from .. import methods, tabular, validate
 from ..model import Loc, Measure
 from ..problems import Problem
 from ..submission import RawEntry
 
-KINDS = {"threshold": "number", "linear": "number", "bands": "number", "rating": "number", "count": "count",
-         "bonus": "modifier", "deduction": "modifier", "check": "bool", "veto": "bool", "choice": "choice"}
-"""Method -> how its cells are read on the fast path."""
 NUMBER, COUNT, MODIFIER, BOOL, CHOICE = range(5)
 KIND_CODES = {"number": NUMBER, "count": COUNT, "modifier": MODIFIER, "bool": BOOL, "choice": CHOICE}
 _NOT_PLAIN = re.compile(r"^(?![ \t]*[-+]?[0-9]{1,15}(?:\.[0-9]{1,20})?[ \t]*$).*$", re.MULTILINE)
@@ -81,7 +78,7 @@ def read(texts: np.ndarray, mcode: np.ndarray, measures: tuple[Measure, ...]) ->
     num, boo = unum[codes], booleans(uniques, unum)[codes]
     known = mcode >= 0
     m = np.where(known, mcode, 0)
-    kind = np.array([KIND_CODES[KINDS[x.method]] for x in measures] or [0], dtype=np.int8)[m]
+    kind = np.array([KIND_CODES[methods.get(x.method).CELL] for x in measures] or [0], dtype=np.int8)[m]
     lo, hi = _bounds(measures)
     lo, hi = lo[m], hi[m]
     numeric, counted = kind <= MODIFIER, (kind == COUNT) | (kind == MODIFIER)

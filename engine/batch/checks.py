@@ -13,7 +13,7 @@ from ..model import Loc, Measure
 from ..problems import Problem
 from ..submission import RawSubmission
 from . import cells
-from .values import LongValues
+from ..vector.values import LongValues
 
 EVIDENCE = ("evidence is required for this measure: write it as {value: ..., evidence: [...]} "
             "(in a table: the evidence column)")

@@ -23,8 +23,8 @@ from ..safe_text import literal
 from . import csv_out, league
 from .cards import iter_scorecards
 from .read import read_long
-from .result import BatchResult
-from .score import score_long
+from ..vector.result import BatchResult
+from ..vector.score import score_long
 from .validate import validate_long
 
 

@@ -18,8 +18,8 @@ from ..formats.common import safe_cell
 from ..formats.csv_fmt import COLUMNS
 from ..model import Rubric
 from ..results import STATUSES, r2
-from .result import BatchResult
-from .rounding import r2_array
+from ..vector.result import BatchResult
+from ..vector.rounding import r2_array
 
 CHUNK = 200
 """Subjects per piece of text: a national table is written without ever holding all of it as one string."""

@@ -18,7 +18,7 @@ from ..model import Grade, Group, Rubric, Submission
 from ..results import GroupResult
 from ..trends import period_key, trends
 from .cards import to_scorecards
-from .result import BatchResult
+from ..vector.result import BatchResult
 
 
 @dataclass(frozen=True)

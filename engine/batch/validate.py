@@ -13,7 +13,7 @@ from ..model import Loc, Measure, Rubric
 from ..problems import Problem, did_you_mean
 from . import cells, checks
 from .read import texts
-from .values import LongValues, empty
+from ..vector.values import LongValues, empty
 
 REQUIRED = ("subject", "period", "measure", "value")
 OPTIONAL = ("subject_name", "rubric", "evidence", "note")

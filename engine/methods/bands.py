@@ -4,6 +4,8 @@ from .threshold import reaches
 
 NAME = "bands"
 KIND = "base"
+CELL = "number"
+"""How a table cell is read on the vectorised fast path: a number."""
 PARAMS = {"bands": None, "direction": "higher"}
 EXPECTS = "a number"
 

@@ -3,6 +3,8 @@ from ._common import bool_schema, read_bool
 
 NAME = "check"
 KIND = "base"
+CELL = "bool"
+"""How a table cell is read on the vectorised fast path: true/false."""
 PARAMS: dict = {}
 EXPECTS = "true or false"
 

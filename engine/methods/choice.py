@@ -10,6 +10,8 @@ from ._common import BadValue, Parsed, is_number
 
 NAME = "choice"
 KIND = "base"
+CELL = "choice"
+"""How a table cell is read on the vectorised fast path: one of the option keys."""
 PARAMS = {"options": None, "labels": None}
 EXPECTS = "one of the options"
 _EDGES = re.compile(f"^{SPACE}+|{SPACE}+$")

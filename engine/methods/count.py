@@ -5,6 +5,8 @@ from ._common import REQUIRED, is_number, number_schema, read_count
 
 NAME = "count"
 KIND = "base"
+CELL = "count"
+"""How a table cell is read on the vectorised fast path: a whole number >= 0."""
 PARAMS = {"per": REQUIRED}
 EXPECTS = "a whole number >= 0"
 

@@ -3,6 +3,8 @@ from ._common import REQUIRED, clamp, is_number, number_schema, read_number
 
 NAME = "linear"
 KIND = "base"
+CELL = "number"
+"""How a table cell is read on the vectorised fast path: a number."""
 PARAMS = {"floor": REQUIRED, "target": REQUIRED}
 EXPECTS = "a number"
 

@@ -4,6 +4,8 @@ from ._common import BadValue, Parsed, clamp, is_number
 
 NAME = "rating"
 KIND = "base"
+CELL = "number"
+"""How a table cell is read on the vectorised fast path: a number."""
 PARAMS = {"scale": None, "trim": 0}
 EXPECTS = "a rating, or a list of ratings (one per assessor)"
 

@@ -3,6 +3,8 @@ from ._common import REQUIRED, check_direction, is_number, number_schema, read_n
 
 NAME = "threshold"
 KIND = "base"
+CELL = "number"
+"""How a table cell is read on the vectorised fast path: a number."""
 PARAMS = {"target": REQUIRED, "direction": "higher"}
 EXPECTS = "a number"
 

@@ -3,6 +3,8 @@ from .check import EXPECTS, PARAMS, check_params, parse, value_schema  # noqa: F
 
 NAME = "veto"
 KIND = "veto"
+CELL = "bool"
+"""How a table cell is read on the vectorised fast path: true/false."""
 
 
 def amount(m, value) -> float:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from engine import tabular, validate
 from engine.batch import score_long, to_scorecards, validate_long
-from engine.batch.rounding import r2_array
+from engine.vector.rounding import r2_array
 from engine.results import r2
 from engine.scoring import score
 
