@@ -21,7 +21,7 @@ from pathlib import Path
 
 TOP = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(TOP))
-from engine import pipeline, tabular  # noqa: E402
+from engine import pipeline, readers  # noqa: E402
 from engine.yamlstrict import YamlError, load_text  # noqa: E402
 from tests.hostile.test_submission_hostile import IR, _many_unknown  # noqa: E402
 from tests.hostile.test_tables_hostile import ROW, head, rebuilt  # noqa: E402
@@ -49,7 +49,7 @@ def file_case(path: Path, rubric: Path):
 
 
 def table_case(path: Path):
-    return lambda: [str(p) for p in tabular.read_table(path)[1]]
+    return lambda: [str(p) for p in readers.read_one(path)[1]]
 
 
 def cases(work: Path) -> dict:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import rubric as rubrics
-from . import io, parallel, submission, validate
+from . import io, parallel, readers, validate
 from .model import Loc, Rubric, Submission, same_version
 from .problems import Problem, RubricError, UsageError, cap, did_you_mean, errors
 from .results import Scorecard
@@ -116,7 +116,7 @@ def files(paths: list[str]) -> list[Path]:
         if path.is_dir():
             _folder_given(path)
             io.protect(path)
-            found, skipped = walk(path, tuple("*" + s for s in submission.SUFFIXES))
+            found, skipped = walk(path, tuple("*" + s for s in readers.FILE_SUFFIXES))
             out += found
             warn(skipped)
         else:
@@ -242,7 +242,7 @@ def check_one(path: Path, finder: RubricFinder) -> Checked:
 
 
 def _check(path: Path, finder: RubricFinder, marks: bool) -> Checked:
-    raw, problems = submission.read(path, marks)
+    raw, problems = readers.read_one(path, marks)
     if raw is None:
         return Checked(str(path), None, tuple(problems))
     where = raw.locs.get("rubric", Loc(str(path)))

@@ -143,7 +143,7 @@ def header_problems(rubric: Rubric, h: Header, path: str) -> list[Problem]:
     folder must be the subject id, a file named for a period that period): the template's own header lines,
     read back as validate reads any file.  Empty when the template is a valid submission there."""
     from . import validate, yamlstrict
-    from .submission import from_doc
+    from .readers.yaml_file import from_doc
 
     try:  # a value the loader refuses (a 5,000-digit period) is a problem like any other, not a traceback
         doc = yamlstrict.load_text("\n".join(map(_line, _yaml_head(rubric, h))), collect=True)

@@ -7,7 +7,7 @@ from . import methods
 from .model import Entry, Loc, Measure, Rubric, Submission, same_version
 from .problems import Problem, cap, did_you_mean, shown
 from .yamlstrict import Rejected
-from .submission import RawEntry, RawSubmission
+from .raw import RawEntry, RawSubmission
 
 MAX_SUGGESTIONS = 20
 """Unknown measure ids per file that get a "did you mean" (each is a fuzzy match over every measure id:

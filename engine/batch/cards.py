@@ -9,11 +9,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 
-from .. import tabular, validate
+from .. import table_rows as tabular, validate
 from ..model import Entry, Loc, Measure, Rubric, Submission
 from ..results import STATUSES, GroupResult, MeasureResult, Scorecard, Totals, lost_points
-from ..submission import RawEntry
-from .checks import gc_paused
+from ..raw import RawEntry
+from ..readers.long.checks import gc_paused
 from ..vector.result import BatchResult
 from ..vector.values import LongValues
 

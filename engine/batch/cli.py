@@ -22,10 +22,10 @@ from ..problems import InputError, Problem, errors
 from ..safe_text import literal
 from . import csv_out, league
 from .cards import iter_scorecards
-from .read import read_long
+from ..readers.long.read import read_long
 from ..vector.result import BatchResult
 from ..vector.score import score_long
-from .validate import validate_long
+from ..readers.long.validate import validate_long
 
 
 @dataclass(frozen=True)

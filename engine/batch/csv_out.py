@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from .. import tabular
+from .. import table_rows as tabular
 from ..formats.common import safe_cell
 from ..formats.csv_fmt import COLUMNS
 from ..model import Rubric

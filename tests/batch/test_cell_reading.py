@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from engine import rubric as rubrics
-from engine import tabular, validate
-from engine.batch import cells, validate_long
+from engine import table_rows, validate
+from engine.batch import validate_long
+from engine.readers.long import cells
 from tests.tabular.units import write_units_rubric
 
 TEXTS = ["85", "85%", "８５％", "0.85", "8.5‰", "85 %", " 85\u3000", "85\u200b", "85\x1f", "1,234", "3.6万", "0.015亿元",
@@ -26,7 +27,7 @@ def rubric(tmp_path_factory):
 
 def per_file(rubric, mid: str, text: str):
     """(value or None, messages) as a per-subject CSV table reads the cell on line 2."""
-    raw, problems = tabular._build([(1, ("subject", "period", "measure", "value")), (2, ("s", "2024", mid, text))],
+    raw, problems = table_rows._build([(1, ("subject", "period", "measure", "value")), (2, ("s", "2024", mid, text))],
                                    "t.csv", [])
     sub, more = validate.check(raw, rubric)
     said = [str(p) for p in problems + more if p.code not in ("from-path", "path")]

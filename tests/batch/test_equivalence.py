@@ -1,7 +1,7 @@
 """The batch scores a long table exactly as the reference path scores each subject's own table.
 
 For random small rubrics and random cells (valid or not), each subject's rows are read the per-file way
-(engine.tabular, engine.validate, engine.scoring.score) with the same line numbers they have in the
+(engine.table_rows, engine.validate, engine.scoring.score) with the same line numbers they have in the
 long table; the batch must reject the same subjects with the same problems, and give the same totals,
 grades, group and measure scores, and (through to_scorecards) the very same Scorecards.
 """
@@ -14,7 +14,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine import tabular, validate
+from engine import table_rows as tabular, validate
 from engine.batch import score_long, to_scorecards, validate_long
 from engine.vector.rounding import r2_array
 from engine.results import r2

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.batch import league, score_long, validate_long
-from engine.batch.read import read_long
+from engine.readers.long.read import read_long
 
 
 def test_ranks_ties_and_vetoes(table, rubric):

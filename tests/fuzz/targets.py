@@ -7,7 +7,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from engine import pipeline, submission, yamlstrict
+from engine import pipeline, problems as submission, yamlstrict
 from engine.numbers import NotANumber, parse_number, schema_pattern
 
 from ..tabular.helpers import RUBRIC

@@ -5,7 +5,7 @@ from engine import gaps, pipeline
 from engine.results import r2
 from engine.gaps import total_with
 
-from engine import scoring, submission, validate
+from engine import readers, scoring, validate
 
 from .rubrics import DONE, NOT_DONE, TOWN, TOWN_66, town_sub
 
@@ -88,7 +88,7 @@ def test_required_evidence_absent(town, make_files):
     # Validation refuses such a file; the gap report still names the measure when handed the scorecard.
     files = make_files(TOWN, town_sub(**{**TOWN_66, "A_M1": True}))
     rubric = pipeline.RubricFinder(str(files["rubric"])).fixed
-    sub, problems = validate.check(submission.read(files["submission"])[0], rubric)
+    sub, problems = validate.check(readers.read_one(files["submission"])[0], rubric)
     assert [p.code for p in problems] == ["evidence"]
     rep = gaps.analyse(scoring.score(rubric, sub))
     assert [m.id for m in rep.evidence] == ["A.M1"]

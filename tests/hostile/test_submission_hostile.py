@@ -13,7 +13,7 @@ from engine import pipeline
 from engine.cli import app
 from engine.model import Loc
 from engine.problems import Problem, cap, count
-from engine.submission import MAX_PROBLEMS
+from engine.problems import MAX_PROBLEMS
 from engine.validate import MAX_SUGGESTIONS
 
 TOP = Path(__file__).resolve().parents[2]

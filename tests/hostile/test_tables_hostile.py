@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from engine import tabular
+from engine import readers, table_rows
 from tests.tabular.helpers import write_xlsx
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -37,7 +37,7 @@ def head(rows: str = "", dimension: str = "") -> str:
 
 def refused(path: Path) -> str:
     """The one problem a table is refused with (how fast: bench/hostile.py)."""
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert raw is None and len(found) == 1, [str(p) for p in found]
     assert str(found[0]).startswith(f"{path}:1:1: ")
     return found[0].message
@@ -67,14 +67,14 @@ def test_millions_of_rows_declared(tmp_path):
 
 
 def test_rows_beyond_the_limit_without_a_dimension(tmp_path):
-    sheet = head(ROW * (tabular.MAX_ROWS + 50))
+    sheet = head(ROW * (table_rows.MAX_ROWS + 50))
     # no dimension to go by: read up to the limit (20,000 short rows), then refused
     assert refused(rebuilt(tmp_path, "rows.xlsx", sheet)) == "more than 20000 rows; is this a submission?"
 
 
 def test_an_ordinary_workbook_still_reads(tmp_path):
     path = write_xlsx(tmp_path / "x" / "2024.xlsx", [["measure", "value"], ["D1.M01", True], ["D1.M02", 95]])
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert raw is not None and [e.measure for e in raw.entries] == ["D1.M01", "D1.M02"]
     assert not [p for p in found if p.is_error]
 
@@ -94,7 +94,7 @@ def test_permission_denied_is_a_problem(tmp_path, suffix):
     path = tmp_path / "sub" / f"2024{suffix}"
     path.parent.mkdir()
     path.symlink_to(target)
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert raw is None and [str(p) for p in found] == [f"{path}:1:1: cannot read: Permission denied"]
 
 
@@ -106,7 +106,7 @@ def test_unreadable_by_mode(tmp_path):
     try:
         if os.access(path, os.R_OK):
             pytest.skip("running as root: file modes do not stop reading")
-        raw, found = tabular.read_table(path)
+        raw, found = readers.read_one(path)
         assert raw is None and [str(p) for p in found] == [f"{path}:1:1: cannot read: Permission denied"]
     finally:
         path.chmod(0o644)
@@ -120,7 +120,7 @@ def test_not_a_regular_file(tmp_path, kind):
         os.mkfifo(path)  # reading it would wait for a writer forever
     else:
         path.mkdir()
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert raw is None and [str(p) for p in found] == [f"{path}:1:1: cannot read: not a regular file"]
 
 
@@ -129,5 +129,5 @@ def test_a_five_thousand_digit_cell_is_a_located_error(tmp_path):
     path = tmp_path / "x" / "2024.csv"
     path.parent.mkdir()
     path.write_text(f"measure,value\nD1.M02,{'9' * 5000}\n", encoding="utf-8")
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert raw is not None and [e.raw for e in raw.entries] == ["9" * 5000]  # the number reader refuses it

@@ -1,7 +1,7 @@
 """CSV submissions: located problems, value reading, subject and period, encodings."""
 import pytest
 
-from engine import submission, tabular
+from engine import readers
 
 from .helpers import problems, score, write_csv, write_rubric
 
@@ -66,7 +66,7 @@ def test_duplicate_rows_name_both(tmp_path, rubric):
 def test_multiline_cell_keeps_row_numbers_of_the_file(tmp_path, rubric):
     path = write_csv(tmp_path / "jc" / "2024.csv", [HEAD, ["D1.M01", "true", "文件一\n文件二\n文件三", ""],
                                                      ["D1.M02", "many", "", ""]])
-    raw, _ = tabular.read_table(path)
+    raw, _ = readers.read_one(path)
     assert raw.entries[0].evidence == ("文件一", "文件二", "文件三")
     # the record of D1.M01 spans lines 2-4, so D1.M02 starts on line 5
     assert problems(score(path, rubric)) == [f"{path}:5:2: D1.M02: linear: expected a number, got 'many'"]
@@ -83,7 +83,7 @@ def test_empty_value_is_missing_with_a_note(tmp_path, rubric):
 def test_subject_and_period_from_the_path(tmp_path):
     path = write_csv(tmp_path / "submissions" / "zhaotong" / "2025.city-index.csv", [["measure", "value"],
                                                                                      ["D1.M01", "true"]])
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert (raw.subject_id, raw.subject_name, raw.period, raw.rubric) == ("zhaotong", "zhaotong", 2025, "")
     assert [str(p) for p in found] == [f"{path}:1:1: info: subject 'zhaotong' and period 2025 taken from the "
                                        "file path"]
@@ -95,7 +95,7 @@ def test_subject_period_and_rubric_from_columns(tmp_path):
         ["D1.M01", "true", "zt", "昭通市", "2025", "demo@1"],
         ["D1.M02", "70", "", "", "", ""],
     ])
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert found == []
     assert (raw.subject_id, raw.subject_name, raw.period, raw.rubric) == ("zt", "昭通市", 2025, "demo@1")
     assert str(raw.locs["rubric"]) == f"{path}:2:6"
@@ -104,7 +104,7 @@ def test_subject_period_and_rubric_from_columns(tmp_path):
 def test_a_row_that_differs_in_period_is_an_error_at_that_row(tmp_path):
     path = write_csv(tmp_path / "latest.csv", [["measure", "value", "subject", "period"],
                                                ["D1.M01", "true", "zt", "2025"], ["D1.M02", "70", "zt", "2024"]])
-    _, found = tabular.read_table(path)
+    _, found = readers.read_one(path)
     assert [str(p) for p in found] == [
         f"{path}:3:4: D1.M02: period is '2024' here but '2025' in row 2; one file holds one submission"]
 
@@ -133,20 +133,20 @@ def test_utf8_bom_and_semicolon_delimiter(tmp_path):
     path = tmp_path / "jc" / "2024.csv"
     path.parent.mkdir()
     path.write_bytes("\ufeff测评项;值;佐证\nD1.M01;true;a\n".encode("utf-8"))
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert [(e.measure, e.raw, e.evidence) for e in raw.entries] == [("D1.M01", True, ("a",))]
     assert [p for p in found if p.level != "info"] == []
 
 
 def test_evidence_split_on_semicolons_and_newlines(tmp_path):
     path = write_csv(tmp_path / "jc" / "2024.csv", [HEAD, ["D1.M01", "true", " a ; b；c\r\nd;; ", ""]])
-    raw, _ = tabular.read_table(path)
+    raw, _ = readers.read_one(path)
     assert raw.entries[0].evidence == ("a", "b", "c", "d")
 
 
 def test_header_needs_measure_and_value(tmp_path):
     path = write_csv(tmp_path / "x.csv", [["measure", "amount"], ["D1.M01", "1"]])
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert raw is None
     assert [str(p) for p in found] == [
         f"{path}:1:2: warning: column 'amount' is not read (known columns: measure, value, evidence, note, "
@@ -158,7 +158,7 @@ def test_header_needs_measure_and_value(tmp_path):
 
 def test_row_without_measure_and_blank_rows(tmp_path):
     path = write_csv(tmp_path / "jc" / "2024.csv", [["measure", "value"], [], ["", ""], ["", "5"]])
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert raw.entries == ()
     assert [str(p) for p in found if p.level == "error"] == [f"{path}:4:1: this row has no measure id"]
 
@@ -167,14 +167,14 @@ def test_neither_utf8_nor_gb18030(tmp_path):
     path = tmp_path / "jc" / "2024.csv"
     path.parent.mkdir()
     path.write_bytes(b"measure,value\nD1.M01,\xff\xff\n")
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert raw is None and [str(p) for p in found] == [f"{path}:2:8: neither UTF-8 nor GB18030 text (byte 0xff)"]
 
 
 def test_found_in_folders_and_read_through_submission(tmp_path):
     write_csv(tmp_path / "subs" / "jc" / "2024.csv", [["measure", "value"], ["D1.M01", "true"]])
     (tmp_path / "subs" / "jc" / "notes.txt").write_text("x", encoding="utf-8")
-    files = submission.find([str(tmp_path / "subs")])
+    files = readers.find([str(tmp_path / "subs")])
     assert [f.name for f in files] == ["2024.csv"]
-    raw, _ = submission.read(files[0])
+    raw, _ = readers.read_one(files[0])
     assert raw.entries[0].raw is True

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine import tabular
+from engine import readers
 
 from .helpers import RUBRIC, problems, score, write_all, write_rubric, write_xlsx
 
@@ -63,20 +63,20 @@ def test_duplicate_rows_name_both(tmp_path, rubric):
 def test_sheet_named_submission_wins_over_the_first(tmp_path):
     path = write_xlsx(tmp_path / "jc" / "2024.xlsx", [["measure", "value"], ["D1.M01", False]],
                       title="Submission", before=["说明"])
-    raw, _ = tabular.read_table(path)
+    raw, _ = readers.read_one(path)
     assert [(e.measure, e.raw, str(e.loc)) for e in raw.entries] == [("D1.M01", False, f"{path}:2:2")]
 
 
 def test_first_sheet_when_none_is_named_submission(tmp_path):
     path = write_xlsx(tmp_path / "jc" / "2024.xlsx", [["measure", "value"], ["D1.M01", True]], title="数据")
-    raw, _ = tabular.read_table(path)
+    raw, _ = readers.read_one(path)
     assert [(e.measure, e.raw) for e in raw.entries] == [("D1.M01", True)]
 
 
 def test_subject_conflict_between_rows(tmp_path):
     path = write_xlsx(tmp_path / "x.xlsx", [["measure", "value", "subject"], ["D1.M01", True, "jc"],
                                             ["D1.M02", 1, "zt"]])
-    _, found = tabular.read_table(path)
+    _, found = readers.read_one(path)
     assert [str(p) for p in found] == [
         f"{path}:3:3: D1.M02: subject is 'zt' here but 'jc' in row 2; one file holds one submission",
         f"{path}:1:1: info: period x taken from the file path"]
@@ -86,7 +86,7 @@ def test_not_a_workbook(tmp_path):
     path = tmp_path / "jc" / "2024.xlsx"
     path.parent.mkdir()
     path.write_bytes(b"measure,value\n")
-    raw, found = tabular.read_table(path)
+    raw, found = readers.read_one(path)
     assert raw is None and len(found) == 1
     assert str(found[0]).startswith(f"{path}:1:1: cannot read as an Excel workbook (.xlsx): ")
 
@@ -105,7 +105,7 @@ def test_an_xml_entity_bomb_fails_fast(tmp_path):
             if item.filename == "xl/worksheets/sheet1.xml":
                 data = entities + data.replace("D1.M01", "&l9;")  # 10**9 x 'lol' if expanded
             zout.writestr(item, data)
-    raw, found = tabular.read_table(bomb)
+    raw, found = readers.read_one(bomb)
     assert raw is None and len(found) == 1
     assert str(found[0]).startswith(f"{bomb}:1:1: cannot read as an Excel workbook (.xlsx): ")
     assert "\n" not in str(found[0])
@@ -115,7 +115,7 @@ def test_pandas_is_not_needed_to_read_tables():
     import subprocess
     import sys
 
-    code = ("import sys; from engine import tabular, validate; "
+    code = ("import sys; from engine import readers, table_rows, validate; from engine.readers import csv_file, xlsx_file, yaml_file; "
             "assert 'pandas' not in sys.modules and 'openpyxl' not in sys.modules")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 

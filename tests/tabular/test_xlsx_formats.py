@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from engine import tabular
+from engine import readers
 
 from .helpers import problems, score
 from .units import write_formatted_xlsx, write_units_rubric
@@ -74,7 +74,7 @@ def test_a_date_cell_for_a_number_measure_says_so(tmp_path, rubric):
 def test_a_date_cell_for_the_period_is_its_text_as_shown(tmp_path, rubric, fmt, period):
     path = write_formatted_xlsx(tmp_path / "2024.xlsx", [["measure", "value", "subject", "period"],
                                                         ["REN", 36000, "jc", (dt.datetime(2024, 6, 1), fmt)]])
-    raw, _ = tabular.read_table(path)
+    raw, _ = readers.read_one(path)
     assert raw.period == period
 
 

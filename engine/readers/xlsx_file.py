@@ -1,4 +1,5 @@
-"""Read an .xlsx submission into numbered rows of cell values, refusing zip and row bombs first.
+"""Read an .xlsx submission: numbered rows of cell values (then engine.table_rows), refusing zip and row
+bombs first.
 
 The workbook's zip directory is judged before openpyxl unpacks anything; openpyxl itself parses
 XML through defusedxml. Formula and error cells come back as ``Bad`` cells with a reason; every other
@@ -8,12 +9,16 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+from pathlib import Path
 from typing import Any
 
-from .model import Loc
-from .problems import Problem
-from .tabular import MAX_ROWS, Bad, Row, _too_many
-from .xlsx_format import cell_value
+from ..model import Loc
+from ..problems import Problem
+from ..raw import RawSubmission
+from ..table_rows import MAX_ROWS, Bad, Row, _too_many, read_table
+from ..xlsx_format import cell_value
+
+SUFFIXES = (".xlsx",)
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """An .xlsx whose members add up to more than this, unpacked, is refused before it is parsed."""
@@ -22,6 +27,16 @@ MAX_RATIO = 200
 RATIO_FROM = 1024 * 1024
 """The ratio is judged on members at least this large unpacked: a few kilobytes of repetitive XML can
 compress very well and harm no one."""
+
+
+def read(path: str | Path, marks: bool = True) -> list[tuple[str, RawSubmission | None, list[Problem]]]:
+    """The workbook as one item: (name, the submission or None, its problems)."""
+    return [(str(path), *read_raw(path))]
+
+
+def read_raw(path: str | Path, marks: bool = True) -> tuple[RawSubmission | None, list[Problem]]:
+    """Read one .xlsx submission; problems instead of exceptions."""
+    return read_table(path, xlsx_rows)
 
 
 def _zip_bomb(path) -> str | None:
@@ -45,7 +60,7 @@ def _zip_bomb(path) -> str | None:
 
 
 def xlsx_rows(path, name: str, problems: list) -> list[Row] | None:
-    from .io import open_file  # a regular file only, never through a link out of the folders given
+    from ..io import open_file  # a regular file only, never through a link out of the folders given
 
     with open_file(path) as f:
         return _rows(f, name, problems)

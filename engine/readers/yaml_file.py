@@ -1,69 +1,27 @@
-"""Read a submission file (SPEC 4) into a raw form: header fields and entries with their places.
+"""Read a YAML or JSON submission (SPEC 4) into a RawSubmission: header fields and entries with their places.
 
 This module only reads; engine.validate checks the entries against a rubric.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Loc
-from .problems import MAX_PROBLEMS, Problem, cap, did_you_mean, read_yaml, shown, unfit_text  # noqa: F401
-from .yamlstrict import REJECTED, Doc, Rejected
+from ..model import Loc
+from ..problems import Problem, cap, did_you_mean, read_yaml
+from ..raw import EVIDENCE_TYPE, HEADER_KEYS, PERIOD_TYPE, RawEntry, RawSubmission, header_problems, period_ok
+from ..yamlstrict import REJECTED, Doc, Rejected
 
-SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
-TABLES = (".csv", ".xlsx")
-"""Suffixes read as tables by engine.tabular."""
-HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings")
-MAX_PERIOD = 32
-"""A period written as text has at most this many characters ("2024H1", "2024年第一季度")."""
-MAX_YEAR = 10 ** 8
-"""A period written as a number is below this (2024, 202406, 20240630)."""
-PERIOD_TYPE = 'period should be a year or a text such as 2024 or "2024H1"'
-EVIDENCE_TYPE = "evidence should be a text or a list of texts"
+SUFFIXES = (".yaml", ".yml", ".json")
 
 
-@dataclass(frozen=True)
-class RawEntry:
-    """A value as written, before any rubric looked at it."""
-
-    measure: str
-    raw: Any
-    evidence: tuple[str, ...] = ()
-    note: str = ""
-    loc: Loc = Loc("")
-    key_loc: Loc = Loc("")
-    section: str = "values"
-    evidence_bad: bool = False
-    """Evidence was given but is not a text or a list of texts (already reported as a problem)."""
-    evidence_loc: Loc | None = None
-    """Where the evidence is (or, in a table, its cell); None when nothing marks its place."""
+def read(path: str | Path, marks: bool = True) -> list[tuple[str, RawSubmission | None, list[Problem]]]:
+    """The file as one item: (name, the submission or None, its problems)."""
+    return [(str(path), *read_raw(path, marks))]
 
 
-@dataclass(frozen=True)
-class RawSubmission:
-    """A submission file's header and entries, located."""
-
-    path: str
-    rubric: str = ""
-    subject_id: str = ""
-    subject_name: str = ""
-    period: Any = None
-    entries: tuple[RawEntry, ...] = ()
-    locs: dict = field(default_factory=dict)
-    """Header key -> Loc."""
-    read_problems: int = 0
-    """How many problems reading found (before any were left out): engine.validate lists only as many
-    more as the per-file limit leaves room for."""
-
-
-def read(path: str | Path, marks: bool = True) -> tuple[RawSubmission | None, list[Problem]]:
-    """Read one YAML, JSON, CSV or XLSX submission; problems instead of exceptions."""
-    if Path(path).suffix.lower() in TABLES:
-        from .tabular import read_table
-
-        return read_table(path)
+def read_raw(path: str | Path, marks: bool = True) -> tuple[RawSubmission | None, list[Problem]]:
+    """Read one YAML or JSON submission; problems instead of exceptions."""
     doc, problems = read_yaml(path, marks, collect=True)
     if doc is None:
         return None, problems
@@ -101,39 +59,6 @@ def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
     raw = RawSubmission(name, _text(data.get("rubric")), sid, sname, period, tuple(entries),
                         {k: at((k,)) for k in data}, len(problems))
     return raw, cap(problems)
-
-
-def period_ok(value: Any) -> bool:
-    """A period is a year (2024) or a non-empty text ("2024H1"); not a map, list, boolean or nothing."""
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, float):
-        return value.is_integer()
-    return isinstance(value, int) or (isinstance(value, str) and bool(value.strip()))
-
-
-def header_problems(sid: str, sid_loc: Loc, period: Any, period_loc: Loc) -> list[Problem]:
-    """A subject id and a period name files and reports: no control or invisible character in them,
-    a period of reasonable length (a year, or a short text)."""
-    out = []
-    why = unfit_text(sid) if sid else ""
-    if why:
-        out.append(Problem(sid_loc, f"subject id {shown(sid)} has {why}: write it as plain text", code="schema"))
-    said = period_problem(period)
-    if said:
-        out.append(Problem(period_loc, said, code="schema"))
-    return out
-
-
-def period_problem(period: Any) -> str:
-    """What is wrong with a period as read ('' when nothing is), in every reader's words."""
-    if isinstance(period, int) and not isinstance(period, bool) and not 0 < period < MAX_YEAR:
-        return f"period {period} is not a year (a number from 1 to {MAX_YEAR - 1})"
-    if isinstance(period, str) and (why := unfit_text(period)):
-        return f"period {shown(period)} has {why}: write it as plain text"
-    if isinstance(period, str) and len(period) > MAX_PERIOD:
-        return f"period is {len(period)} characters long (at most {MAX_PERIOD}): {PERIOD_TYPE}"
-    return ""
 
 
 def _subject(value: Any, at, problems: list) -> tuple[str, str]:
@@ -200,15 +125,3 @@ def _evidence(v: dict, path: tuple, mid: str, at, problems: list) -> tuple[tuple
 
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
-
-
-def find(paths: list[str]) -> list[Path]:
-    """Submission files under the given files and folders, in a stable order."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
-        else:
-            out.append(p)
-    return out

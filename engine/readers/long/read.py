@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..model import Loc
-from ..problems import InputError, Problem
+from ...model import Loc
+from ...problems import InputError, Problem
 
 _LINE = re.compile(r"line (\d+)")
 TEXT = pd.StringDtype("python", na_value=np.nan)
@@ -26,7 +26,7 @@ otherwise store them as Arrow strings."""
 def read_long(path: str | Path) -> pd.DataFrame:
     """The table at ``path`` with string columns; ``df.attrs['path']`` says where it came from."""
     name = str(path)
-    from .. import io
+    from ... import io
 
     try:
         io.allow(path)
@@ -80,7 +80,16 @@ def _csv_problem(e: Exception, name: str) -> Problem:
 
 
 def _parquet(path) -> pd.DataFrame:
-    df = pd.read_parquet(path)
+    try:
+        df = pd.read_parquet(path)
+    except ImportError as e:
+        raise InputError([Problem(Loc(str(path)), f"cannot read a .parquet table: {e.name or 'pyarrow'} is not "
+                                  "installed (or write the table as CSV)", code="io")]) from None
+    except OSError:
+        raise
+    except Exception as e:  # noqa: BLE001 - any failure of the Parquet parser is a bad file, not a crash
+        raise InputError([Problem(Loc(str(path)), f"cannot read as a Parquet table: {' '.join(str(e).split())}",
+                                  code="io")]) from None
     return pd.DataFrame({c: texts(df[c]) for c in df.columns}, dtype=object)
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import submission, tabular
-from ..model import Loc, Measure, Rubric
-from ..problems import Problem, did_you_mean
+from ... import raw, table_rows
+from ...model import Loc, Measure, Rubric
+from ...problems import Problem, did_you_mean
 from . import cells, checks
 from .read import texts
-from ..vector.values import LongValues, empty
+from ...vector.values import LongValues, empty
 
 REQUIRED = ("subject", "period", "measure", "value")
 OPTIONAL = ("subject_name", "rubric", "evidence", "note")
@@ -21,6 +21,18 @@ OPTIONAL = ("subject_name", "rubric", "evidence", "note")
 
 def validate_long(df: pd.DataFrame, rubric: Rubric, path: str | None = None) -> tuple[LongValues, list[Problem]]:
     """The clean values of every valid (subject, period), and every problem found, in file order."""
+    values, problems, _ = validate_owned(df, rubric, path)
+    return values, problems
+
+
+Owner = tuple[str, object] | None
+"""The (subject id, period) a problem belongs to; None for one about the whole table."""
+
+
+def validate_owned(df: pd.DataFrame, rubric: Rubric, path: str | None = None) -> tuple[LongValues, list[Problem],
+                                                                                       list[Owner]]:
+    """As validate_long, and per problem the (subject, period) of the row it is on (None for the header,
+    the file, or a row that names no subject or no period)."""
     name = path or df.attrs.get("path", "<long table>")
     problems: list[Problem] = []
     if df.attrs.get("encoding") == "gb18030":
@@ -28,10 +40,12 @@ def validate_long(df: pd.DataFrame, rubric: Rubric, path: str | None = None) -> 
                                 "'CSV UTF-8' to avoid surprises", level="info", code="encoding"))
     cols = _columns(df, name, problems)
     if cols is None:
-        return empty(name, tuple(m.id for m in rubric.measures)), problems
+        return empty(name, tuple(m.id for m in rubric.measures)), problems, [None] * len(problems)
     with checks.gc_paused():
-        values = _Table(df, cols, name, rubric, problems).values()
-    return values, sorted(problems, key=lambda p: (p.loc.line, p.loc.col))
+        table = _Table(df, cols, name, rubric, problems)
+        values = table.values()
+        problems = sorted(problems, key=lambda p: (p.loc.line, p.loc.col))
+        return values, problems, [table.owner(p.loc.line) for p in problems]
 
 
 def _columns(df: pd.DataFrame, name: str, problems: list) -> dict[str, int] | None:
@@ -39,13 +53,13 @@ def _columns(df: pd.DataFrame, name: str, problems: list) -> dict[str, int] | No
     cols: dict[str, int] = {}
     for j, head in enumerate(df.columns):
         text = str(head).strip().lower()
-        field = tabular.HEADERS.get(text)
+        field = table_rows.HEADERS.get(text)
         if field in cols:
             problems.append(Problem(Loc(name, 1, j + 1), f"a second '{field}' column (the first is column "
                                     f"{cols[field] + 1})", code="schema"))
         elif field:
             cols[field] = j
-        elif text and text not in tabular.REFERENCE:
+        elif text and text not in table_rows.REFERENCE:
             problems.append(Problem(Loc(name, 1, j + 1), f"column '{head}' is not read (known columns: "
                                     f"{', '.join(REQUIRED + OPTIONAL)})", level="warning", code="schema"))
     lacking = [f for f in REQUIRED if f not in cols]
@@ -68,6 +82,18 @@ class _Table:
         self.line = np.arange(len(df), dtype=np.int64) + 2
         self.bad = np.zeros(len(df), dtype=bool)
         """Rows whose (subject, period) is invalid."""
+        self.pair_of: tuple = (np.full(len(df), -1), np.zeros((0, 2), dtype=np.int64), (), ())
+        """Per row the index of its (subject, period) pair, the pairs (subject code, period code), the subject
+        ids and the periods (set by values())."""
+
+    def owner(self, line: int | None) -> Owner:
+        """The (subject, period) of the row on ``line`` (every row's problems are made at self.line[i])."""
+        i = (line or 0) - 2
+        key, pairs, sids, periods = self.pair_of
+        if not 0 <= i < len(key) or key[i] < 0:
+            return None
+        s, p = pairs[key[i]].tolist()
+        return str(sids[s]), periods[p]
 
     def loc(self, i: int, field: str) -> Loc:
         return Loc(self.name, int(self.line[i]), self.cols[field] + 1)
@@ -93,7 +119,7 @@ class _Table:
     def values(self) -> LongValues:
         measures = self.rubric.measures
         scode, sids = self.codes("subject", str.strip)
-        pcode, periods = self.codes("period", tabular.period_value)
+        pcode, periods = self.codes("period", table_rows.period_value)
         mcode, mids = self.codes("measure", str.strip)
         filled = (scode >= 0) | (pcode >= 0) | (mcode >= 0) | (self.text["value"] != "")
         self.error(np.flatnonzero(filled & (mcode < 0)), "measure", "this row has no measure id", code="schema")
@@ -103,6 +129,7 @@ class _Table:
         self._bad_periods(pcode, periods)
         j = self._measure_index(mcode, mids, measures)
         key, pairs = checks.keys(scode, pcode)
+        self.pair_of = (key, pairs, sids, periods)
         usable = (j >= 0) & (key >= 0)
         usable &= ~self._duplicates(key, j, usable, sids, periods, pairs, measures)
         read = cells.read(self.text["value"], np.where(usable, j, -1), measures)
@@ -119,7 +146,7 @@ class _Table:
         """Rows whose period is no period (5,000 digits, a control character): an error at the cell, as a
         per-subject table says it."""
         for u, period in enumerate(periods.tolist()):
-            said = submission.period_problem(tabular.period_value(period)) if period != "" else ""
+            said = raw.period_problem(table_rows.period_value(period)) if period != "" else ""
             if said:
                 self.error(np.flatnonzero(pcode == u), "period", said, code="schema")
 

@@ -8,12 +8,12 @@ import gc
 import numpy as np
 import pandas as pd
 
-from .. import validate
-from ..model import Loc, Measure
-from ..problems import Problem
-from ..submission import RawSubmission
+from ... import validate
+from ...model import Loc, Measure
+from ...problems import Problem
+from ...raw import RawSubmission
 from . import cells
-from ..vector.values import LongValues
+from ...vector.values import LongValues
 
 EVIDENCE = ("evidence is required for this measure: write it as {value: ..., evidence: [...]} "
             "(in a table: the evidence column)")
@@ -24,7 +24,7 @@ _SEPARATORS = str.maketrans({";": " ", "；": " "})
 
 
 class Rows:
-    """Checks over the rows of a table (engine.batch.validate._Table) whose measures are known."""
+    """Checks over the rows of a table (engine.readers.long.validate._Table) whose measures are known."""
 
     def __init__(self, table, j: np.ndarray, key: np.ndarray, measures: tuple[Measure, ...]):
         self.t, self.j, self.key, self.measures = table, j, key, measures

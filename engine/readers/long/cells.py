@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .. import methods, tabular, validate
-from ..model import Loc, Measure
-from ..problems import Problem
-from ..submission import RawEntry
+from ... import methods, table_rows, validate
+from ...model import Loc, Measure
+from ...problems import Problem
+from ...raw import RawEntry
 
 NUMBER, COUNT, MODIFIER, BOOL, CHOICE = range(5)
 KIND_CODES = {"number": NUMBER, "count": COUNT, "modifier": MODIFIER, "bool": BOOL, "choice": CHOICE}
@@ -111,7 +111,7 @@ def _choices(uniques, codes, m: np.ndarray, measures: tuple[Measure, ...], numbe
         if x.method != "choice":
             continue
         keys = {k: float(i) for i, k in enumerate(x.params["options"])
-                if isinstance(k, str) and tabular._value(k) == k}
+                if isinstance(k, str) and table_rows._value(k) == k}
         rows = np.flatnonzero(m == j)
         index = np.array([keys.get(t, np.nan) for t in uniques[codes[rows]].tolist()], dtype=np.float64)
         hit = ~np.isnan(index)
@@ -120,7 +120,7 @@ def _choices(uniques, codes, m: np.ndarray, measures: tuple[Measure, ...], numbe
 
 def fallback(text: str, m: Measure, loc: Loc, key_loc: Loc, problems: list):
     """Read one cell the way a per-subject table is read: the Entry, or None (with the problem recorded)."""
-    value = tabular._value(text)
+    value = table_rows._value(text)
     if value is None:
         problems.append(Problem(loc, "no value; the measure counts as missing", m.id, level="info",
                                          code="empty"))

@@ -1,23 +1,22 @@
-"""Read CSV and XLSX submissions (SPEC 4): one row per measure, every cell located as FILE:ROW:COL.
+"""Table rows -> RawSubmission (SPEC 4): one row per measure, every cell located as FILE:ROW:COL.
 
-A reader turns the file into numbered rows of plain cell values (str, int, float, bool, None, or
-a ``Bad`` cell that cannot be used); ``_build`` turns the rows into a RawSubmission, which
-engine.validate then checks like any YAML submission.  No pandas here: validation stays light.
+A table reader (engine.readers.csv_file, engine.readers.xlsx_file) turns the file into numbered rows of
+plain cell values (str, int, float, bool, None, or a ``Bad`` cell that cannot be used); ``_build`` turns
+the rows into a RawSubmission, which engine.validate then checks like any YAML submission.  The long-table
+reader uses the same header names and cell rules.  No pandas here: validation stays light.
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .model import Loc
 from .numbers import SPACE, Shown, show
-from .problems import Problem
-from .submission import PERIOD_TYPE, RawEntry, RawSubmission, cap, header_problems, period_ok
+from .problems import Problem, cap
+from .raw import PERIOD_TYPE, RawEntry, RawSubmission, header_problems, period_ok
 
 MAX_BYTES = 8 * 1024 * 1024
 """Files larger than this are refused before they are parsed."""
@@ -54,13 +53,10 @@ class Bad:
     message: str
 
 
-def read_table(path: str | Path) -> tuple[RawSubmission | None, list[Problem]]:
-    """Read one .csv or .xlsx submission; problems instead of exceptions."""
+def read_table(path: str | Path, reader: Callable[..., list[Row] | None]) -> tuple[RawSubmission | None, list[Problem]]:
+    """Read one table submission with ``reader(path, name, problems) -> rows``; problems instead of
+    exceptions.  The file is judged (a regular file, its size) before the reader sees it."""
     name = str(path)
-    if Path(path).suffix.lower() == ".xlsx":
-        from .xlsx import xlsx_rows as reader
-    else:
-        reader = _csv_rows
     problems: list[Problem] = []
     try:
         info = Path(path).stat()
@@ -83,52 +79,6 @@ def _too_many(declared: int | None = None) -> str:
     return f"{said}more than {MAX_ROWS} rows; is this a submission?"
 
 
-# --- readers -------------------------------------------------------------------------------
-
-
-def _csv_rows(path, name: str, problems: list) -> list[Row] | None:
-    from .io import read_bytes  # a regular file only, never through a link out of the folders given
-
-    text = _decode(read_bytes(path, MAX_BYTES), name, problems)
-    if text is None:
-        return None
-    first = text.split("\n", 1)[0]
-    delimiter = max(",\t;", key=first.count) if first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows, start = [], 1
-    try:
-        for record in reader:
-            rows.append((start, tuple(record)))
-            start = reader.line_num + 1
-    except csv.Error as e:
-        problems.append(Problem(Loc(name, start), f"not a readable CSV row: {e}", code="csv"))
-        return None
-    return rows
-
-
-def _decode(raw: bytes, name: str, problems: list) -> str | None:
-    """UTF-8 (a BOM allowed), else GB18030 as Chinese Excel saves CSV, said in an info note."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError as e:
-        return _bad_bytes(raw, e, name, problems)
-    problems.append(Problem(Loc(name), "not UTF-8; read as GB18030 (a Chinese Excel export). "
-                            "Save as 'CSV UTF-8' to avoid surprises", level="info", code="encoding"))
-    return text
-
-
-def _bad_bytes(raw: bytes, e: UnicodeDecodeError, name: str, problems: list) -> None:
-    before = raw[: e.start]
-    line, col = before.count(b"\n") + 1, e.start - (before.rfind(b"\n") + 1) + 1
-    problems.append(Problem(Loc(name, line, col), f"neither UTF-8 nor GB18030 text (byte 0x{raw[e.start]:02x})",
-                            code="encoding"))
-    return None
-
-
 # --- rows -> RawSubmission -------------------------------------------------------------------
 
 
@@ -139,7 +89,13 @@ def _build(rows: list[Row], name: str, problems: list) -> tuple[RawSubmission | 
     columns = _columns(rows[0], name, problems)
     if columns is None:
         return None, problems
-    table = _Table(name, columns, rows[1:])
+    return build_rows(columns, rows[1:], name, problems)
+
+
+def build_rows(columns: dict[str, int], rows: list[Row], name: str,
+               problems: list) -> tuple[RawSubmission | None, list[Problem]]:
+    """The submission the data rows under a read header hold (``columns``: field -> 0-based column)."""
+    table = _Table(name, columns, rows)
     shared = {f: table.shared(f, problems) for f in SHARED if f in columns}
     entries = table.entries(problems)
     sid, period = _from_path(name, shared, problems)

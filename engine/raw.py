@@ -1,0 +1,87 @@
+"""A submission as read, before any rubric looked at it: header fields and entries with their places.
+
+Every reader (engine.readers) makes these; engine.validate checks them against a rubric.  The period and
+header checks here are the words every reader uses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Loc
+from .problems import Problem, shown, unfit_text
+
+HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings")
+MAX_PERIOD = 32
+"""A period written as text has at most this many characters ("2024H1", "2024年第一季度")."""
+MAX_YEAR = 10 ** 8
+"""A period written as a number is below this (2024, 202406, 20240630)."""
+PERIOD_TYPE = 'period should be a year or a text such as 2024 or "2024H1"'
+EVIDENCE_TYPE = "evidence should be a text or a list of texts"
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """A value as written, before any rubric looked at it."""
+
+    measure: str
+    raw: Any
+    evidence: tuple[str, ...] = ()
+    note: str = ""
+    loc: Loc = Loc("")
+    key_loc: Loc = Loc("")
+    section: str = "values"
+    evidence_bad: bool = False
+    """Evidence was given but is not a text or a list of texts (already reported as a problem)."""
+    evidence_loc: Loc | None = None
+    """Where the evidence is (or, in a table, its cell); None when nothing marks its place."""
+
+
+@dataclass(frozen=True)
+class RawSubmission:
+    """A submission file's header and entries, located."""
+
+    path: str
+    rubric: str = ""
+    subject_id: str = ""
+    subject_name: str = ""
+    period: Any = None
+    entries: tuple[RawEntry, ...] = ()
+    locs: dict = field(default_factory=dict)
+    """Header key -> Loc."""
+    read_problems: int = 0
+    """How many problems reading found (before any were left out): engine.validate lists only as many
+    more as the per-file limit leaves room for."""
+
+
+def period_ok(value: Any) -> bool:
+    """A period is a year (2024) or a non-empty text ("2024H1"); not a map, list, boolean or nothing."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, int) or (isinstance(value, str) and bool(value.strip()))
+
+
+def header_problems(sid: str, sid_loc: Loc, period: Any, period_loc: Loc) -> list[Problem]:
+    """A subject id and a period name files and reports: no control or invisible character in them,
+    a period of reasonable length (a year, or a short text)."""
+    out = []
+    why = unfit_text(sid) if sid else ""
+    if why:
+        out.append(Problem(sid_loc, f"subject id {shown(sid)} has {why}: write it as plain text", code="schema"))
+    said = period_problem(period)
+    if said:
+        out.append(Problem(period_loc, said, code="schema"))
+    return out
+
+
+def period_problem(period: Any) -> str:
+    """What is wrong with a period as read ('' when nothing is), in every reader's words."""
+    if isinstance(period, int) and not isinstance(period, bool) and not 0 < period < MAX_YEAR:
+        return f"period {period} is not a year (a number from 1 to {MAX_YEAR - 1})"
+    if isinstance(period, str) and (why := unfit_text(period)):
+        return f"period {shown(period)} has {why}: write it as plain text"
+    if isinstance(period, str) and len(period) > MAX_PERIOD:
+        return f"period is {len(period)} characters long (at most {MAX_PERIOD}): {PERIOD_TYPE}"
+    return ""
