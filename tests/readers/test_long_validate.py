@@ -6,7 +6,9 @@ import math
 
 import pytest
 
-from engine.batch import read_long, score_long, validate_long
+from engine.readers.long.read import read_long
+from engine.readers.long.validate import validate_long
+from engine.vector.score import score_long
 from engine.problems import InputError
 
 

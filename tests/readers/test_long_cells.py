@@ -1,4 +1,4 @@
-"""A value cell reads the same in a long table (engine.batch) as in a per-subject table: the same
+"""A value cell reads the same in a long table (engine.readers.long) as in a per-subject table: the same
 accept or refuse, the same value, the same notes and messages, for every unit and form officials type."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from engine import rubric as rubrics
 from engine import table_rows, validate
-from engine.batch import validate_long
+from engine.readers.long.validate import validate_long
 from engine.readers.long import cells
 from tests.tabular.units import write_units_rubric
 
