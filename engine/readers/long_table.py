@@ -26,7 +26,9 @@ SUFFIXES = (".csv", ".parquet")
 KEY_COLUMNS = ("subject", "measure")
 """A long table's header names these (and period and value)."""
 SNIFF_ROWS = 10_000
-"""is_long_table reads at most this many rows looking for a second subject."""
+"""is_long_table reads at most this many rows looking for a second subject ..."""
+SNIFF_BYTES = 4 * 1024 * 1024
+"""... and at most this many bytes of the file (a file of one endless line is not read whole)."""
 
 
 class LongTable:
@@ -94,15 +96,33 @@ def is_long_table(path: str | Path, force: bool = False) -> bool:
     if suffix == ".parquet":
         return _parquet_columns(p) >= set(KEY_COLUMNS)
     try:
-        with open(p, encoding="utf-8-sig", errors="replace", newline="") as f:
-            head = f.readline()
-            sep = max(",\t;", key=head.count)
-            header = [_field(h) for h in next(csv.reader(io.StringIO(head), delimiter=sep), [])]
-            if not set(KEY_COLUMNS) <= set(header):
-                return False
-            return force or _subjects_differ(csv.reader(f, delimiter=sep), header.index("subject"))
-    except (OSError, csv.Error):
+        with open(p, "rb") as f:
+            head = f.read(SNIFF_BYTES + 1)
+    except OSError:
         return False
+    text = _text(head[:SNIFF_BYTES])
+    if len(head) > SNIFF_BYTES:
+        text = text[:text.rfind("\n") + 1]  # the last line read may be cut short
+    f = io.StringIO(text, newline="")
+    first = f.readline()
+    sep = max(",\t;", key=first.count)
+    try:
+        header = [_field(h) for h in next(csv.reader(io.StringIO(first), delimiter=sep), [])]
+        if not set(KEY_COLUMNS) <= set(header):
+            return False
+        return force or _subjects_differ(csv.reader(f, delimiter=sep), header.index("subject"))
+    except csv.Error:
+        return False
+
+
+def _text(head: bytes) -> str:
+    """The start of a file as text, decoded as the readers decode it: UTF-8 (a BOM allowed), else GB18030."""
+    try:
+        return head.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        if e.start >= len(head) - 3:  # a character cut short at the end of what was read
+            return _text(head[:e.start])
+    return head.decode("gb18030", errors="replace")
 
 
 def _field(head: str) -> str:
