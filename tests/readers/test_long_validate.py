@@ -178,3 +178,27 @@ def test_gb18030_and_semicolons(table, rubric):
     assert problems[0].endswith("not UTF-8; read as GB18030 (a Chinese Excel export). Save as 'CSV UTF-8' to "
                                 "avoid surprises") and values.subjects.tolist() == ["金昌"]
     assert score_long(values, rubric).total.tolist() == [20.0]
+
+
+def test_bytes_that_are_neither_utf8_nor_gb18030_are_located_as_in_a_per_subject_table(tmp_path, monkeypatch):
+    from engine import readers
+    from engine.readers.long import read
+
+    path = tmp_path / "long.csv"
+    path.write_bytes(b"subject,period,measure,value\njc,2024,D1.M01,true\n" + b"zt,2024,D1.M01,1\n" * 30
+                     + b"zt,2024,D1.M02,\xe9\x87\x91\xff\n")
+    expected = [str(p) for p in readers.read_one(path)[1]]
+    assert expected == [f"{path}:33:18: neither UTF-8 nor GB18030 text (byte 0x91)"]  # e9 87 is GB18030
+    for chunk in (7, 64, 1 << 20):  # wherever the reading is cut
+        monkeypatch.setattr(read, "CHUNK", chunk)
+        (_, table, problems), = readers.read(path)
+        assert table is None and [str(p) for p in problems] == expected
+
+
+def test_a_column_named_twice_is_said_as_in_a_per_subject_table(table, rubric):
+    path = table("""\
+        subject,period,measure,value,value
+        jc,2024,D1.M01,true,1
+        zt,2024,D1.M01,true,2
+        """)
+    assert check(path, rubric)[1] == [f"{path}:1:5: a second 'value' column (the first is column 4)"]

@@ -6,6 +6,8 @@ is empty is ''.  Blank lines are kept as empty rows, so data row i (0-based) is 
 """
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import warnings
@@ -51,15 +53,53 @@ def _csv(path, name: str) -> pd.DataFrame:
         encoding, first = "gb18030", head.decode("gb18030", errors="replace")
     sep = max(",\t;", key=first.count) if first.strip() else ","
     try:
-        df = _read_csv(path, sep, encoding)
+        try:
+            df = _read_csv(path, sep, encoding)
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+            df = _read_csv(path, sep, encoding)
     except UnicodeDecodeError:
-        encoding = "gb18030"
-        df = _read_csv(path, sep, encoding)
+        raise InputError([_undecodable(path, name)]) from None
     except (pd.errors.ParserError, pd.errors.ParserWarning, pd.errors.EmptyDataError) as e:
         raise InputError([_csv_problem(e, name)]) from None
+    df.columns = _header(first, sep, df.columns)
     df.attrs["encoding"] = encoding
     df.attrs["cells"] = "text"
     return df
+
+
+def _header(first: str, sep: str, columns: pd.Index) -> list:
+    """The header as written: pandas renames a second 'value' column 'value.1', which would hide that the
+    table names a column twice (the validation says so, as for a per-subject table)."""
+    written = next(csv.reader(io.StringIO(first), delimiter=sep), [])
+    return written if len(written) == len(columns) else list(columns)
+
+
+CHUNK = 1 << 20
+
+
+def _undecodable(path, name: str) -> Problem:
+    """Where the file stops being GB18030 (and so UTF-8) text, located as the per-subject reader locates it."""
+    line, line_start, offset, carry = 1, 0, 0, b""
+    with open(path, "rb") as f:
+        while True:
+            chunk = f.read(CHUNK)
+            data, bad = carry + chunk, None
+            try:
+                data.decode("gb18030")
+                good = len(data)
+            except UnicodeDecodeError as e:
+                good = e.start
+                bad = e.start if not chunk or e.start < len(data) - 3 else None  # else: cut short by the chunk
+            seen = data[:good]
+            line, nl = line + seen.count(b"\n"), seen.rfind(b"\n")
+            line_start = offset + nl + 1 if nl >= 0 else line_start
+            if bad is not None:
+                return Problem(Loc(name, line, offset + bad - line_start + 1),
+                               f"neither UTF-8 nor GB18030 text (byte 0x{data[bad]:02x})", code="encoding")
+            if not chunk:
+                return Problem(Loc(name), "neither UTF-8 nor GB18030 text", code="encoding")
+            offset, carry = offset + good, data[good:]
 
 
 def _read_csv(path, sep: str, encoding: str) -> pd.DataFrame:
