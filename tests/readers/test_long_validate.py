@@ -202,3 +202,21 @@ def test_a_column_named_twice_is_said_as_in_a_per_subject_table(table, rubric):
         zt,2024,D1.M01,true,2
         """)
     assert check(path, rubric)[1] == [f"{path}:1:5: a second 'value' column (the first is column 4)"]
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_rows_after_a_cell_that_spans_lines_are_located_at_their_own_line(tmp_path, rubric, end):
+    from engine import readers
+
+    path = tmp_path / "long.csv"
+    text = ["subject,period,measure,value,evidence", 'jc,2024,D1.M01,true,"doc 1\ndoc 2\ndoc 3"',
+            "zt,2024,D1.M02,abc,", "zt,2024,D1.M02,80,"]
+    path.write_bytes(end.join(text).encode() + end.encode())
+    (_, table, _), = readers.read(path)
+    values, problems, owners = table.validate(rubric)
+    assert [str(p) for p in problems] == [
+        f"{path}:5:4: D1.M02: linear: expected a number, got 'abc'",
+        f"{path}:6:3: D1.M02: given twice for subject 'zt' period 2024: rows 5 and 6"]
+    assert owners == [("zt", 2024)] * 2
+    zt = [raw for raw, _ in table.raws()][1]
+    assert [str(e.loc) for e in zt.entries] == [f"{path}:5:4"]

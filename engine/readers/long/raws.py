@@ -18,7 +18,7 @@ from .read import texts
 from .validate import _columns
 
 LINE0 = 2
-"""Data row i (0-based) is on line i + 2 of the file, as engine.readers.long.validate counts."""
+"""Data row i (0-based) is on line i + 2 of the file when read.lines has not counted them."""
 
 
 def raws(df: pd.DataFrame, path: str) -> Iterator[tuple[RawSubmission, list[Problem]]]:
@@ -60,8 +60,9 @@ def _groups(df: pd.DataFrame, cols: dict[str, int], name: str) -> tuple[dict, li
     groups: dict[tuple, list] = {}
     lost: list[Problem] = []
     s, p, m = cols["subject"], cols["period"], cols["measure"]
-    for i, row in enumerate(cells):
-        line = i + LINE0
+    lines = df.attrs.get("lines")
+    lines = (lines if lines is not None and len(lines) == len(cells) else range(LINE0, len(cells) + LINE0))
+    for line, row in zip(lines.tolist() if hasattr(lines, "tolist") else lines, cells):
         sid, period = row[s].strip(), period_value(row[p])
         if sid and period != "":
             groups.setdefault((sid, period), []).append((line, row))

@@ -1,8 +1,8 @@
 """Read a long table (CSV, or Parquet when pyarrow is importable) into a DataFrame of text cells.
 
 Every cell is read as text (nothing is coerced: 'NA', '85%', '007' stay as written); a cell that
-is empty is ''.  Blank lines are kept as empty rows, so data row i (0-based) is line i + 2 of the file
-(unless a quoted cell spans lines).  A file that cannot be read raises InputError with a located problem.
+is empty is ''.  Blank lines are kept as empty rows; ``df.attrs['lines']`` holds the line each data row
+starts on (i + 2 for row i, unless a quoted cell spans lines).  A file that cannot be read raises InputError with a located problem.
 """
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ def _csv(path, name: str) -> pd.DataFrame:
         raise InputError([_csv_problem(e, name)]) from None
     df.columns = _header(first, sep, df.columns)
     df.attrs["encoding"] = encoding
+    df.attrs["lines"] = lines(path, encoding, sep, len(df))
     df.attrs["cells"] = "text"
     return df
 
@@ -71,11 +72,44 @@ def _csv(path, name: str) -> pd.DataFrame:
 def _header(first: str, sep: str, columns: pd.Index) -> list:
     """The header as written: pandas renames a second 'value' column 'value.1', which would hide that the
     table names a column twice (the validation says so, as for a per-subject table)."""
-    written = next(csv.reader(io.StringIO(first), delimiter=sep), [])
+    try:
+        written = next(csv.reader(io.StringIO(first, newline=""), delimiter=sep), [])
+    except csv.Error:
+        return list(columns)
     return written if len(written) == len(columns) else list(columns)
 
 
 CHUNK = 1 << 20
+
+
+def lines(path, encoding: str, sep: str, rows: int) -> np.ndarray:
+    """The line of the file each data row starts on: row i is on line i + 2 unless a quoted cell spans
+    lines (an evidence cell with one document per line), or lines end in a lone CR; then the rows are
+    counted again with the csv module, as the per-subject reader counts them."""
+    plain = np.arange(rows, dtype=np.int64) + 2
+    with open(path, "rb") as f:
+        breaks, last = 0, b""
+        while chunk := f.read(CHUNK):
+            breaks, last = breaks + chunk.count(b"\n"), chunk[-1:]
+    if breaks + (last not in (b"\n", b"")) == rows + 1 and not _lone_cr(path):
+        return plain
+    starts, start = [], 1
+    with open(path, encoding=encoding, newline="") as f:
+        reader = csv.reader(f, delimiter=sep)
+        try:
+            for _ in reader:
+                starts.append(start)
+                start = reader.line_num + 1
+        except csv.Error:
+            return plain
+    return np.asarray(starts[1:], dtype=np.int64) if len(starts) == rows + 1 else plain
+
+
+def _lone_cr(path) -> bool:
+    """Whether the file has a CR not followed by LF (a line break for pandas, not for a line count)."""
+    with open(path, "rb") as f:
+        head = f.read(CHUNK)
+    return b"\r" in head.replace(b"\r\n", b"")
 
 
 def _undecodable(path, name: str) -> Problem:

@@ -1,6 +1,6 @@
 """Validate a long table against a rubric: located problems, and the clean values of the valid subjects.
 
-Row r of the DataFrame is line r + 2 of the file (the header is line 1); columns are 1-based.  A
+Row r of the DataFrame is on line df.attrs['lines'][r] of the file (r + 2 but for cells spanning lines); columns are 1-based.  A
 (subject, period) with any error is left out of the clean values, so it is not scored; every other one is.
 """
 from __future__ import annotations
@@ -79,7 +79,9 @@ class _Table:
         plain = df.attrs.get("cells") == "text"  # read_long's CSV: str cells, no NaN
         self.text = {f: df.iloc[:, j].to_numpy(dtype=object) if plain else texts(df.iloc[:, j])
                      for f, j in cols.items()}
-        self.line = np.arange(len(df), dtype=np.int64) + 2
+        self.line = df.attrs.get("lines")
+        if self.line is None or len(self.line) != len(df):
+            self.line = np.arange(len(df), dtype=np.int64) + 2
         self.bad = np.zeros(len(df), dtype=bool)
         """Rows whose (subject, period) is invalid."""
         self.pair_of: tuple = (np.full(len(df), -1), np.zeros((0, 2), dtype=np.int64), (), ())
@@ -88,9 +90,9 @@ class _Table:
 
     def owner(self, line: int | None) -> Owner:
         """The (subject, period) of the row on ``line`` (every row's problems are made at self.line[i])."""
-        i = (line or 0) - 2
+        i = int(np.searchsorted(self.line, line or 0))
         key, pairs, sids, periods = self.pair_of
-        if not 0 <= i < len(key) or key[i] < 0:
+        if not i < len(key) or self.line[i] != line or key[i] < 0:
             return None
         s, p = pairs[key[i]].tolist()
         return str(sids[s]), periods[p]
