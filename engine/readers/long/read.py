@@ -2,7 +2,8 @@
 
 Every cell is read as text (nothing is coerced: 'NA', '85%', '007' stay as written); a cell that
 is empty is ''.  Blank lines are kept as empty rows; ``df.attrs['lines']`` holds the line each data row
-starts on (i + 2 for row i, unless a quoted cell spans lines).  A file that cannot be read raises InputError with a located problem.
+starts on (i + 2 for row i, unless a quoted cell spans lines).  A file that cannot be read raises
+InputError with a located problem.
 """
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """Validate a long table against a rubric: located problems, and the clean values of the valid subjects.
 
-Row r of the DataFrame is on line df.attrs['lines'][r] of the file (r + 2 but for cells spanning lines); columns are 1-based.  A
-(subject, period) with any error is left out of the clean values, so it is not scored; every other one is.
+Row r of the DataFrame is on line df.attrs['lines'][r] of the file (r + 2 but after a cell spanning lines);
+columns are 1-based.  A (subject, period) with any error is left out of the clean values, so it is not
+scored; every other one is.
 """
 from __future__ import annotations
 
