@@ -34,7 +34,11 @@ FILE_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 
 def reader(suffix: str) -> ModuleType:
     """The reader module for a suffix (KeyError for one no reader reads)."""
-    return importlib.import_module(f"{__name__}.{READERS[suffix.lower()]}")
+    return _module(READERS[suffix.lower()])
+
+
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def read(path: str | Path, marks: bool = True, force_long: bool = False) -> list[Item]:
@@ -46,7 +50,7 @@ def read(path: str | Path, marks: bool = True, force_long: bool = False) -> list
         known = ", ".join(SUFFIXES)
         return [(name, None, [Problem(Loc(name), f"not a submission file: its name should end in one of {known} "
                                       f"(not {suffix or 'no suffix'})", code="io")])]
-    long = reader(".parquet")
+    long = _module("long_table")  # is a .csv a long table? (it reads the file's start, without pandas)
     if suffix in long.SUFFIXES and (suffix == ".parquet" or long.is_long_table(path, force_long)):
         return long.read(path, marks)
     return reader(suffix).read(path, marks)
