@@ -121,7 +121,8 @@ def time_read_csv(path: Path) -> float:
 
 
 def time_batch(path: Path, rubric) -> float:
-    from engine.batch import league, read_long, score_long, validate_long
+    from engine.vector import league
+from engine.batch import read_long, score_long, validate_long
 
     t = time.perf_counter()
     values, problems = validate_long(read_long(path), rubric)
@@ -159,7 +160,8 @@ BATCH = """
 import resource, sys
 sys.path.insert(0, {root!r})
 from engine import rubric
-from engine.batch import league, read_long, score_long, validate_long
+from engine.vector import league
+from engine.batch import read_long, score_long, validate_long
 r = rubric.load({rubric!r})
 values, problems = validate_long(read_long({path!r}), r)
 league.ranks(score_long(values, r))

@@ -22,7 +22,7 @@ SNIFF_ROWS = 10_000
 """is_long_table reads at most this many rows looking for a second subject."""
 
 _EXPORTS = {"read_long": "read", "validate_long": "validate", "score_long": "..vector.score",
-            "to_scorecards": "cards", "iter_scorecards": "cards", "BatchResult": "..vector.result",
+            "to_scorecards": "..vector.cards", "iter_scorecards": "..vector.cards", "BatchResult": "..vector.result",
             "LongValues": "..vector.values"}
 
 

@@ -13,9 +13,9 @@ from .. import tabular, validate
 from ..model import Entry, Loc, Measure, Rubric, Submission
 from ..results import STATUSES, GroupResult, MeasureResult, Scorecard, Totals, lost_points
 from ..submission import RawEntry
-from .checks import gc_paused
-from ..vector.result import BatchResult
-from ..vector.values import LongValues
+from ..batch.checks import gc_paused
+from .result import BatchResult
+from .values import LongValues
 
 
 def to_scorecards(batch: BatchResult, rubric: Rubric, subjects: Iterable[str] | None = None) -> list[Scorecard]:

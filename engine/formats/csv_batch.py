@@ -1,4 +1,4 @@
-"""`scorecard score --format csv` for a batch: engine.formats.csv_fmt's columns, one row per subject and
+"""`scorecard score --format csv` for a scored batch (a long table): engine.formats.csv_fmt's columns, one row per subject and
 measure, built column-wise (every distinct number is formatted once) instead of card by card.
 
 The same cells as csv_fmt writes, formula-like text neutralised the same way; one difference: a
@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from .. import tabular
-from ..formats.common import safe_cell
-from ..formats.csv_fmt import COLUMNS
+from .common import safe_cell
+from .csv_fmt import COLUMNS
 from ..model import Rubric
 from ..results import STATUSES, r2
 from ..vector.result import BatchResult
