@@ -31,9 +31,9 @@ class Child:
 
 @dataclass(frozen=True)
 class Plan:
-    """A rubric compiled for scoring: everything as tuples indexed like ``measures`` and ``groups``."""
+    """A rubric compiled for scoring: everything as tuples indexed like ``measures`` and ``groups``.  It holds
+    no reference to the rubric itself (the cache must not keep a rubric alive)."""
 
-    rubric: Rubric
     measures: tuple[Measure, ...]
     """Rubric order: the columns of the vectorised executor."""
     column: dict[str, int]
@@ -130,16 +130,19 @@ def maximum(a, b):
     return max(a, b)
 
 
-_PLANS: dict[int, Plan] = {}
+_PLANS: dict[int, tuple[weakref.ref, Plan]] = {}
+"""id(rubric) -> (the rubric, weakly; its plan).  A Rubric holds dicts, so it cannot key a WeakKeyDictionary."""
 
 
 def plan(rubric: Rubric) -> Plan:
     """The rubric's plan, compiled on first use and kept while the rubric object lives."""
     key = id(rubric)
-    done = _PLANS.get(key)
-    if done is None or done.rubric is not rubric:
-        done = _PLANS[key] = compile_plan(rubric)
-        weakref.finalize(rubric, _PLANS.pop, key, None)
+    held = _PLANS.get(key)
+    if held is not None and held[0]() is rubric:
+        return held[1]
+    done = compile_plan(rubric)
+    _PLANS[key] = (weakref.ref(rubric), done)
+    weakref.finalize(rubric, _PLANS.pop, key, None)
     return done
 
 
@@ -158,7 +161,7 @@ def compile_plan(rubric: Rubric) -> Plan:
         return group_index.get(rubric.parents.get(node_id, ""), -1)
 
     return Plan(
-        rubric, measures, column, tuple(methods.get(m.method) for m in measures), tuple(kinds),
+        measures, column, tuple(methods.get(m.method) for m in measures), tuple(kinds),
         tuple(resolve_policy(rubric, m.id) for m in measures),
         *(tuple(j for j, k in enumerate(kinds) if k == kind) for kind in ("base", "bonus", "deduction", "veto")),
         groups, group_index, tuple(g.worth for g in groups), tuple(map(child, rubric.tree)),

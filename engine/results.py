@@ -65,7 +65,10 @@ class MeasureResult:
 
 
 def lost_points(weight: float, fraction: float | None) -> float:
-    """Points of the base a base measure lost; 0 when it is excluded (fraction None)."""
+    """Points of the base a base measure lost; 0 when it is excluded (fraction None; NaN in numpy arrays, which
+    it takes too, element by element)."""
+    if getattr(fraction, "ndim", 0):
+        return where(fraction != fraction, 0.0, weight * (1.0 - fraction))
     return 0.0 if fraction is None else weight * (1.0 - fraction)
 
 
