@@ -14,7 +14,8 @@ STATUSES = ("full", "partial", "zero", "missing", "excluded", "triggered", "not-
 
 @lru_cache(maxsize=1 << 14)
 def r2(x: float | None) -> float | None:
-    """Round half-up to 2 decimals, as people do (89.995 -> 90.0), ignoring float noise below 1e-9."""
+    """Round half-up to 2 decimals, as people do (89.995 -> 90.0), ignoring float noise below 1e-9.  The one
+    rounding rule: engine.vector.rounding.r2_array is this over arrays, and asks this for every near tie."""
     if x is None:
         return None
     if not math.isfinite(x) or abs(x) >= 1e15:

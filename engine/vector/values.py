@@ -108,9 +108,13 @@ def from_submissions(rubric: Rubric, submissions: Sequence[Submission], path: st
 
 
 def _reader(m: Measure):
-    """value -> the float the matrix holds for measure ``m``."""
+    """value -> the float the matrix holds for measure ``m`` (ValueError naming the measure for any other)."""
     if m.method != "choice":
-        return float  # True/False -> 1.0/0.0, numbers as they are
+        def number(value) -> float:
+            if not isinstance(value, (bool, int, float)):
+                raise ValueError(f"{m.id}: {m.method} expects a validated number or true/false, got {value!r}")
+            return float(value)  # True/False -> 1.0/0.0, numbers as they are
+        return number
     index = {key: k for k, key in enumerate(m.params["options"])}
 
     def option(value) -> float:

@@ -15,7 +15,8 @@ from .same import assert_same
 
 L = Label.of("x")
 MEASURES = (Measure("C", L, "check", 1), Measure("O", L, "choice", 2, {"options": {"a": 1, 7: 0.5, "z": 0}}),
-            Measure("R", L, "rating", 3, {"scale": [1, 5], "trim": 1}), Measure("N", L, "linear", 1, {"floor": 0, "target": 10}),
+            Measure("R", L, "rating", 3, {"scale": [1, 5], "trim": 1}),
+            Measure("N", L, "linear", 1, {"floor": 0, "target": 10}),
             Measure("B", L, "bonus", 0, {"per": 1}))
 RUBRIC = Rubric("r", "1", L, (Group("G", L, MEASURES),), (Grade("a", L, 50), Grade("b", L, 0)))
 
@@ -48,6 +49,11 @@ def test_scored_exactly_as_one_by_one():
 def test_an_unknown_option_is_refused_by_name():
     with pytest.raises(ValueError, match="O: 'b' is not one of the options a, 7, z"):
         from_submissions(RUBRIC, [sub("s1", O="b")])
+
+
+def test_an_unvalidated_value_is_refused_by_name():
+    with pytest.raises(ValueError, match="N: linear expects a validated number or true/false, got '3.6万'"):
+        from_submissions(RUBRIC, [sub("s1", N="3.6万")])
 
 
 def test_the_rubric_named_when_they_differ():
