@@ -17,11 +17,7 @@ def score(rubric: Rubric, submission: Submission) -> Scorecard:
     p = plan(rubric)
     entries = [submission.entries.get(m.id) for m in p.measures]
     frac = [_fraction(p, j, e) for j, e in enumerate(entries)]
-    gfrac: list[float | None] = [None] * len(p.groups)
-    for k in p.bottom_up:
-        gfrac[k] = _mean(p.children[k], frac, gfrac)
-    weight, gweight = [0.0] * len(frac), [0.0] * len(gfrac)
-    _spread(p, p.top, p.scale, frac, gfrac, weight, gweight)
+    gfrac, weight, gweight = _tree(p, frac)
     base = p.scale * (_mean(p.top, frac, gfrac) or 0.0)
     amounts = [None if e is None or p.kind[j] == "base" else p.methods[j].amount(p.measures[j], e.value)
                for j, e in enumerate(entries)]
@@ -49,6 +45,16 @@ def _fraction(p: Plan, j: int, entry) -> float | None:
     if entry is None:
         return None if p.policy[j] == "exclude" else 0.0
     return p.methods[j].fraction(p.measures[j], entry.value)
+
+
+def _tree(p: Plan, frac: list) -> tuple[list, list, list]:
+    """Each group's fraction (bottom up), then each measure's and group's points of the total (top down)."""
+    gfrac: list[float | None] = [None] * len(p.groups)
+    for k in p.bottom_up:
+        gfrac[k] = _mean(p.children[k], frac, gfrac)
+    weight, gweight = [0.0] * len(frac), [0.0] * len(gfrac)
+    _spread(p, p.top, p.scale, frac, gfrac, weight, gweight)
+    return gfrac, weight, gweight
 
 
 def _mean(children: tuple[Child, ...], frac: list, gfrac: list) -> float | None:
