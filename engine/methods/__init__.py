@@ -1,10 +1,12 @@
 """The scoring methods, one module each, in an explicit registry.
 
-A base method module has NAME, KIND = 'base', PARAMS (name -> default, REQUIRED when it has
-none), EXPECTS (what a value looks like, for messages), check_params(params), value_schema(m),
-parse(m, raw) -> Parsed, fraction(m, value) -> [0, 1], target(m) (the value that earns
-full points) and next_target(m, value) (the value that reaches the next band or step).  A modifier has
-amount(m, value) instead of fraction and targets, and KIND 'bonus', 'deduction' or 'veto'.
+A base method module has NAME, KIND = 'base', CELL (how a long table's cell is read), PARAMS (name ->
+default, REQUIRED when it has none), EXPECTS (what a value looks like, for messages), check_params(params),
+value_schema(m), parse(m, raw) -> Parsed, fraction(m, value) -> [0, 1] and column(m, x) (the same over a
+numpy array of values, same IEEE operations, for engine.vector), target(m) (the value that earns full
+points) and next_target(m, value) (the value that reaches the next band or step).  A modifier has
+amount(m, value) and column_amount(m, x) instead of fraction, column and targets, and KIND 'bonus',
+'deduction' or 'veto'.  numpy is imported inside column/column_amount only: the registry stays light.
 """
 from __future__ import annotations
 

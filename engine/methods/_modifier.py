@@ -28,3 +28,12 @@ def amount(m, value) -> float:
     points = value * m.params.get("per", 1)
     cap = m.params.get("cap")
     return points if cap is None else min(points, cap)
+
+
+def column_amount(m, x):
+    """amount over a numpy array of values (true/false as 1/0)."""
+    import numpy as np
+
+    points = x * m.params.get("per", 1)
+    cap = m.params.get("cap")
+    return points if cap is None else np.minimum(points, cap)

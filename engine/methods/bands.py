@@ -50,6 +50,17 @@ def fraction(m, value) -> float:
     return 0.0
 
 
+def column(m, x):
+    """fraction over a numpy array of values: the first band reached wins, so the best is written last."""
+    import numpy as np
+
+    direction = m.params.get("direction", "higher")
+    out = np.zeros(len(x))
+    for band in reversed(m.params["bands"]):
+        out = np.where(reaches(x, band["at"], direction), float(band["score"]), out)
+    return out
+
+
 def target(m):
     """The value that earns the best band's score."""
     return m.params["bands"][0]["at"]

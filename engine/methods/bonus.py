@@ -1,5 +1,6 @@
 """bonus: points added on top of the base tree (加分项)."""
-from ._modifier import EXPECTS, PARAMS, amount, check_params, parse, value_schema  # noqa: F401
+from ._modifier import (  # noqa: F401
+    EXPECTS, PARAMS, amount, check_params, column_amount, parse, value_schema)
 
 NAME = "bonus"
 KIND = "bonus"

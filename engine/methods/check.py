@@ -25,6 +25,13 @@ def fraction(m, value) -> float:
     return 1.0 if value else 0.0
 
 
+def column(m, x):
+    """fraction over a numpy array of values (true/false as 1/0)."""
+    import numpy as np
+
+    return np.where(x != 0, 1.0, 0.0)
+
+
 def target(m):
     """The value that earns full points."""
     return True

@@ -88,6 +88,14 @@ def fraction(m, value) -> float:
     return float(m.params["options"][value])
 
 
+def column(m, x):
+    """fraction over a numpy array of option indices (a choice's value in a matrix is its option's position)."""
+    import numpy as np
+
+    scores = np.array([float(s) for s in m.params["options"].values()])
+    return scores[np.where(np.isnan(x), 0, x).astype(np.int64)]
+
+
 def target(m):
     """The best option."""
     options = m.params["options"]

@@ -1,5 +1,5 @@
 """linear: from nothing at the floor to full points at the target, straight in between."""
-from ._common import REQUIRED, clamp, is_number, number_schema, read_number
+from ._common import REQUIRED, clamp, clamp_column, is_number, number_schema, read_number
 
 NAME = "linear"
 KIND = "base"
@@ -28,6 +28,12 @@ def parse(m, raw):
 def fraction(m, value) -> float:
     floor, goal = m.params["floor"], m.params["target"]
     return clamp((value - floor) / (goal - floor))
+
+
+def column(m, x):
+    """fraction over a numpy array of values: the same IEEE operations, value by value."""
+    floor, goal = m.params["floor"], m.params["target"]
+    return clamp_column((x - floor) / (goal - floor))
 
 
 def target(m):

@@ -1,6 +1,6 @@
 """rating: an assessment team's marks on a scale, averaged after dropping the k highest and lowest."""
 from ..numbers import NotANumber, list_pattern, parse_list, parse_number, schema_pattern, show
-from ._common import BadValue, Parsed, clamp, is_number
+from ._common import BadValue, Parsed, clamp, clamp_column, is_number
 
 NAME = "rating"
 KIND = "base"
@@ -94,6 +94,13 @@ def mean(m, value) -> float:
 def fraction(m, value) -> float:
     lo, hi = m.params["scale"]
     return clamp((mean(m, value) - lo) / (hi - lo))
+
+
+def column(m, x):
+    """fraction over a numpy array of single ratings (the mean of one rating is itself); a cell of several
+    ratings goes through fraction."""
+    lo, hi = m.params["scale"]
+    return clamp_column((x - lo) / (hi - lo))
 
 
 def target(m):

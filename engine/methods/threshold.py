@@ -34,6 +34,14 @@ def fraction(m, value) -> float:
     return 1.0 if reaches(value, p["target"], p.get("direction", "higher")) else 0.0
 
 
+def column(m, x):
+    """fraction over a numpy array of values: the same comparison, value by value."""
+    import numpy as np
+
+    p = m.params
+    return np.where(reaches(x, p["target"], p.get("direction", "higher")), 1.0, 0.0)
+
+
 def target(m):
     return m.params["target"]
 

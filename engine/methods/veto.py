@@ -10,3 +10,10 @@ CELL = "bool"
 def amount(m, value) -> float:
     """1 when the veto fires."""
     return 1.0 if value else 0.0
+
+
+def column_amount(m, x):
+    """amount over a numpy array of values (true/false as 1/0)."""
+    import numpy as np
+
+    return np.where(x != 0, 1.0, 0.0)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -150,7 +151,10 @@ print("ok")
 
 
 def test_validate_and_check_never_import_pandas(files):
-    done = subprocess.run([sys.executable, "-c", NO_PANDAS], cwd=files, capture_output=True, text=True, check=False)
+    top = str(Path(__file__).resolve().parents[2])  # this checkout's engine, not whichever one is installed
+    env = {**os.environ, "PYTHONPATH": top + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-c", NO_PANDAS], cwd=files, env=env, capture_output=True, text=True,
+                          check=False)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
 
 
