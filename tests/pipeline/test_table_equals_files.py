@@ -134,3 +134,16 @@ def test_report(tree):
             json_equal(ta, tb)
         else:
             assert lines(ta) == lines(tb), rel
+
+
+def test_check_annotates_a_long_table_at_its_rows_and_columns(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    lay_out(tmp_path, BAD)
+    out = run("check", "long.csv", "-f", "github", "--min-score", "50").stdout.splitlines()
+    rows = (tmp_path / "long.csv").read_text(encoding="utf-8").splitlines()
+    bad = next(i for i, r in enumerate(rows, 1) if ",D1.M02,lots," in r)
+    first_jc_2023 = next(i for i, r in enumerate(rows, 1) if r.startswith("jc,金昌市,2023,"))
+    assert f"::error file=long.csv,line={bad},col=5,title=scorecard type D1.M02::D1.M02: linear: expected a " \
+           "number, got 'lots'" in out
+    assert f"::error file=long.csv,line={first_jc_2023},col=1,title=scorecard below-score::金昌市 2023: total 16 " \
+           "is below the required 50" in out  # a bar is failed where the subject starts
