@@ -127,8 +127,21 @@ class GroupResult:
         return "excluded" if self.fraction is None else "scored"
 
 
+class Head:
+    """What a scorecard and its light stand-in (engine.vector.league.BatchCard) both answer, from their
+    rubric and vetoed_by."""
+
+    @property
+    def vetoed(self) -> bool:
+        return bool(self.vetoed_by)
+
+    @property
+    def max(self) -> float:
+        return self.rubric.scale
+
+
 @dataclass(frozen=True)
-class Scorecard:
+class Scorecard(Head):
     """A scored submission."""
 
     rubric: Rubric
@@ -146,14 +159,6 @@ class Scorecard:
     grade: Grade
     vetoed_by: tuple[str, ...] = ()
     """Ids of the veto measures that fired."""
-
-    @property
-    def vetoed(self) -> bool:
-        return bool(self.vetoed_by)
-
-    @property
-    def max(self) -> float:
-        return self.rubric.scale
 
     @property
     def totals(self) -> Totals:

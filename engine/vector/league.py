@@ -15,14 +15,14 @@ import numpy as np
 
 from ..compare import Comparison, League, Standing
 from ..model import Grade, Group, Rubric, Submission
-from ..results import GroupResult
+from ..results import GroupResult, Head
 from ..trends import period_key, trends
 from .cards import to_scorecards
 from .result import BatchResult
 
 
 @dataclass(frozen=True)
-class BatchCard:
+class BatchCard(Head):
     """What a league row needs of a scorecard, straight from the batch's arrays."""
 
     rubric: Rubric
@@ -33,14 +33,6 @@ class BatchCard:
     vetoed_by: tuple[str, ...]
     tops: dict[str, GroupResult] = field(default_factory=dict)
     """The top-level groups that carry points."""
-
-    @property
-    def vetoed(self) -> bool:
-        return bool(self.vetoed_by)
-
-    @property
-    def max(self) -> float:
-        return self.rubric.scale
 
     def group(self, gid: str) -> GroupResult:
         return self.tops[gid]
