@@ -28,3 +28,28 @@ def amount(m, value) -> float:
     points = value * m.params.get("per", 1)
     cap = m.params.get("cap")
     return points if cap is None else min(points, cap)
+
+
+# --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
+# the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
+from ._words import modifier_hint, no_dropdown as dropdown, no_notes as schema_notes, per_item  # noqa: E402,F401
+
+WHOLE = True
+"""Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RATINGS = False
+"""It takes the ratings: section (one rating per assessor)."""
+
+
+def describe(m) -> str:
+    """The method and its parameters in a few words: 'bonus 1/item cap 5'."""
+    return per_item(m)
+
+
+def template_hint(m) -> str:
+    """What a template says of the measure and what to write."""
+    return modifier_hint(describe(m), EXPECTS)
+
+
+def example(m) -> int:
+    """The value a schema offers in completion: no items."""
+    return 0

@@ -41,3 +41,30 @@ def target(m):
 def next_target(m, value):
     """The target: a threshold has no steps."""
     return target(m)
+
+
+# --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
+# the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
+from ._words import as_number as current, base_hint, better, no_dropdown as dropdown  # noqa: E402,F401
+from ._words import no_notes as schema_notes, said_direction as direction  # noqa: E402,F401
+
+WHOLE = False
+"""Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RATINGS = False
+"""It takes the ratings: section (one rating per assessor)."""
+TARGET_IS_BOUND = True
+"""Its target is a bound a value may pass, shown with ≥ or ≤ ('≥ 95%')."""
+
+
+def describe(m) -> str:
+    """The method and its parameters in a few words: 'threshold ≥ 95%'."""
+    return f"threshold {better(m.params)} {m.params['target']:g}{m.unit}"
+
+
+def template_hint(m) -> str:
+    """What a template says of the measure and what to write."""
+    return base_hint(m, describe(m), target(m), EXPECTS)
+
+
+example = target
+"""The value a schema offers in completion: the one that earns full points."""
