@@ -17,16 +17,6 @@ from tests.methods.helpers import measure
 
 ENGINE = Path(__file__).resolve().parent.parent / "engine"
 
-EVERY = {"NAME", "KIND", "CELL", "PARAMS", "EXPECTS", "check_params", "value_schema", "parse",
-         "describe", "template_hint", "dropdown", "example", "schema_notes", "WHOLE", "RATINGS"}
-"""What every method says: its name and kind, how its values are read, checked and typed, and in words."""
-BASE = {"fraction", "target", "next_target", "direction", "current", "TARGET_IS_BOUND"}
-"""What a base method adds: how much of its points a value earns, its targets, and its direction."""
-MODIFIER = {"amount", "SIGN"}
-"""What a bonus, deduction or veto adds: the points it adds or takes off, and the sign they show with."""
-OPTIONAL = {"next_point"}
-"""What a method may say and the engine asks only where it is there (hasattr): linear's next whole point."""
-
 SAMPLES = {
     "check": {}, "veto": {}, "bonus": {"per": 2, "cap": 5}, "deduction": {"per": 1},
     "threshold": {"target": 95, "direction": "lower"}, "linear": {"floor": 60, "target": 100},
@@ -37,10 +27,6 @@ SAMPLES = {
 """Parameters that make a valid measure of each method (a method registered without one fails below)."""
 
 
-def needed(module) -> set[str]:
-    return EVERY | (BASE if module.KIND == "base" else MODIFIER)
-
-
 def sample(name: str):
     assert name in SAMPLES, f"add a sample measure for the new method {name!r} to SAMPLES"
     return measure(name, 2, "%", **SAMPLES[name])
@@ -49,9 +35,9 @@ def sample(name: str):
 @pytest.mark.parametrize("name", list(methods.METHODS))
 def test_every_method_has_every_piece_of_knowledge(name):
     module = methods.get(name)
-    lacks = sorted(a for a in needed(module) if not hasattr(module, a))
+    lacks = sorted(a for a in methods.interface(module) if not hasattr(module, a))
     assert not lacks, f"engine/methods/{name}.py lacks {', '.join(lacks)}"
-    assert module.check_params(SAMPLES[name]) == [], "the sample measure must be valid"
+    assert module.check_params(dict(sample(name).params)) == [], "the sample measure must be valid"
 
 
 @pytest.mark.parametrize("name", list(methods.METHODS))
@@ -63,6 +49,8 @@ def test_every_piece_answers_in_its_shape(name):
     assert isinstance(module.dropdown(m), tuple) and all(isinstance(k, str) for k in module.dropdown(m))
     assert isinstance(module.schema_notes(m, "en"), str)
     assert isinstance(module.WHOLE, bool) and isinstance(module.RATINGS, bool)
+    assert set(module.RANGED) <= set(module.PARAMS), "RANGED names parameters of the method"
+    assert module.param_warnings(SAMPLES[name]) == []
     example = module.example(m)
     assert module.parse(m, example).value == example, "a schema's example must be a value the method reads"
     if module.KIND == "base":
@@ -76,13 +64,14 @@ def test_every_piece_answers_in_its_shape(name):
 
 
 def test_the_knowledge_lists_are_what_the_engine_asks():
-    """Every attribute the engine outside engine/methods/ reads off a method module is in the lists above:
+    """Every attribute the engine outside engine/methods/ reads off a method module is in methods.INTERFACE:
     a new question asked of methods must be added there, and then every method must answer it."""
     asked = {attr for path in _sources() for attr in _asked(ast.parse(path.read_text(encoding="utf-8")))}
-    unknown = asked - EVERY - BASE - MODIFIER - OPTIONAL
-    assert not unknown, f"the engine asks methods for {sorted(unknown)}: add them to the lists above"
+    unknown = asked - {piece for pieces in methods.INTERFACE.values() for piece in pieces}
+    assert not unknown, f"the engine asks methods for {sorted(unknown)}: add them to engine.methods.INTERFACE"
     assert asked >= {"describe", "template_hint", "dropdown", "example", "schema_notes", "WHOLE", "RATINGS",
-                     "direction", "current", "TARGET_IS_BOUND", "SIGN"}, "the walk must see what it walks for"
+                     "direction", "current", "TARGET_IS_BOUND", "SIGN", "RANGED", "param_warnings",
+                     "next_point"}, "the walk must see what it walks for"
 
 
 def _sources() -> list[Path]:
@@ -130,10 +119,6 @@ ALLOWED = {
     ("batch/cells.py", "x.method == 'rating'"),
     ("batch/cells.py", "x.method != 'choice'"),
     ("batch/cells.py", "m.method == 'choice'"),
-    # rubric lint reads the raw YAML node before a Measure exists: its range check of the values a linear or
-    # threshold measure names, and its band-order warning (candidates for a per-method lint hook).
-    ("rubric/lint.py", "node['method'] not in ('threshold', 'linear')"),
-    ("rubric/lint.py", "name == 'bands'"),
 }
 """(file under engine/, the comparison as ast.unparse writes it) that may still name a method."""
 
@@ -227,3 +212,42 @@ def _named(tree: ast.Module) -> set[str]:
     """Module-level names bound to a literal that names a method (NUMERIC = ('linear', ...))."""
     return {t.id for n in tree.body if isinstance(n, ast.Assign) and _names_a_method(n.value, set())
             for t in n.targets if isinstance(t, ast.Name)}
+
+
+# --- rubric lint asks the method too ---------------------------------------------------------------------
+
+RUBRIC = """\
+rubric: demo
+version: "1"
+title: demo
+normalize: true
+grades:
+  - {id: pass, min: 0}
+tree:
+  - id: A
+    method: METHOD
+    PARAMS
+    max: 100
+    points: 10
+"""
+
+
+def _lint(tmp_path, method: str, params: str) -> list[str]:
+    from tests.rubric.test_lint import lint_text
+
+    return lint_text(tmp_path, RUBRIC.replace("METHOD", method).replace("PARAMS", params))[1]
+
+
+def test_lint_warns_of_what_the_method_warns_of(tmp_path, monkeypatch):
+    monkeypatch.setattr(methods.get("check"), "param_warnings", lambda params: [(("points",), "check: a slip")])
+    assert _lint(tmp_path, "check", "owners: []") == ["r.yaml:12:13: warning: A: check: a slip"]
+
+
+def test_lint_checks_the_range_of_the_values_a_method_names(tmp_path):
+    """A linear measure's floor is a value and is checked against max; a threshold has no floor (a stray one is
+    refused, and is not also said to be out of range)."""
+    assert _lint(tmp_path, "linear", "floor: 200\n    target: 50") == [
+        "r.yaml:10:5: warning: A: linear: floor 200 is outside the plausible range [-inf, 100] (min, max) that "
+        "values are checked against"]
+    assert _lint(tmp_path, "threshold", "floor: 200\n    target: 50") == [
+        "r.yaml:10:5: A: 'floor' is not a parameter of method threshold (it takes: target, direction)"]

@@ -79,7 +79,8 @@ def target_text(m: MeasureResult, ui: str) -> str:
 
 
 def _per_item(meas, sign: str | None, ui: str) -> str:
-    """A modifier's points per item and cap ('+1 each, at most 5'); a veto (no sign: no points) fires."""
+    """A modifier's points per item and cap ('+1 each, at most 5'); for a veto (SIGN None: it has no points)
+    what fires it."""
     if sign is None:
         return w("veto_target", ui)
     cap = meas.params.get("cap")

@@ -32,10 +32,14 @@ def amount(m, value) -> float:
 
 # --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
 # the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
-from ._words import modifier_hint, no_dropdown as dropdown, no_notes as schema_notes, per_item  # noqa: E402,F401
+from ._words import (  # noqa: E402,F401
+    modifier_hint, no_dropdown as dropdown, no_notes as schema_notes, no_warnings as param_warnings, per_item,
+)
 
 WHOLE = True
 """Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RANGED = ()
+"""Its parameters that are values a submission may report: rubric lint warns when one is outside [min, max]."""
 RATINGS = False
 """It takes the ratings: section (one rating per assessor)."""
 

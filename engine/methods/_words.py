@@ -21,7 +21,7 @@ def sign(direction: str | None) -> str:
     return SIGNS.get(direction or "", "")
 
 
-def better(params) -> str:
+def mark(params) -> str:
     """The mark of a method with a `direction` parameter (higher unless it says lower)."""
     return "≤" if params.get("direction") == "lower" else "≥"
 
@@ -77,6 +77,11 @@ def no_direction(m) -> None:
 def no_dropdown(m) -> tuple[str, ...]:
     """No drop-down: any number or text may be typed."""
     return ()
+
+
+def no_warnings(params: dict) -> list[tuple[tuple, str]]:
+    """No likely slips to warn of beyond what check_params refuses."""
+    return []
 
 
 def no_notes(m, lang: str | None) -> str:

@@ -37,11 +37,15 @@ def next_target(m, value):
 
 # --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
 # the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
-from ._words import BOOLEAN, boolean_hint, no_notes as schema_notes  # noqa: E402,F401
-from ._words import no_direction as direction, no_number as current  # noqa: E402,F401
+from ._words import (  # noqa: E402,F401
+    BOOLEAN, boolean_hint, no_direction as direction, no_notes as schema_notes, no_number as current,
+    no_warnings as param_warnings,
+)
 
 WHOLE = False
 """Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RANGED = ()
+"""Its parameters that are values a submission may report: rubric lint warns when one is outside [min, max]."""
 RATINGS = False
 """It takes the ratings: section (one rating per assessor)."""
 TARGET_IS_BOUND = False

@@ -45,11 +45,15 @@ def next_target(m, value):
 
 # --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
 # the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
-from ._words import as_number as current, base_hint, better, no_dropdown as dropdown  # noqa: E402,F401
-from ._words import no_notes as schema_notes, said_direction as direction  # noqa: E402,F401
+from ._words import (  # noqa: E402,F401
+    as_number as current, base_hint, mark, no_dropdown as dropdown, no_notes as schema_notes,
+    no_warnings as param_warnings, said_direction as direction,
+)
 
 WHOLE = False
 """Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RANGED = ("target",)
+"""Its parameters that are values a submission may report: rubric lint warns when one is outside [min, max]."""
 RATINGS = False
 """It takes the ratings: section (one rating per assessor)."""
 TARGET_IS_BOUND = True
@@ -58,7 +62,7 @@ TARGET_IS_BOUND = True
 
 def describe(m) -> str:
     """The method and its parameters in a few words: 'threshold ≥ 95%'."""
-    return f"threshold {better(m.params)} {m.params['target']:g}{m.unit}"
+    return f"threshold {mark(m.params)} {m.params['target']:g}{m.unit}"
 
 
 def template_hint(m) -> str:

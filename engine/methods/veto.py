@@ -14,8 +14,10 @@ def amount(m, value) -> float:
 
 # --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
 # the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
-from ._words import boolean_hint  # noqa: E402
-from .check import RATINGS, WHOLE, dropdown, schema_notes  # noqa: E402,F401  (typed like a check)
+from ._words import boolean_hint  # noqa: E402,F401
+from .check import (  # noqa: E402,F401  (a veto is typed like a check)
+    RANGED, RATINGS, WHOLE, dropdown, param_warnings, schema_notes,
+)
 
 SIGN = None
 """How its points show in a table ('+2', '−1'): a veto fires, it adds or takes off no points."""
