@@ -23,15 +23,8 @@ def parse(m, raw):
     return read_count(raw, m.unit, allow_bool=True)
 
 
-def amount(m, value) -> float:
-    """Points added (bonus) or taken off (deduction), as a positive number."""
-    points = value * m.params.get("per", 1)
-    cap = m.params.get("cap")
-    return points if cap is None else min(points, cap)
-
-
 # --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
-# the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
+# the registry for every piece). Kept in one block, imports included, above amount (scoring follows it).
 from ._words import (  # noqa: E402,F401
     modifier_hint, no_dropdown as dropdown, no_notes as schema_notes, no_warnings as param_warnings, per_item,
 )
@@ -57,3 +50,10 @@ def template_hint(m) -> str:
 def example(m) -> int:
     """The value a schema offers in completion: no items."""
     return 0
+
+
+def amount(m, value) -> float:
+    """Points added (bonus) or taken off (deduction), as a positive number."""
+    points = value * m.params.get("per", 1)
+    cap = m.params.get("cap")
+    return points if cap is None else min(points, cap)

@@ -7,13 +7,8 @@ CELL = "bool"
 """How a table cell is read on the vectorised fast path: true/false."""
 
 
-def amount(m, value) -> float:
-    """1 when the veto fires."""
-    return 1.0 if value else 0.0
-
-
 # --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
-# the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
+# the registry for every piece). Kept in one block, imports included, above amount (scoring follows it).
 from ._words import boolean_hint  # noqa: E402,F401
 from .check import (  # noqa: E402,F401  (a veto is typed like a check)
     RANGED, RATINGS, WHOLE, dropdown, param_warnings, schema_notes,
@@ -36,3 +31,8 @@ def template_hint(m) -> str:
 def example(m) -> bool:
     """The value a schema offers in completion: the veto not fired."""
     return False
+
+
+def amount(m, value) -> float:
+    """1 when the veto fires."""
+    return 1.0 if value else 0.0
