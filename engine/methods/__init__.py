@@ -37,3 +37,26 @@ def get(name: str) -> ModuleType:
 def param_names() -> set[str]:
     """Every parameter any method takes."""
     return {p for m in METHODS.values() for p in m.PARAMS}
+
+
+INTERFACE = {
+    "every": ("NAME", "KIND", "CELL", "PARAMS", "EXPECTS", "check_params", "param_warnings", "RANGED",
+              "value_schema", "parse", "describe", "template_hint", "dropdown", "example", "schema_notes", "WHOLE",
+              "RATINGS"),
+    "base": ("fraction", "target", "next_target", "direction", "current", "TARGET_IS_BOUND"),
+    "modifier": ("amount", "SIGN"),
+    "optional": ("next_point",),
+}
+"""What a method module holds, each piece once, for the rest of the engine to ask (tests/test_method_knowledge.py
+reads the engine's source for what it asks, and walks the registry for the answers).  Every method: its name,
+kind and cell reading, its parameters (their defaults, check, likely slips and those that are values a
+submission may report), how a value is read and typed (EXPECTS, parse, value_schema, WHOLE, RATINGS), and how it
+is put in words (describe, template_hint, dropdown, example, schema_notes).  A base method adds its fraction,
+targets, better direction, the value as one number and whether its target is a bound passed (≥ 95%); a modifier
+its amount and the sign its points show with.  Optional pieces are asked only where present (linear's next
+whole point)."""
+
+
+def interface(module: ModuleType) -> tuple[str, ...]:
+    """The pieces a method module of its kind must hold."""
+    return INTERFACE["every"] + INTERFACE["base" if module.KIND == "base" else "modifier"]
