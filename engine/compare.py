@@ -60,6 +60,21 @@ def compare(cards: Iterable[Scorecard], period: Any = None) -> tuple[Comparison,
     return tuple(Comparison(league(group, period), trends(group)) for group in by_rubric(cards).values())
 
 
+def of_runs(runs, period: Any = None) -> tuple[Comparison, ...]:
+    """compare() over engine.outcome.Cards.runs(): one whole scored batch and nothing else is ranked from the
+    batch's arrays (engine.vector.league); anything else card by card."""
+    runs = list(runs)
+    if len(runs) == 1 and runs[0][0] == "batch":
+        from .vector.league import comparisons
+
+        return comparisons(runs[0][1], runs[0][2], period)
+    if any(r[0] == "batch" for r in runs):
+        from .vector.cards import to_scorecards
+
+        return compare([c for r in runs for c in (r[1] if r[0] == "cards" else to_scorecards(r[1], r[2]))], period)
+    return compare([c for r in runs for c in r[1]], period)
+
+
 def by_rubric(cards: Iterable[Scorecard]) -> dict[tuple[str, str], list[Scorecard]]:
     out: dict[tuple[str, str], list[Scorecard]] = {}
     for c in cards:

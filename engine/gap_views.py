@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import methods
 from .model import Group, Rubric, worth
 from .results import GroupResult, MeasureResult, Scorecard
 
@@ -73,7 +74,7 @@ def missing(card: Scorecard) -> tuple[MissingItem, ...]:
 
 
 def _at_stake(m: MeasureResult, nominal: dict[str, float]) -> float | None:
-    if m.measure.method == "bonus":
+    if methods.get(m.measure.method).KIND == "bonus":
         return m.max
     if m.measure.is_modifier:
         return None

@@ -51,10 +51,10 @@ def judge(outcome: Outcome, bar: Bar) -> Verdict:
     """The verdict for one outcome (a --min-grade its rubric has no grade for is one of its failures)."""
     if not outcome.ok:
         return Verdict(outcome, tuple(errors(outcome.problems)))
-    card = outcome.card
+    card = outcome.head
     if card is None:
         return Verdict(outcome, ())
-    return Verdict(outcome, tuple(_below_bar(card, bar, Loc(outcome.path))))
+    return Verdict(outcome, tuple(_below_bar(card, bar, outcome.where)))
 
 
 def _below_bar(card, bar: Bar, loc: Loc) -> list[Problem]:
@@ -128,7 +128,7 @@ def unknown_grade(rubric: Rubric, typed: str) -> str:
 def check_bar(bar: Bar, verdicts: list[Verdict]) -> None:
     """UsageError when --min-grade names a grade of none of the rubrics the submissions use (saying what to
     type for each)."""
-    rubrics = {v.outcome.card.rubric.ref: v.outcome.card.rubric for v in verdicts if v.outcome.card}
+    rubrics = {v.outcome.head.rubric.ref: v.outcome.head.rubric for v in verdicts if v.outcome.head}
     if bar.min_grade is None or not rubrics:
         return
     if not any(find_grade(r, bar.min_grade) for r in rubrics.values()):

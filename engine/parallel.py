@@ -20,16 +20,20 @@ def workers(requested: int | None, n_items: int) -> int:
     return 1 if n_items < MIN_FILES else max(1, want)
 
 
-def map_ordered(fn: Callable, items: list, shared, jobs: int | None = None) -> Iterator:
-    """fn(item, shared) for every item, in order, on several processes when worth it."""
-    n = workers(jobs, len(items))
-    if n == 1:
-        return (fn(item, shared) for item in items)
+def forks(jobs: int | None, n_items: int) -> bool:
+    """Whether map_ordered will run on worker processes for this many items."""
+    if workers(jobs, n_items) == 1:
+        return False
     import multiprocessing  # only for a batch: a one-file check does not pay for it
 
-    if "fork" not in multiprocessing.get_all_start_methods():
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def map_ordered(fn: Callable, items: list, shared, jobs: int | None = None) -> Iterator:
+    """fn(item, shared) for every item, in order, on several processes when worth it."""
+    if not forks(jobs, len(items)):
         return (fn(item, shared) for item in items)
-    return _forked(fn, items, shared, n)
+    return _forked(fn, items, shared, workers(jobs, len(items)))
 
 
 def _forked(fn: Callable, items: list, shared, n: int) -> Iterator:

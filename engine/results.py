@@ -7,13 +7,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from .model import Entry, Grade, Group, Measure, Rubric, Submission
+from .plan import maximum, minimum, where
 
 STATUSES = ("full", "partial", "zero", "missing", "excluded", "triggered", "not-triggered")
 
 
 @lru_cache(maxsize=1 << 14)
 def r2(x: float | None) -> float | None:
-    """Round half-up to 2 decimals, as people do (89.995 -> 90.0), ignoring float noise below 1e-9."""
+    """Round half-up to 2 decimals, as people do (89.995 -> 90.0), ignoring float noise below 1e-9.  The one
+    rounding rule: engine.vector.rounding.r2_array is this over arrays, and asks this for every near tie."""
     if x is None:
         return None
     if not math.isfinite(x) or abs(x) >= 1e15:
@@ -64,13 +66,17 @@ class MeasureResult:
 
 
 def lost_points(weight: float, fraction: float | None) -> float:
-    """Points of the base a base measure lost; 0 when it is excluded (fraction None)."""
+    """Points of the base a base measure lost; 0 when it is excluded (fraction None; NaN in numpy arrays, which
+    it takes too, element by element)."""
+    if getattr(fraction, "ndim", 0):
+        return where(fraction != fraction, 0.0, weight * (1.0 - fraction))
     return 0.0 if fraction is None else weight * (1.0 - fraction)
 
 
 @dataclass(frozen=True)
 class Totals:
-    """SPEC 3.2's sum before rounding, and what more base points would add to it once clamped."""
+    """SPEC 3.2's sum before rounding, and what more base points would add to it once clamped: the one statement
+    of the total's clamp, for one submission (numbers) or for many at once (numpy arrays, broadcast alike)."""
 
     base: float
     bonus: float
@@ -86,15 +92,16 @@ class Totals:
 
     def total(self, gain: float = 0.0) -> float:
         """clamp(base + gain + bonus - deductions, 0, top), unrounded."""
-        return min(max(self.base + gain + self.bonus - self.deductions, 0.0), self.top)
+        return minimum(maximum(self.base + gain + self.bonus - self.deductions, 0.0), self.top)
 
     def gain(self, lost: float) -> float:
         """Points of the total that ``lost`` more base points add: all of them unless the clamp bites (deductions
         beyond the base, or the ceiling), exactly ``lost`` then so that no float noise creeps in."""
         raw = self.base + self.bonus - self.deductions
-        if raw >= 0.0 and raw + lost <= self.top:
-            return lost
-        return self.total(lost) - self.total()
+        unclamped = (raw >= 0.0) & (raw + lost <= self.top)
+        if not getattr(unclamped, "ndim", 0):
+            return lost if unclamped else self.total(lost) - self.total()
+        return where(unclamped, lost, self.total(lost) - self.total())
 
 
 @dataclass(frozen=True)
@@ -120,8 +127,21 @@ class GroupResult:
         return "excluded" if self.fraction is None else "scored"
 
 
+class Head:
+    """What a scorecard and its light stand-in (engine.vector.league.BatchCard) both answer, from their
+    rubric and vetoed_by."""
+
+    @property
+    def vetoed(self) -> bool:
+        return bool(self.vetoed_by)
+
+    @property
+    def max(self) -> float:
+        return self.rubric.scale
+
+
 @dataclass(frozen=True)
-class Scorecard:
+class Scorecard(Head):
     """A scored submission."""
 
     rubric: Rubric
@@ -139,14 +159,6 @@ class Scorecard:
     grade: Grade
     vetoed_by: tuple[str, ...] = ()
     """Ids of the veto measures that fired."""
-
-    @property
-    def vetoed(self) -> bool:
-        return bool(self.vetoed_by)
-
-    @property
-    def max(self) -> float:
-        return self.rubric.scale
 
     @property
     def totals(self) -> Totals:

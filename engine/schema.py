@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import methods
-from .describe import describe
-from .model import Label, Measure, Rubric
+from .model import Measure, Rubric
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -18,7 +17,7 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 def submission_schema(rubric: Rubric, lang: str | None = None) -> dict:
     """The JSON Schema a submission for this rubric must satisfy."""
     measures = rubric.measures
-    ratings = [m for m in measures if m.method == "rating"]
+    ratings = [m for m in measures if methods.get(m.method).RATINGS]
     return _shared_patterns({
         "$schema": DRAFT,
         "$id": f"urn:scorecard:{rubric.id}:{rubric.version}",
@@ -71,9 +70,6 @@ def _section(props: dict) -> dict:
     return {"type": "object", "additionalProperties": False, "properties": props}
 
 
-WHOLE_NUMBERS = ("count", "bonus", "deduction")
-"""Methods whose values are read as a whole number >= 0 (read_count): their schema minimum is at least 0."""
-
 _BIGGEST = 1.7976931348623157e308
 _NOT_FINITE = {"type": "number", "anyOf": [{"minimum": 1, "maximum": 0},  # only NaN is both >= 1 and <= 0
                                            {"exclusiveMinimum": _BIGGEST}, {"exclusiveMaximum": -_BIGGEST}]}
@@ -81,9 +77,11 @@ _NOT_FINITE = {"type": "number", "anyOf": [{"minimum": 1, "maximum": 0},  # only
 
 
 def value_schema(m: Measure) -> dict:
-    """The bare value's schema: the method's type plus the measure's min/max bounds; numbers must be finite."""
-    schema = methods.get(m.method).value_schema(m)
-    low = max(m.min or 0, 0) if m.method in WHOLE_NUMBERS else m.min
+    """The bare value's schema: the method's type plus the measure's min/max bounds; numbers must be finite.
+    A method whose values are whole numbers >= 0 (WHOLE) has a minimum of at least 0."""
+    module = methods.get(m.method)
+    schema = module.value_schema(m)
+    low = max(m.min or 0, 0) if module.WHOLE else m.min
     bounds = {k: v for k, v in (("minimum", low), ("maximum", m.max)) if v is not None}
     return _finite(_bounded(schema, bounds) if bounds else schema)
 
@@ -131,11 +129,13 @@ def _ratings(m: Measure, rubric: Rubric, lang: str | None) -> dict:
 
 def _docs(m: Measure, rubric: Rubric, lang: str | None) -> dict:
     """Title, description and examples shown on hover and in completion."""
-    target = _example(m)
-    lines = [m.label.get("en") if lang != "en" and m.label.has("en") else "", describe(m),
+    module = methods.get(m.method)
+    target = module.example(m)
+    lines = [m.label.get("en") if lang != "en" and m.label.has("en") else "", module.describe(m),
              f"{'bonus/deduction/veto' if m.is_modifier else f'{m.points:g} points'}"
              + (f"; unit {m.unit}" if m.unit else ""),
-             _owners(m, rubric, lang), _option_labels(m, lang), m.guidance, "测评方法: " + "、".join(m.assess) if m.assess else "",
+             _owners(m, rubric, lang), module.schema_notes(m, lang), m.guidance,
+             "测评方法: " + "、".join(m.assess) if m.assess else "",
              "evidence required" if m.evidence == "required" else ""]
     text = "\n".join(x for x in lines if x)
     out = {"title": f"{m.id} {m.label.get(lang)}", "description": text,
@@ -145,24 +145,8 @@ def _docs(m: Measure, rubric: Rubric, lang: str | None) -> dict:
     return out
 
 
-def _option_labels(m: Measure, lang: str | None) -> str:
-    """A choice's options with their labels (what an official may type instead of the key)."""
-    labels = m.params.get("labels") if m.method == "choice" else None
-    if not labels:
-        return ""
-    return "options: " + "; ".join(f"{k} = {Label.of(labels[k]).get(lang)}" if k in labels else str(k)
-                                   for k in m.params["options"])
-
-
 def _owners(m: Measure, rubric: Rubric, lang: str | None) -> str:
     if not m.owners:
         return ""
     names = [rubric.units[o].get(lang) if o in rubric.units else o for o in m.owners]
     return "owners: " + "、".join(names)
-
-
-def _example(m: Measure) -> Any:
-    module = methods.get(m.method)
-    if module.KIND == "base":
-        return module.target(m)
-    return False if m.method == "veto" else 0

@@ -1,6 +1,7 @@
 """How far a measure's value is from its targets: full points, and the next band or step up.
 
-Pure: reads a Measure and a value, asks the measure's method for target(m) and next_target(m, v).
+Pure: reads a Measure and a value, asks the measure's method for target(m), next_target(m, v), which way is
+better (direction(m)) and the value as one number (current(m, v)).
 """
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from typing import Any
 
 from . import methods
 from .methods._common import is_number
+from .methods._words import sign
 from .model import Measure
-
-NUMERIC = ("threshold", "linear", "bands", "count", "rating")
 
 
 @dataclass(frozen=True)
@@ -52,21 +52,19 @@ def aim(m: Measure, value: Any) -> Aim:
 
 
 def direction(m: Measure) -> str | None:
-    """Which way is better for a numeric measure."""
-    if m.method == "linear":
-        return "higher" if m.params["floor"] < m.params["target"] else "lower"
-    if m.method in ("threshold", "bands"):
-        return m.params.get("direction", "higher")
-    return "higher" if m.method in NUMERIC else None
+    """Which way is better for a numeric measure; None for true/false and options."""
+    return methods.get(m.method).direction(m)
 
 
 def current(m: Measure, value: Any) -> float | None:
-    """The value as a single number, when the method reads numbers."""
-    if value is None or m.method not in NUMERIC:
-        return None
-    if m.method == "rating":
-        return methods.get("rating").mean(m, value)
-    return float(value) if is_number(value) else None
+    """The value as a single number (a rating's trimmed mean), when the method reads numbers."""
+    return None if value is None else methods.get(m.method).current(m, value)
+
+
+def target_sign(m: Measure, way: str | None) -> str:
+    """What goes before a target's text: '≥' or '≤' when the target is a bound a value may pass (a rating's
+    top of the scale is none), '' otherwise."""
+    return sign(way) if methods.get(m.method).TARGET_IS_BOUND else ""
 
 
 def distance(now: float | None, goal: Any, way: str | None) -> float | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import methods
-from .describe import describe
+from .methods._words import show
 from .model import Group, Label, Loc, Measure, Rubric
 from .problems import Problem
 
@@ -21,8 +21,6 @@ FORMATS = ("yaml", "xlsx")
 SCHEMAS = "docs/schemas/{id}.schema.json"
 """Where a project keeps the generated submission schemas (`scorecard schema`), from its root: the shipped
 rubrics' are committed there, and the shipped submissions' modelines point at them."""
-BOOLEAN = ("check", "veto")
-"""Methods whose value is true or false."""
 BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """Whatever a YAML reader (PyYAML: CR, LF, NEL, LS, PS) or Python might take for a line break."""
 UNPRINTABLE = re.compile("[^\t\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -124,14 +122,8 @@ def _facts(rubric: Rubric, m: Measure) -> list[str]:
 
 
 def how(m: Measure) -> str:
-    """The method and its parameters in words, and what to write."""
-    if m.method in BOOLEAN:
-        effect = "true earns full points" if m.method == "check" else "true vetoes the submission (一票否决)"
-        return f"{m.method} — write true or false; {effect}"
-    module = methods.get(m.method)
-    write = "one of: " + ", ".join(map(str, m.params["options"])) if m.method == "choice" else module.EXPECTS
-    target = f"; full points at {show(module.target(m))}{m.unit}" if hasattr(module, "target") else ""
-    return f"{describe(m)}{target} — write {write}"
+    """The method and its parameters in words, and what to write (each method says it: template_hint)."""
+    return methods.get(m.method).template_hint(m)
 
 
 def owner_names(rubric: Rubric, m: Measure) -> list[str]:
@@ -180,12 +172,6 @@ def _one_line(text: str) -> str:
 
 def _num(x: float | None, none: str) -> str:
     return none if x is None else f"{x:g}"
-
-
-def show(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _measures(rubric: Rubric, nodes=None, path: tuple = ()):
@@ -278,11 +264,8 @@ def _dropdowns(ws, rubric: Rubric) -> None:
 
 
 def _options(m: Measure) -> str:
-    """The drop-down list for a value cell, '' when none fits (Excel lists: no commas or quotes, 255 chars)."""
-    if m.method in BOOLEAN:
-        return "true,false"
-    if m.method != "choice":
-        return ""
-    keys = [str(k) for k in m.params["options"]]
+    """The drop-down list for a value cell (the method's dropdown), '' when it has none or none fits (Excel
+    lists: no commas or quotes, 255 chars)."""
+    keys = methods.get(m.method).dropdown(m)
     text = ",".join(keys)
     return "" if any("," in k or '"' in k for k in keys) or len(text) > 255 else text

@@ -99,7 +99,7 @@ def _entry(e: RawEntry, rubric: Rubric, problems: list, seen: dict, hints=None) 
     if e.measure in seen:
         problems.append(Problem(e.key_loc, "given in both values and ratings", e.measure, code="duplicate"))
         return None
-    if e.section == "ratings" and m.method != "rating":
+    if e.section == "ratings" and not methods.get(m.method).RATINGS:
         problems.append(Problem(e.key_loc, f"ratings are for rating measures; this one is {m.method}",
                                 e.measure, code="type"))
         return None

@@ -4,6 +4,9 @@ expected.json is a subset of the JSON result (SPEC 6): every key it has must mat
 nodes and measures are matched by id, so a case names only the ones it computed by hand.
 Numbers compare after rounding to 2 decimals.  A case whose folder holds expected_problems.txt
 instead must fail validation with exactly those lines (paths relative to the case folder).
+
+Every case also runs through both executors of the scoring plan: the per-submission one (engine.scoring)
+and the vectorised one (engine.vector.score over from_submissions), which must agree to the last bit.
 """
 from __future__ import annotations
 
@@ -14,6 +17,10 @@ import pytest
 
 from engine import pipeline
 from engine.formats.common import card_dict
+from engine.scoring import score
+from engine.vector.score import score_long
+from engine.vector.values import from_submissions
+from tests.core.same import assert_same
 
 CASES = Path(__file__).parent / "cases"
 NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expected.json").exists()) if CASES.is_dir() else []
@@ -45,6 +52,19 @@ def test_case(case):
     assert outcome.ok, "\n".join(map(str, outcome.problems))
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     subset(expected, card_dict(outcome.card))
+
+
+@pytest.mark.parametrize("case", NAMES)
+def test_case_both_executors_agree(case):
+    folder = CASES / case
+    finder = pipeline.RubricFinder(str(folder / "rubric.yaml"))
+    outcome = pipeline.run_one(folder / "submission.yaml", finder)
+    rubric, sub = outcome.card.rubric, outcome.card.submission
+    card = score(rubric, sub)
+    assert card == outcome.card
+    batch = score_long(from_submissions(rubric, [sub, sub]), rubric)
+    assert_same(batch, 0, card)
+    assert_same(batch, 1, card)
 
 
 def test_there_are_cases():

@@ -183,7 +183,7 @@ def test_compare_formats(world, name, tmp_path_factory):
 @pytest.mark.parametrize("name", list(ci.REPORTERS))
 def test_ci_reporters(world, name):
     verdicts = [judge(o, Bar("a", None)) for o in world[1]]
-    out = ci.get(name).render(verdicts, Bar("a", None))
+    out = ci.get(name).render(verdicts, bar=Bar("a", None))
     assert_inert(out, github=name == "github")
     if name in ("text", "github"):
         assert ":smile:" in out
@@ -203,7 +203,7 @@ def test_ci_reporters(world, name):
 
 def test_github_annotations_are_the_only_commands(world):
     verdicts = [judge(o, Bar("a", None)) for o in world[1]]
-    out = ci.get("github").render(verdicts, Bar("a", None))
+    out = ci.get("github").render(verdicts, bar=Bar("a", None))
     commands = [ln for ln in out.splitlines() if ln.startswith("::")]
     assert commands and all(ANNOTATION.fullmatch(ln) for ln in commands)
     for ln in commands:  # the runner: properties up to the next "::", split at "," and each at its first "="

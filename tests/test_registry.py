@@ -13,14 +13,21 @@ def test_meta_schema_lists_every_method():
     assert shipped == list(methods.METHODS)
 
 
+EVERY = ("NAME", "KIND", "CELL", "PARAMS", "EXPECTS", "check_params", "value_schema", "parse")
+BY_KIND = {"base": ("fraction", "column", "target", "next_target"), "modifier": ("amount", "column_amount")}
+
+
 @pytest.mark.parametrize("name", list(methods.METHODS))
 def test_method_module_interface(name):
+    """Each method module holds all its knowledge: both executors' fraction (or amount), its cell, its targets."""
     m = methods.get(name)
     assert m.NAME == name
     assert m.KIND in ("base", "bonus", "deduction", "veto")
-    needed = ("fraction", "target") if m.KIND == "base" else ("amount",)
-    for attr in ("PARAMS", "EXPECTS", "check_params", "value_schema", "parse") + needed:
+    assert (name in methods.BASE) == (m.KIND == "base") and (name in methods.MODIFIERS) == (m.KIND != "base")
+    for attr in EVERY + BY_KIND["base" if m.KIND == "base" else "modifier"]:
         assert hasattr(m, attr), f"{name} lacks {attr}"
+    for attr in EVERY[5:] + BY_KIND["base" if m.KIND == "base" else "modifier"]:
+        assert callable(getattr(m, attr)), f"{name}.{attr} is not a function"
 
 
 def test_unknown_method_lists_known():

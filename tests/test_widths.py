@@ -93,7 +93,7 @@ def test_compare(outcomes, width):
 def test_check_text(outcomes, width):
     verdicts = [judge(o, Bar("pass", None)) for o in outcomes]
     buf = io.StringIO()
-    ci_text.show(verdicts, Bar("pass", None), console(buf, width=width))
+    ci_text.show(verdicts, console(buf, width=width), bar=Bar("pass", None))
     out = buf.getvalue()
     # the FILE:LINE:COL lines after the table stay one line each, on purpose (grep, editors)
     table = "\n".join(line for line in out.splitlines() if "is below the required" not in line)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 _EXPORTS = {"read_long": "..readers.long.read", "validate_long": "..readers.long.validate",
-            "score_long": "..vector.score", "to_scorecards": "cards", "iter_scorecards": "cards",
+            "score_long": "..vector.score", "to_scorecards": "..vector.cards", "iter_scorecards": "..vector.cards",
             "BatchResult": "..vector.result", "LongValues": "..vector.values"}
 
 

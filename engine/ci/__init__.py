@@ -1,6 +1,6 @@
-"""Reporters for `scorecard check`, one module each: NAME and render(verdicts, bar) -> str.
+"""Reporters for `scorecard check`, one module each: NAME and render(verdicts, lang, bar=...) -> str, written by engine.cli.output.write like every format.
 
-text also has show(verdicts, bar, console) for the terminal; github also has summary(verdicts, bar)
+text also has show(verdicts, console, lang, bar=...) for the terminal; github also has summary(verdicts, bar)
 (Markdown for $GITHUB_STEP_SUMMARY).
 """
 from __future__ import annotations

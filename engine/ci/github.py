@@ -34,7 +34,7 @@ def _title(p) -> str:
     return f"scorecard {p.code}" + (f" {p.id}" if p.id else "")
 
 
-def render(verdicts, bar) -> str:
+def render(verdicts, lang: str | None = None, *, bar) -> str:
     lines = [annotation(p) for v in verdicts for p in v.failures]
     lines += [annotation(p, "warning") for v in verdicts for p in v.outcome.problems if p.level == "warning"]
     failed = sum(not v.passed for v in verdicts)
@@ -47,7 +47,7 @@ def summary(verdicts, bar) -> str:
     """Markdown for $GITHUB_STEP_SUMMARY: GitHub shows only 10 annotations per kind per step."""
     rows = ["| file | subject | period | total | grade | result |", "|---|---|---|--:|---|---|"]
     for v in verdicts:
-        card = v.outcome.card
+        card = v.outcome.head
         result = "✅ pass" if v.passed else "❌ invalid" if v.invalid else "❌ below bar"
         if card is None:
             rows.append(f"| {md_code(v.outcome.path)} | — | — | — | — | {result} |")

@@ -8,7 +8,7 @@ from ..safe_text import json_ci
 NAME = "json"
 
 
-def render(verdicts, bar) -> str:
+def render(verdicts, lang: str | None = None, *, bar) -> str:
     data = {
         "bar": {"min_grade": bar.min_grade, "min_score": bar.min_score},
         "passed": all(v.passed for v in verdicts),
@@ -18,7 +18,7 @@ def render(verdicts, bar) -> str:
 
 
 def _verdict(v) -> dict:
-    card = v.outcome.card
+    card = v.outcome.head
     out = {
         "file": v.outcome.path,
         "result": "pass" if v.passed else "invalid" if v.invalid else "below-bar",

@@ -18,7 +18,7 @@ def xml_safe(text: str) -> str:
     return NOT_XML.sub("\ufffd", text)
 
 
-def render(verdicts, bar) -> str:
+def render(verdicts, lang: str | None = None, *, bar) -> str:
     root = ET.Element("testsuites", name="scorecard check")
     total = fails = 0
     for v in verdicts:
@@ -70,7 +70,7 @@ def _validation_cases(v) -> list[ET.Element]:
 
 
 def _threshold_cases(v, bar) -> list[ET.Element]:
-    if v.outcome.card is None:
+    if v.outcome.head is None:
         return []
     classname = f"{v.outcome.path}.threshold"
     failures = {p.code: str(p) for p in v.failures}

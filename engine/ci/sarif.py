@@ -15,7 +15,7 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def render(verdicts, bar) -> str:
+def render(verdicts, lang: str | None = None, *, bar) -> str:
     problems = [p for v in verdicts for p in _problems(v)]
     rules = sorted({p.code for p in problems})
     run = {

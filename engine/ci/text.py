@@ -10,13 +10,13 @@ NAME = "text"
 RESULT = {"pass": ("pass", "green"), "invalid": ("invalid", "red"), "below": ("below bar", "red")}
 
 
-def render(verdicts, bar) -> str:
+def render(verdicts, lang: str | None = None, *, bar) -> str:
     buf = io.StringIO()
-    show(verdicts, bar, new_console(buf, width=120, no_color=True))
+    show(verdicts, new_console(buf, width=120, no_color=True), bar=bar)
     return buf.getvalue()
 
 
-def show(verdicts, bar, console) -> None:
+def show(verdicts, console, lang: str | None = None, *, bar) -> None:
     t = fit_table(title=text(f"scorecard check — bar: {bar.describe()}"), title_justify="left")
     for col, just in (("file", "left"), ("subject", "left"), ("period", "left"), ("total", "right"),
                       ("grade", "left"), ("result", "left")):
@@ -33,7 +33,7 @@ def show(verdicts, bar, console) -> None:
 
 
 def _row(v) -> tuple:
-    card = v.outcome.card
+    card = v.outcome.head
     result = styled(RESULT["pass" if v.passed else "invalid" if v.invalid else "below"])
     if card is None:
         return (text(v.outcome.path), "—", "—", "—", "—", result)

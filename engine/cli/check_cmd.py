@@ -7,10 +7,10 @@ from typing import List, Optional
 
 import typer
 
-from .. import ci, pipeline
+from .. import ci
 from ..gate import Bar, check_bar, judge
-from .progress import tracked
-from .common import OUTPUT, RUBRIC, RUBRICS_DIR, choices, emit, err_console, handled, out_console, print_problems
+from .common import LONG, OUTPUT, RUBRIC, RUBRICS_DIR, choices, err_console, handled, print_problems, run
+from .output import write
 
 CheckFormat = choices("CheckFormat", ["auto", *ci.REPORTERS])
 
@@ -34,6 +34,7 @@ def check(
     output: Optional[Path] = OUTPUT,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print each file's warnings and notes "
                                  "(info: how values were read) to stderr."),
+    long: bool = LONG,
 ) -> int:
     """CI gate: validate and score every submission; exit 1 if any is invalid or below the bar
     (a vetoed submission is below any bar), 0 otherwise, 2 on usage errors.
@@ -41,9 +42,7 @@ def check(
     Example: scorecard check submissions/ --min-grade pass --format github
     """
     bar = Bar(min_grade, min_score)
-    finder = pipeline.RubricFinder(rubric, rubrics_dir)
-    files = pipeline.files(paths)
-    verdicts = [judge(o, bar) for o in tracked(pipeline.run_files(files, finder), len(files), err_console())]
+    verdicts = [judge(o, bar) for o in run(paths, rubric, rubrics_dir, long)]
     check_bar(bar, verdicts)
     if verbose:
         for v in verdicts:
@@ -53,10 +52,7 @@ def check(
         err_console().print("[yellow]no submission files to check[/]")
         return 0
     _write_summary(reporter, verdicts, bar)
-    if reporter.NAME == "text" and output is None:
-        reporter.show(verdicts, bar, out_console())
-    else:
-        emit(reporter.render(verdicts, bar), output)
+    write(reporter, verdicts, output, None, err_console(), bar=bar)
     return 0 if all(v.passed for v in verdicts) else 1
 
 

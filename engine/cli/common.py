@@ -120,6 +120,16 @@ def _fail(problems: list[Problem], what: str, code: int) -> None:
     raise typer.Exit(code)
 
 
+def run(paths, rubric, rubrics_dir: str, long: bool = False, scoring: bool = True, label: str = "scoring"):
+    """Every submission's Outcome (engine.pipeline), streamed, with a progress bar on a terminal."""
+    from .. import pipeline
+    from .progress import Bar
+
+    with Bar(err_console(), label) as bar:
+        yield from pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir), scoring, force_long=long,
+                                progress=bar)
+
+
 def emit_chunks(chunks, output: Optional[Path], console=None, encoding: str = "utf-8") -> None:
     """Stream text pieces to stdout (no -o, or -o -), or to output: a regular file the engine creates
     or replaces whole, only once every piece is written (nothing is replaced if it fails)."""

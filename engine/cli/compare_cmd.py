@@ -7,10 +7,11 @@ from typing import List, Optional
 import typer
 
 from .. import compare as analysis
-from .. import pipeline
 from ..formats import compare as compare_formats
-from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, \
-    lang_code, out_console, print_outcomes
+from ..outcome import Cards
+from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, err_console, handled, lang_code, \
+    run
+from .output import write
 from .score_cmd import json_shape, summary
 
 CompareFormat = choices("CompareFormat", compare_formats.FORMATS)
@@ -40,20 +41,11 @@ def compare(
 
     Example: scorecard compare submissions/ --format markdown -o reports/compare.md
     """
-    from ..batch import long_tables  # reads a file's first lines only; pandas just for a long table
-
-    if tables := long_tables(paths, long):
-        from ..batch import cli as batch_cli
-
-        rest = [p for p in paths if p not in tables]
-        return batch_cli.compare(tables, rest, rubric, rubrics_dir, period, fmt.value, output, lang_code(lang))
-    outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
     errc = err_console()
-    print_outcomes(outcomes, errc)
-    comparisons = analysis.compare([o.card for o in outcomes if o.ok], period)
-    module, code = compare_formats.get(fmt.value), lang_code(lang)
-    if fmt.value == "table" and output is None:
-        module.show(comparisons, out_console(), code)
-    elif comparisons or fmt.value == "json":
-        emit(module.render(comparisons, code, **json_shape(fmt.value, paths)), output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
-    return summary(outcomes, errc)
+    tally = Tally(errc)
+    comparisons = analysis.of_runs(Cards(run(paths, rubric, rubrics_dir, long), tally.add).runs(), period)
+    tally.warn()
+    module = compare_formats.get(fmt.value)
+    if comparisons or fmt.value == "json" or (output is None and hasattr(module, "show")):
+        write(module, comparisons, output, lang_code(lang), errc, **json_shape(fmt.value, paths, long))
+    return summary(tally, errc)

@@ -8,10 +8,11 @@ from typing import List, Optional
 import typer
 
 from .. import gaps as analysis
-from .. import pipeline
 from ..formats import gaps as gap_formats
-from .common import LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, choices, emit, err_console, handled, lang_code, \
-    out_console, print_outcomes
+from ..outcome import Cards
+from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, err_console, handled, lang_code, \
+    run
+from .output import write
 from .score_cmd import JSON_SHAPE, json_shape, summary
 
 GapFormat = choices("GapFormat", gap_formats.FORMATS)
@@ -32,6 +33,7 @@ def gaps(
                                   + JSON_SHAPE),
     output: Optional[Path] = OUTPUT,
     lang: Optional[Lang] = LANG,
+    long: bool = LONG,
 ) -> int:
     """Gap report: every measure below full score ranked by the points of the total it would recover,
     its value, target and distance, the fewest measures that reach the next grade, missing data and
@@ -39,14 +41,12 @@ def gaps(
 
     Example: scorecard gaps submissions/zhaotong/2025.city-index.yaml --by owner --top 5
     """
-    outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
     errc = err_console()
-    print_outcomes(outcomes, errc)
-    reports = [analysis.analyse(o.card) for o in outcomes if o.ok]
-    module, code = gap_formats.get(fmt.value), lang_code(lang)
-    if fmt.value == "table" and output is None:
-        module.show(reports, out_console(), code, (by.value,), top)
-    elif reports or fmt.value == "json":
-        text = module.render(reports, code, (by.value,), top, **json_shape(fmt.value, paths))
-        emit(text, output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
-    return summary(outcomes, errc)
+    tally = Tally(errc)
+    reports = [analysis.analyse(card) for card in Cards(run(paths, rubric, rubrics_dir, long), tally.add)]
+    tally.warn()
+    module = gap_formats.get(fmt.value)
+    if reports or fmt.value == "json" or (output is None and hasattr(module, "show")):
+        write(module, reports, output, lang_code(lang), errc, by=(by.value,), top=top,
+              **json_shape(fmt.value, paths, long))
+    return summary(tally, errc)

@@ -6,10 +6,11 @@ from typing import List, Optional
 
 import typer
 
-from .. import pipeline, report_set, report_write
+from .. import report_set, report_write
+from ..outcome import Cards
 from ..formats.fit import column, fit_table
 from ..safe_text import BREAK, joined, styled, text
-from .common import LANG, RUBRIC, RUBRICS_DIR, Lang, err_console, handled, lang_code, out_console, print_outcomes
+from .common import LANG, LONG, RUBRIC, RUBRICS_DIR, Lang, Tally, err_console, handled, lang_code, out_console, run
 from .score_cmd import summary
 
 
@@ -21,6 +22,7 @@ def report(
     output: Path = typer.Option(Path("reports"), "--output", "-o", help="Folder to write the reports into "
                                 "(never rubrics/ or submissions/)."),
     lang: Optional[Lang] = LANG,
+    long: bool = LONG,
 ) -> int:
     """Write the full report set: for each submission its score and gap report as Markdown, JSON and
     CSV (plus each responsible unit's task list as CSV) and a self-contained HTML report with charts, one
@@ -32,15 +34,16 @@ def report(
     Example: scorecard report submissions/ -o reports/
     """
     report_write.check_folder(output)
-    outcomes = list(pipeline.run(paths, pipeline.RubricFinder(rubric, rubrics_dir)))
     errc = err_console()
-    print_outcomes(outcomes, errc)
-    files = report_set.plan([o.card for o in outcomes if o.ok], lang_code(lang)) if any(o.ok for o in outcomes) else []
+    tally = Tally(errc)
+    cards = list(Cards(run(paths, rubric, rubrics_dir, long), tally.add))
+    tally.warn()
+    files = report_set.plan(cards, lang_code(lang)) if cards else []
     if files:
         report_write.write_set(output, [(f.path, f.text.encode(f.encoding)) for f in files])
     if files:
         out_console().print(written_table(files, output))
-    return summary(outcomes, errc)
+    return summary(tally, errc)
 
 
 def written_table(files, output: Path):

@@ -6,10 +6,10 @@ from typing import List, Optional
 
 import typer
 
-from .. import formats, pipeline
-from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, emit_chunks, err_console, \
-    handled, lang_code, out_console
-from .progress import tracked
+from .. import formats
+from ..outcome import Cards
+from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, err_console, handled, lang_code, run
+from .output import write
 
 ScoreFormat = choices("ScoreFormat", formats.FORMATS)
 JSON_SHAPE = ("json is an object when exactly one submission file is given (null if it is invalid) and an array "
@@ -19,7 +19,7 @@ JSON_SHAPE = ("json is an object when exactly one submission file is given (null
 @handled
 def score(
     paths: List[str] = typer.Argument(..., help="Submission files or folders (searched recursively for "
-                                      ".yaml .yml .json .csv .xlsx).", show_default=False),
+                                      ".yaml .yml .json .csv .xlsx), or long tables.", show_default=False),
     rubric: Optional[str] = RUBRIC,
     rubrics_dir: str = RUBRICS_DIR,
     fmt: ScoreFormat = typer.Option("table", "--format", "-f", help="Output format; " + JSON_SHAPE),
@@ -37,43 +37,31 @@ def score(
 
     Example: scorecard score submissions/jinchang/ --format json -o reports/jinchang.json
     """
-    from ..batch import long_tables  # reads a file's first lines only; pandas just for a long table
-
-    if tables := long_tables(paths, long):
-        from ..batch import cli as batch_cli
-
-        rest = [p for p in paths if p not in tables]
-        return batch_cli.score(tables, rest, rubric, rubrics_dir, fmt.value, output, lang_code(lang))
-    files = pipeline.files(paths)
     errc = err_console()
     tally = Tally(errc)
-    outcomes = tracked(pipeline.run_files(files, pipeline.RubricFinder(rubric, rubrics_dir)), len(files), errc)
-    cards = tally.cards(outcomes)
-    module, code = formats.get(fmt.value), lang_code(lang)
-    if fmt.value == "table" and output is None:
-        module.show(cards, out_console(), code)
-    else:
-        shape = json_shape(fmt.value, paths)
-        pieces = module.chunks(cards, code, **shape) if hasattr(module, "chunks") else \
-            iter([module.render(list(cards), code, **shape)])
-        emit_chunks(pieces, output, errc, "utf-8-sig" if fmt.value == "csv" else "utf-8")
+    cards = Cards(run(paths, rubric, rubrics_dir, long), tally.add)
+    write(formats.get(fmt.value), cards, output, lang_code(lang), errc, **json_shape(fmt.value, paths, long))
     tally.warn()
     return summary(tally, errc)
 
 
-def json_shape(fmt: str, paths) -> dict:
+def json_shape(fmt: str, paths, long: bool = False) -> dict:
     """The keyword that gives a JSON renderer its shape from what was asked, never from what turned out valid
     (JSON_SHAPE); nothing for other formats."""
-    return {"single": one_file(paths)} if fmt == "json" else {}
+    return {"single": one_file(paths, long)} if fmt == "json" else {}
 
 
-def one_file(paths) -> bool:
-    """Exactly one path given, and not a folder: one submission (SPEC 6's object)."""
-    return len(paths) == 1 and not Path(paths[0]).is_dir()
+def one_file(paths, long: bool = False) -> bool:
+    """Exactly one path given, and neither a folder nor a long table: one submission (SPEC 6's object)."""
+    if len(paths) != 1 or Path(paths[0]).is_dir():
+        return False
+    from ..long_input import is_long
+
+    return not is_long(Path(paths[0]), long)
 
 
 def summary(outcomes, console) -> int:
-    """Print a one-line count and return the exit code (1 when any file is invalid or none was found).
+    """Print a one-line count and return the exit code (1 when any submission is invalid or none was found).
 
     ``outcomes`` is a Tally already counted, or a list of outcomes (their problems were printed)."""
     tally = outcomes if isinstance(outcomes, Tally) else _count(outcomes)

@@ -5,10 +5,8 @@ from typing import List, Optional
 
 import typer
 
-from .. import pipeline
 from ..problems import count
-from .progress import tracked
-from .common import RUBRIC, RUBRICS_DIR, err_console, handled, print_problems
+from .common import LONG, RUBRIC, RUBRICS_DIR, err_console, handled, print_problems, run
 
 QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings).")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Also print the notes (info: how each value was read, "
@@ -17,12 +15,13 @@ VERBOSE = typer.Option(False, "--verbose", "-v", help="Also print the notes (inf
 
 @handled
 def validate(
-    paths: List[str] = typer.Argument(..., help="Submission files or folders (.yaml .yml .json .csv .xlsx).",
-                                      show_default=False),
+    paths: List[str] = typer.Argument(..., help="Submission files or folders (.yaml .yml .json .csv .xlsx), "
+                                      "or long tables.", show_default=False),
     rubric: Optional[str] = RUBRIC,
     rubrics_dir: str = RUBRICS_DIR,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
+    long: bool = LONG,
 ) -> int:
     """Validate submissions: types, options, bounds, unknown ids (with 'did you mean'), required evidence,
     rubric and path agreement. Every problem of every file as FILE:LINE:COL, then a one-line summary.
@@ -35,9 +34,7 @@ def validate(
     console = err_console()
     levels = ("error",) if quiet else ("error", "warning", "info") if verbose else ("error", "warning")
     outcomes = []
-    files = pipeline.files(paths)
-    run = pipeline.run_files(files, pipeline.RubricFinder(rubric, rubrics_dir), scoring=False)
-    for outcome in tracked(run, len(files), console, "validating"):
+    for outcome in run(paths, rubric, rubrics_dir, long, scoring=False, label="validating"):
         print_problems(outcome.problems, console, levels)
         outcomes.append(outcome)
     return _summary(outcomes, console, notes_hidden=levels == ("error", "warning"))
@@ -53,6 +50,8 @@ def _summary(outcomes, console, notes_hidden: bool = False) -> int:
         console.print(f"[dim]{n_info} note(s) not shown (how values were read, what was taken from the path): "
                       "--verbose lists them[/]")
     style = "red" if bad else "green"
-    console.print(f"[{style}]{len(outcomes)} file(s) checked: {len(outcomes) - len(bad)} valid, {len(bad)} invalid"
+    files = len({f for o in outcomes for f in o.parts})
+    what = f"{len(outcomes)} file(s)" if files == len(outcomes) else f"{len(outcomes)} submission(s) in {files} file(s)"
+    console.print(f"[{style}]{what} checked: {len(outcomes) - len(bad)} valid, {len(bad)} invalid"
                   f" ({n_err} error(s), {n_warn} warning(s))[/]")
     return 1 if bad or not outcomes else 0

@@ -8,6 +8,8 @@ from .common import measure_dict, safe_cell
 
 NAME = "csv"
 SUFFIX = ".csv"
+ENCODING = "utf-8-sig"
+"""With a BOM, so Excel opens the Chinese text as UTF-8."""
 COLUMNS = ("subject", "subject_name", "period", "measure", "label", "method", "value", "score", "max",
            "status", "gap", "recoverable", "owners", "total", "grade")
 
@@ -19,8 +21,15 @@ def render(cards, lang: str | None = None) -> str:
 def chunks(cards, lang: str | None = None):
     """The CSV text in pieces: the header, then one piece per scorecard."""
     yield _rows([COLUMNS])
-    for card in cards:
-        yield _rows(_card_rows(card, lang))
+    runs = cards.runs() if hasattr(cards, "runs") else (("cards", [c]) for c in cards)
+    for run in runs:
+        if run[0] == "batch":  # a whole long table: its rows straight from the batch's arrays
+            from .csv_batch import chunks as batch_chunks
+
+            yield from batch_chunks(run[1], run[2], lang, header=False)
+        else:
+            for card in run[1]:
+                yield _rows(_card_rows(card, lang))
 
 
 def _rows(rows) -> str:

@@ -2,12 +2,13 @@
 status, owners, evidence and note; sortable and filterable by the inline script, a plain table without it."""
 from __future__ import annotations
 
+from .. import methods
 from ..formats.common import num
 from ..formats.words import owner_name, qty
 from ..methods._common import is_number
 from ..model import Rubric
 from ..results import STATUSES, MeasureResult, Scorecard
-from ..targets import aim
+from ..targets import aim, target_sign
 from .page import esc
 from .words import status, w
 
@@ -71,25 +72,30 @@ def value_text(m: MeasureResult, ui: str) -> str:
 def target_text(m: MeasureResult, ui: str) -> str:
     """What earns full marks ('≥95%', '是', 'A'); for a modifier its points per item and cap."""
     meas = m.measure
-    if meas.method == "veto":
-        return w("veto_target", ui)
     if meas.is_modifier:
-        sign = "+" if meas.method == "bonus" else "−"
-        cap = meas.params.get("cap")
-        text = w("each", ui, sign=sign, per=num(meas.params.get("per", 1)))
-        return text + (w("cap", ui, cap=num(cap)) if cap is not None else "")
+        return _per_item(meas, methods.get(meas.method).SIGN, ui)
     a = aim(meas, m.value)
-    sign = "" if meas.method == "rating" else {"higher": "≥", "lower": "≤"}.get(a.direction or "", "")
-    return f"{sign}{qty(a.target, meas.unit, ui)}"
+    return f"{target_sign(meas, a.direction)}{qty(a.target, meas.unit, ui)}"
+
+
+def _per_item(meas, sign: str | None, ui: str) -> str:
+    """A modifier's points per item and cap ('+1 each, at most 5'); for a veto (SIGN None: it has no points)
+    what fires it."""
+    if sign is None:
+        return w("veto_target", ui)
+    cap = meas.params.get("cap")
+    text = w("each", ui, sign=sign, per=num(meas.params.get("per", 1)))
+    return text + (w("cap", ui, cap=num(cap)) if cap is not None else "")
 
 
 def score_text(m: MeasureResult) -> str:
     """'1.5 / 2' for a base measure; '+2' or '−1' for a bonus or deduction that fired; '—' otherwise."""
     if not m.measure.is_modifier:
         return f"{num(m.score)} / {num(m.max)}"
-    if m.measure.method == "veto" or not m.score:
+    sign = methods.get(m.measure.method).SIGN
+    if sign is None or not m.score:
         return "—"
-    return ("+" if m.measure.method == "bonus" else "−") + num(m.score)
+    return sign + num(m.score)
 
 
 def owners_html(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:

@@ -32,6 +32,13 @@ def clamp(x: float, lo: float = 0.0, hi: float = 1.0) -> float:
     return lo if x < lo else hi if x > hi else x
 
 
+def clamp_column(f):
+    """clamp over a numpy array: the same comparisons, value by value."""
+    import numpy as np
+
+    return np.where(f < 0.0, 0.0, np.where(f > 1.0, 1.0, f))
+
+
 def read_bool(raw: Any) -> Parsed:
     """true/false, or a text that says one (是/否, 'true')."""
     try:

@@ -50,6 +50,17 @@ def fraction(m, value) -> float:
     return 0.0
 
 
+def column(m, x):
+    """fraction over a numpy array of values: the first band reached wins, so the best is written last."""
+    import numpy as np
+
+    direction = m.params.get("direction", "higher")
+    out = np.zeros(len(x))
+    for band in reversed(m.params["bands"]):
+        out = np.where(reaches(x, band["at"], direction), float(band["score"]), out)
+    return out
+
+
 def target(m):
     """The value that earns the best band's score."""
     return m.params["bands"][0]["at"]
@@ -63,3 +74,44 @@ def next_target(m, value):
                    len(bands))
     better = [b for b in bands[:reached] if b["score"] > now]
     return better[-1]["at"] if better else target(m)
+
+
+# --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
+# the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
+from ._words import (  # noqa: E402,F401
+    as_number as current, base_hint, mark, no_dropdown as dropdown, no_notes as schema_notes,
+    said_direction as direction,
+)
+
+WHOLE = False
+"""Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RANGED = ()
+"""Its parameters that are values a submission may report: rubric lint warns when one is outside [min, max]."""
+RATINGS = False
+"""It takes the ratings: section (one rating per assessor)."""
+TARGET_IS_BOUND = True
+"""Its target is a bound a value may pass, shown with ≥ or ≤ ('≥ 95%')."""
+
+
+def describe(m) -> str:
+    """The method and its parameters in a few words: 'bands ≥95:1, ≥90:0.6'."""
+    sign = mark(m.params)
+    return "bands " + ", ".join(f"{sign}{b['at']:g}:{b['score']:g}" for b in m.params["bands"])
+
+
+def template_hint(m) -> str:
+    """What a template says of the measure and what to write."""
+    return base_hint(m, describe(m), target(m), EXPECTS)
+
+
+example = target
+"""The value a schema offers in completion: the one that earns full points."""
+
+
+def param_warnings(params: dict) -> list[tuple[tuple, str]]:
+    """(where under the measure, message) of likely slips check_params accepts: bands are ordered best value
+    first, and a worse value that scores more is almost always a slip."""
+    bands = params["bands"]
+    return [(("bands", i), f"bands: at {worse['at']} (a worse value) scores {worse['score']}, more than "
+             f"{better['score']} at {better['at']}; the score should not rise as the value gets worse")
+            for i, (better, worse) in enumerate(zip(bands, bands[1:]), start=1) if worse["score"] > better["score"]]

@@ -88,6 +88,14 @@ def fraction(m, value) -> float:
     return float(m.params["options"][value])
 
 
+def column(m, x):
+    """fraction over a numpy array of option indices (a choice's value in a matrix is its option's position)."""
+    import numpy as np
+
+    scores = np.array([float(s) for s in m.params["options"].values()])
+    return scores[np.where(np.isnan(x), 0, x).astype(np.int64)]
+
+
 def target(m):
     """The best option."""
     options = m.params["options"]
@@ -100,3 +108,49 @@ def next_target(m, value):
     now = options.get(value, 0.0) if value is not None else 0.0
     better = [k for k, s in options.items() if s > now]
     return min(better, key=options.get) if better else target(m)
+
+
+# --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
+# the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
+from ._words import (  # noqa: E402,F401
+    base_hint, no_direction as direction, no_number as current, no_warnings as param_warnings,
+)
+
+WHOLE = False
+"""Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RANGED = ()
+"""Its parameters that are values a submission may report: rubric lint warns when one is outside [min, max]."""
+RATINGS = False
+"""It takes the ratings: section (one rating per assessor)."""
+TARGET_IS_BOUND = False
+"""Its target is a bound a value may pass, shown with ≥ or ≤; an option is no bound."""
+
+
+def describe(m) -> str:
+    """The method and its parameters in a few words: 'choice A:1, B:0.6, C:0'."""
+    return "choice " + ", ".join(f"{k}:{v:g}" for k, v in m.params["options"].items())
+
+
+def template_hint(m) -> str:
+    """What a template says of the measure and what to write: the option keys."""
+    return base_hint(m, describe(m), target(m), "one of: " + ", ".join(map(str, m.params["options"])))
+
+
+def dropdown(m) -> tuple[str, ...]:
+    """The values a spreadsheet template offers in a drop-down: the option keys."""
+    return tuple(str(k) for k in m.params["options"])
+
+
+def schema_notes(m, lang: str | None) -> str:
+    """The options with their labels (what an official may type instead of the key), for a schema's hover."""
+    from ..model import Label  # engine.model imports the registry: read it when called, not when loaded
+
+    labels = m.params.get("labels")
+    if not labels:
+        return ""
+    return "options: " + "; ".join(f"{k} = {Label.of(labels[k]).get(lang)}" if k in labels else str(k)
+                                   for k in m.params["options"])
+
+
+example = target
+"""The value a schema offers in completion: the best option."""

@@ -1,5 +1,5 @@
 """linear: from nothing at the floor to full points at the target, straight in between."""
-from ._common import REQUIRED, clamp, is_number, number_schema, read_number
+from ._common import REQUIRED, clamp, clamp_column, is_number, number_schema, read_number
 
 NAME = "linear"
 KIND = "base"
@@ -30,6 +30,12 @@ def fraction(m, value) -> float:
     return clamp((value - floor) / (goal - floor))
 
 
+def column(m, x):
+    """fraction over a numpy array of values: the same IEEE operations, value by value."""
+    floor, goal = m.params["floor"], m.params["target"]
+    return clamp_column((x - floor) / (goal - floor))
+
+
 def target(m):
     return m.params["target"]
 
@@ -47,3 +53,39 @@ def next_point(m, value):
     if step >= m.points:
         return None
     return floor + (goal - floor) * step / m.points
+
+
+# --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
+# the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
+from ._words import (  # noqa: E402,F401
+    as_number as current, base_hint, no_dropdown as dropdown, no_notes as schema_notes,
+    no_warnings as param_warnings,
+)
+
+WHOLE = False
+"""Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RANGED = ("target", "floor")
+"""Its parameters that are values a submission may report: rubric lint warns when one is outside [min, max]."""
+RATINGS = False
+"""It takes the ratings: section (one rating per assessor)."""
+TARGET_IS_BOUND = True
+"""Its target is a bound a value may pass, shown with ≥ or ≤ ('≥ 100%')."""
+
+
+def describe(m) -> str:
+    """The method and its parameters in a few words: 'linear 60→100%'."""
+    return f"linear {m.params['floor']:g}→{m.params['target']:g}{m.unit}"
+
+
+def direction(m) -> str:
+    """Which way is better: from the floor towards the target."""
+    return "higher" if m.params["floor"] < m.params["target"] else "lower"
+
+
+def template_hint(m) -> str:
+    """What a template says of the measure and what to write."""
+    return base_hint(m, describe(m), target(m), EXPECTS)
+
+
+example = target
+"""The value a schema offers in completion: the one that earns full points."""

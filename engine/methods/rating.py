@@ -1,6 +1,6 @@
 """rating: an assessment team's marks on a scale, averaged after dropping the k highest and lowest."""
 from ..numbers import NotANumber, list_pattern, parse_list, parse_number, schema_pattern, show
-from ._common import BadValue, Parsed, clamp, is_number
+from ._common import BadValue, Parsed, clamp, clamp_column, is_number
 
 NAME = "rating"
 KIND = "base"
@@ -96,6 +96,13 @@ def fraction(m, value) -> float:
     return clamp((mean(m, value) - lo) / (hi - lo))
 
 
+def column(m, x):
+    """fraction over a numpy array of single ratings (the mean of one rating is itself); a cell of several
+    ratings goes through fraction."""
+    lo, hi = m.params["scale"]
+    return clamp_column((x - lo) / (hi - lo))
+
+
 def target(m):
     return m.params["scale"][1]
 
@@ -103,3 +110,45 @@ def target(m):
 def next_target(m, value):
     """The top of the scale."""
     return target(m)
+
+
+# --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
+# the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
+from ._words import (  # noqa: E402,F401
+    base_hint, no_dropdown as dropdown, no_notes as schema_notes, no_warnings as param_warnings,
+)
+
+WHOLE = False
+"""Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RANGED = ()
+"""Its parameters that are values a submission may report: rubric lint warns when one is outside [min, max]."""
+RATINGS = True
+"""It takes the ratings: section (one rating per assessor)."""
+TARGET_IS_BOUND = False
+"""Its target is a bound a value may pass, shown with ≥ or ≤; the top of the scale is shown bare (nothing is
+beyond it)."""
+
+
+def describe(m) -> str:
+    """The method and its parameters in a few words: 'rating 0–5 trim 1'."""
+    lo, hi = m.params["scale"]
+    return f"rating {lo:g}–{hi:g}" + (f" trim {m.params['trim']}" if m.params.get("trim") else "")
+
+
+def direction(m) -> str:
+    """Which way is better: up the scale."""
+    return "higher"
+
+
+def current(m, value) -> float:
+    """The value as one number: the trimmed mean of the ratings."""
+    return mean(m, value)
+
+
+def template_hint(m) -> str:
+    """What a template says of the measure and what to write."""
+    return base_hint(m, describe(m), target(m), EXPECTS)
+
+
+example = target
+"""The value a schema offers in completion: the one that earns full points."""

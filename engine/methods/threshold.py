@@ -34,6 +34,14 @@ def fraction(m, value) -> float:
     return 1.0 if reaches(value, p["target"], p.get("direction", "higher")) else 0.0
 
 
+def column(m, x):
+    """fraction over a numpy array of values: the same comparison, value by value."""
+    import numpy as np
+
+    p = m.params
+    return np.where(reaches(x, p["target"], p.get("direction", "higher")), 1.0, 0.0)
+
+
 def target(m):
     return m.params["target"]
 
@@ -41,3 +49,34 @@ def target(m):
 def next_target(m, value):
     """The target: a threshold has no steps."""
     return target(m)
+
+
+# --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
+# the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
+from ._words import (  # noqa: E402,F401
+    as_number as current, base_hint, mark, no_dropdown as dropdown, no_notes as schema_notes,
+    no_warnings as param_warnings, said_direction as direction,
+)
+
+WHOLE = False
+"""Its values are whole numbers >= 0 (a schema's minimum is then at least 0)."""
+RANGED = ("target",)
+"""Its parameters that are values a submission may report: rubric lint warns when one is outside [min, max]."""
+RATINGS = False
+"""It takes the ratings: section (one rating per assessor)."""
+TARGET_IS_BOUND = True
+"""Its target is a bound a value may pass, shown with ≥ or ≤ ('≥ 95%')."""
+
+
+def describe(m) -> str:
+    """The method and its parameters in a few words: 'threshold ≥ 95%'."""
+    return f"threshold {mark(m.params)} {m.params['target']:g}{m.unit}"
+
+
+def template_hint(m) -> str:
+    """What a template says of the measure and what to write."""
+    return base_hint(m, describe(m), target(m), EXPECTS)
+
+
+example = target
+"""The value a schema offers in completion: the one that earns full points."""

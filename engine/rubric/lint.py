@@ -211,9 +211,10 @@ class _Ctx:
         if is_number(lo) and is_number(hi) and lo > hi:
             self.add(path + ("min",), f"min {lo} is above max {hi}", nid, key=True, code="params")
             return
-        if node["method"] not in ("threshold", "linear"):
+        name = node["method"]
+        if not (isinstance(name, str) and name in methods.METHODS):
             return
-        for key in ("target", "floor"):
+        for key in methods.get(name).RANGED:
             x = node.get(key)
             if is_number(x) and ((is_number(lo) and x < lo) or (is_number(hi) and x > hi)):
                 self.add(path + (key,), f"{node['method']}: {key} {x} is outside the plausible range "
@@ -224,8 +225,8 @@ class _Ctx:
         nid, name = _id(node), node["method"]
         module = methods.get(name)
         said = module.check_params(node)
-        if name == "bands" and not said:
-            self.guard(self.check_band_scores, path, node)
+        if not said:
+            self.guard(self.warn_params, path, node, module)
         for key, msg in said:
             self.add(path + (key,) if key in node else path, f"{name}: {msg}", nid, key=True, code="params")
         for key in sorted(set(node) & methods.param_names() - set(module.PARAMS)):
@@ -235,15 +236,11 @@ class _Ctx:
             self.add(path + ("points",), f"a {name} measure has no points (use per and cap)", nid, key=True,
                      code="params")
 
-    def check_band_scores(self, path: tuple, node: dict) -> None:
-        """Bands are ordered best value first: a worse value that scores more is almost always a slip."""
-        bands = node["bands"]
-        for i in range(1, len(bands)):
-            better, worse = bands[i - 1], bands[i]
-            if worse["score"] > better["score"]:
-                self.add(path + ("bands", i), f"bands: at {worse['at']} (a worse value) scores {worse['score']}, "
-                         f"more than {better['score']} at {better['at']}; the score should not rise as the "
-                         "value gets worse", _id(node), level="warning", code="params")
+    def warn_params(self, path: tuple, node: dict, module) -> None:
+        """The likely slips the method warns of in parameters it accepts (bands whose score rises as the value
+        gets worse)."""
+        for where, message in module.param_warnings(node):
+            self.add(path + where, message, _id(node), level="warning", code="params")
 
     def check_grades(self, grades) -> None:
         if not isinstance(grades, list):

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..results import STATUSES
+from ..model import Rubric
+from ..results import STATUSES, Totals, lost_points
 from .values import LongValues
 
 
@@ -88,6 +89,15 @@ class BatchResult:
     def statuses(self, mid: str) -> np.ndarray:
         """One measure's status per row, as text."""
         return np.array(STATUSES, dtype=object)[self.status[:, self.measures.index(mid)]]
+
+    def totals(self, rubric: Rubric) -> Totals:
+        """Each row's engine.results.Totals, as column vectors (rows x 1) that broadcast over the measures."""
+        return Totals.of(rubric, self.base[:, None], self.bonus[:, None], self.deductions[:, None])
+
+    def recoverable(self, rubric: Rubric) -> np.ndarray:
+        """MeasureResult.recoverable per (row, measure): Totals.gain of the points each measure lost (0 for
+        modifiers and excluded measures), the clamp of SPEC 3.2 applied."""
+        return self.totals(rubric).gain(lost_points(self.measure_weight, self.measure_fraction))
 
     def frame(self, groups: tuple[str, ...] = ()):
         """A pandas DataFrame: subject, name, period, total, base, bonus, deductions, grade, vetoed, then

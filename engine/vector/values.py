@@ -1,10 +1,14 @@
-"""The clean values of a long table: one row per (subject, period), one column per measure."""
+"""The matrix the vectorised executor scores: one row per (subject, period), one column per measure, read from
+a long table (engine.batch.validate) or built from any submissions (from_submissions)."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from ..model import Measure, Rubric, Submission
+from ..plan import plan
 
 
 @dataclass(frozen=True)
@@ -70,3 +74,59 @@ def empty(path: str, measures: tuple[str, ...]) -> LongValues:
     m = len(measures)
     return LongValues(path, "", none, none, none, measures, np.zeros((0, m)), np.zeros((0, m), dtype=bool),
                       rows=np.zeros((0, m), dtype=np.int64))
+
+
+def from_submissions(rubric: Rubric, submissions: Sequence[Submission], path: str = "") -> LongValues:
+    """The matrix of any validated submissions (engine.validate.check's), one row each in the order given, so
+    the vectorised executor scores what-if scenarios and variants as it scores a long table.
+
+    A value is read as a table cell is: true/false as 1/0, a choice as the index of its option key, a list of
+    ratings into ``lists``, any other number as a float; ``present`` where the submission has an entry.
+    Nothing here comes from a table, so ``rows`` is None and ``cells`` is empty (LongValues.cell says None),
+    ``rejected`` is empty and the column numbers are 0; ``rubric`` is the rubric the submissions name when
+    they all name the same, else the rubric's id@version.  An entry for an id that is no measure is ignored."""
+    measures = plan(rubric).measures
+    number = np.full((len(submissions), len(measures)), np.nan)
+    present = np.zeros(number.shape, dtype=bool)
+    lists: dict[tuple[int, int], list] = {}
+    readers = [_reader(m) for m in measures]
+    for i, sub in enumerate(submissions):
+        for j, m in enumerate(measures):
+            entry = sub.entries.get(m.id)
+            if entry is None:
+                continue
+            present[i, j] = True
+            if isinstance(entry.value, list):
+                lists[(i, j)] = list(entry.value)
+            else:
+                number[i, j] = readers[j](entry.value)
+    named = {s.rubric for s in submissions}
+    return LongValues(path, named.pop() if len(named) == 1 else rubric.ref,
+                      _objects(s.subject_id for s in submissions),
+                      _objects(s.subject_name or s.subject_id for s in submissions),
+                      _objects(s.period for s in submissions), tuple(m.id for m in measures), number, present, lists)
+
+
+def _reader(m: Measure):
+    """value -> the float the matrix holds for measure ``m`` (ValueError naming the measure for any other)."""
+    if m.method != "choice":
+        def number(value) -> float:
+            if not isinstance(value, (bool, int, float)):
+                raise ValueError(f"{m.id}: {m.method} expects a validated number or true/false, got {value!r}")
+            return float(value)  # True/False -> 1.0/0.0, numbers as they are
+        return number
+    index = {key: k for k, key in enumerate(m.params["options"])}
+
+    def option(value) -> float:
+        if value not in index:
+            raise ValueError(f"{m.id}: {value!r} is not one of the options {', '.join(map(str, index))}")
+        return float(index[value])
+    return option
+
+
+def _objects(items) -> np.ndarray:
+    """An object array of the items, one element each (never split into a 2-d array)."""
+    items = list(items)
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out

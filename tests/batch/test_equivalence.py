@@ -2,12 +2,10 @@
 
 For random small rubrics and random cells (valid or not), each subject's rows are read the per-file way
 (engine.table_rows, engine.validate, engine.scoring.score) with the same line numbers they have in the
-long table; the batch must reject the same subjects with the same problems, and give the same totals,
-grades, group and measure scores, and (through to_scorecards) the very same Scorecards.
+long table; the batch must reject the same subjects with the same problems, and give exactly (==) the same
+totals, grades, group and measure numbers, and (through to_scorecards) the very same Scorecards.
 """
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pandas as pd
@@ -19,6 +17,8 @@ from engine.batch import score_long, to_scorecards, validate_long
 from engine.vector.rounding import r2_array
 from engine.results import r2
 from engine.scoring import score
+
+from tests.core.same import assert_same
 
 from .strategies import cell, rubrics
 
@@ -63,15 +63,7 @@ def test_batch_equals_reference(case):
         if card is None:
             assert sid not in where and (sid, 2024) in values.rejected
             continue
-        i = where[sid]
-        assert batch.total[i] == card.total
-        assert batch.grade[i] == card.grade.id and batch.vetoed_by(i) == card.vetoed_by
-        assert [r2(float(x)) for x in (batch.base[i], batch.bonus[i], batch.deductions[i])] == \
-            [r2(card.base), r2(card.bonus), r2(card.deductions)]
-        assert r2_array(batch.group_score[i]).tolist() == [r2(g.score) for g in card.groups]
-        assert [None if math.isnan(f) else f for f in batch.group_fraction[i]] == [g.fraction for g in card.groups]
-        assert r2_array(batch.measure_score[i]).tolist() == [r2(m.score) for m in card.measures]
-        assert [batch.statuses(m.id)[i] for m in rubric.measures] == [m.status for m in card.measures]
+        assert_same(batch, where[sid], card)
         assert to_scorecards(batch, rubric, [sid]) == [card]
 
 

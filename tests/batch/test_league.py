@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from engine.batch import league, score_long, validate_long
+from engine.vector import league
+from engine.batch import score_long, validate_long
 from engine.readers.long.read import read_long
 
 

@@ -56,7 +56,18 @@ def test_period_order_numbers_by_value_then_text():
     assert sorted(periods, key=compare.period_key) == ["2022", 2023, 2100, "2024-H1", "2024-H2"]
 
 
-def test_a_later_file_for_the_same_period_wins(cards):
-    # files are read in path order: 2024.again.yaml, then 2024.yaml
-    got = cards({"a/2024.again.yaml": sub("a", "甲", 2024, True, 0), "a/2024.yaml": sub("a", "甲", 2024, True, 100)})
-    assert standings(compare.league(got)) == [(1, "a", 2024, 100.0, False)]
+def test_two_files_for_the_same_period_are_parts_of_one_submission(tmp_path):
+    """SPEC 8: they are assembled, not ranked twice; a measure they both give differently is an error in both."""
+    from engine import pipeline
+
+    from .conftest import TREND
+
+    (tmp_path / "r.yaml").write_text(TREND, encoding="utf-8")
+    files = {"a/2024.again.yaml": sub("a", "甲", 2024, True, 0), "a/2024.yaml": sub("a", "甲", 2024, True, 100)}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    (o,) = pipeline.run([str(tmp_path / "a")], pipeline.RubricFinder(str(tmp_path / "r.yaml")))
+    assert o.parts == (str(tmp_path / "a/2024.again.yaml"), str(tmp_path / "a/2024.yaml")) and not o.ok
+    twice = [p for p in o.problems if p.code == "duplicate" and p.level == "error"]
+    assert sorted(p.loc.file for p in twice) == sorted(o.parts)

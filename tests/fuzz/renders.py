@@ -62,7 +62,7 @@ def _reporter(name: str) -> Callable:
     def check(run, lang, safe=True) -> None:
         verdicts = [judge(o, BAR) for o in run.outcomes]
         own = sum(len(v.failures) + sum(p.level == "warning" for p in v.outcome.problems) for v in verdicts)
-        out = ci.get(name).render(verdicts, BAR)
+        out = ci.get(name).render(verdicts, bar=BAR)
         text_output(name, out, own if name == "github" else 0, safe)
         if safe and name == "sarif":
             inv.sarif_uris(out)
@@ -71,7 +71,7 @@ def _reporter(name: str) -> Callable:
 
 def check_tty(run, lang, safe=True) -> None:
     _, tty = scenario.consoles()
-    ci.get("text").show([judge(o, BAR) for o in run.outcomes], BAR, tty)
+    ci.get("text").show([judge(o, BAR) for o in run.outcomes], tty, bar=BAR)
     safe and inv.only_own_escapes(scenario.shown(tty))
 
 

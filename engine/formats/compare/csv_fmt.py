@@ -14,6 +14,8 @@ from .common import card_row
 
 NAME = "csv"
 SUFFIX = ".csv"
+ENCODING = "utf-8-sig"
+"""With a BOM, so Excel opens the Chinese text as UTF-8."""
 COLUMNS = ("rubric", "period", "subject", "subject_name", "rank", "total", "change", "trend", "grade", "vetoed")
 
 

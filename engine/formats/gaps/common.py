@@ -5,6 +5,7 @@ from typing import Any
 
 from ...gaps import Gap, GapReport
 from ...results import MeasureResult, r2
+from ...targets import target_sign
 from ..common import num
 from ..words import VALUE_MISSING, owner_name, qty, word
 
@@ -13,10 +14,7 @@ def target_text(gap: Gap, lang: str, goal: Any = None) -> str:
     """The value that earns full points (or ``goal``), with ≥/≤ for numbers: '≥ 95%'."""
     m, aim = gap.result.measure, gap.aim
     goal = aim.target if goal is None else goal
-    sign = {"higher": "≥", "lower": "≤"}.get(aim.direction or "", "")
-    if m.method == "rating":
-        sign = ""
-    return f"{sign}{qty(goal, m.unit, lang)}"
+    return f"{target_sign(m, aim.direction)}{qty(goal, m.unit, lang)}"
 
 
 def next_text(gap: Gap, lang: str, sep: str = " ") -> str:

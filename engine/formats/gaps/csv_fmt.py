@@ -13,6 +13,8 @@ from .common import gap_dict, report_dict
 
 NAME = "csv"
 SUFFIX = ".csv"
+ENCODING = "utf-8-sig"
+"""With a BOM, so Excel opens the Chinese text as UTF-8."""
 HEAD = ("subject", "subject_name", "period", "total", "grade")
 MEASURE = HEAD + ("rank", "measure", "label", "status", "value", "unit", "target", "next_target", "distance",
                   "distance_pct", "recoverable", "in_path", "owners")

@@ -15,14 +15,14 @@ import numpy as np
 
 from ..compare import Comparison, League, Standing
 from ..model import Grade, Group, Rubric, Submission
-from ..results import GroupResult
+from ..results import GroupResult, Head
 from ..trends import period_key, trends
 from .cards import to_scorecards
-from ..vector.result import BatchResult
+from .result import BatchResult
 
 
 @dataclass(frozen=True)
-class BatchCard:
+class BatchCard(Head):
     """What a league row needs of a scorecard, straight from the batch's arrays."""
 
     rubric: Rubric
@@ -33,14 +33,6 @@ class BatchCard:
     vetoed_by: tuple[str, ...]
     tops: dict[str, GroupResult] = field(default_factory=dict)
     """The top-level groups that carry points."""
-
-    @property
-    def vetoed(self) -> bool:
-        return bool(self.vetoed_by)
-
-    @property
-    def max(self) -> float:
-        return self.rubric.scale
 
     def group(self, gid: str) -> GroupResult:
         return self.tops[gid]
@@ -97,19 +89,27 @@ def _cards(batch: BatchResult, rubric: Rubric) -> list:
     ids, counts = np.unique(batch.subject.astype(str), return_counts=True)
     several = set(ids[counts > 1].tolist())
     full = iter(to_scorecards(batch, rubric, several)) if several else iter(())
-    top = {n.id for n in rubric.tree if isinstance(n, Group) and n.worth > 0}
-    tops = [(k, g) for k, g in enumerate(rubric.groups) if g.id in top]
-    v, out = batch.values, []
+    tops = _tops(rubric)
+    out = []
     for i, sid in enumerate(batch.subject.tolist()):
-        if sid in several:
-            out.append(next(full))
-            continue
-        groups = {g.id: GroupResult(g, float(batch.group_score[i, k]), g.worth, _none(batch.group_fraction[i, k]),
-                                    float(batch.group_weight[i, k])) for k, g in tops}
-        sub = Submission(v.rubric, sid, str(v.names[i]), v.periods[i], {}, v.path)
-        out.append(BatchCard(rubric, sub, float(batch.total[i]), rubric.grades[int(batch.grade_index[i])],
-                             batch.vetoed_by(i), groups))
+        out.append(next(full) if sid in several else head(batch, rubric, i, tops))
     return out
+
+
+def _tops(rubric: Rubric) -> list[tuple[int, Group]]:
+    """The top-level groups that carry points, with their column in the batch's group matrices."""
+    top = {n.id for n in rubric.tree if isinstance(n, Group) and n.worth > 0}
+    return [(k, g) for k, g in enumerate(rubric.groups) if g.id in top]
+
+
+def head(batch: BatchResult, rubric: Rubric, i: int, tops: list | None = None) -> BatchCard:
+    """Row ``i``'s BatchCard: what a league row or a CI verdict reads, without making the Scorecard."""
+    v = batch.values
+    groups = {g.id: GroupResult(g, float(batch.group_score[i, k]), g.worth, _none(batch.group_fraction[i, k]),
+                                float(batch.group_weight[i, k])) for k, g in (tops if tops is not None else _tops(rubric))}
+    sub = Submission(v.rubric, str(v.subjects[i]), str(v.names[i]), v.periods[i], {}, v.path)
+    return BatchCard(rubric, sub, float(batch.total[i]), rubric.grades[int(batch.grade_index[i])],
+                     batch.vetoed_by(i), groups)
 
 
 def _none(x: float) -> float | None:

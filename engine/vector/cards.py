@@ -14,8 +14,8 @@ from ..model import Entry, Loc, Measure, Rubric, Submission
 from ..results import STATUSES, GroupResult, MeasureResult, Scorecard, Totals, lost_points
 from ..raw import RawEntry
 from ..readers.long.checks import gc_paused
-from ..vector.result import BatchResult
-from ..vector.values import LongValues
+from .result import BatchResult
+from .values import LongValues
 
 
 def to_scorecards(batch: BatchResult, rubric: Rubric, subjects: Iterable[str] | None = None) -> list[Scorecard]:

@@ -1,4 +1,4 @@
-"""`scorecard score --format csv` for a batch: engine.formats.csv_fmt's columns, one row per subject and
+"""`scorecard score --format csv` for a scored batch (a long table): engine.formats.csv_fmt's columns, one row per subject and
 measure, built column-wise (every distinct number is formatted once) instead of card by card.
 
 The same cells as csv_fmt writes, formula-like text neutralised the same way; one difference: a
@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from .. import table_rows as tabular
-from ..formats.common import safe_cell
-from ..formats.csv_fmt import COLUMNS
+from .common import safe_cell
+from .csv_fmt import COLUMNS
 from ..model import Rubric
 from ..results import STATUSES, r2
 from ..vector.result import BatchResult
@@ -51,12 +51,11 @@ def _pieces(batch: BatchResult, rubric: Rubric, lang: str | None) -> list[np.nda
     """The row's pieces in order, each (rows x measures), (rows x 1) or (1 x measures):
     subject,name,period, | measure,label,method, | value | ,score, | max | ,status, | gap, | recoverable |
     ,owners, | total,grade"""
-    v, f, measures = batch.values, batch.measure_fraction, rubric.measures
+    v, measures = batch.values, rubric.measures
     modifier = np.array([m.is_modifier for m in measures])
     grade = [g.label.get(lang) for g in rubric.grades]
     maxes = np.array([np.nan if m.is_modifier else m.points for m in measures])
-    recoverable = _recoverable(batch, rubric, np.where(modifier | np.isnan(f), 0.0,
-                                                       batch.measure_weight * (1.0 - np.nan_to_num(f))))
+    recoverable = batch.recoverable(rubric)
     return [
         np.array([_line(row, ",") for row in zip(v.subjects, v.names, v.periods)], dtype=object)[:, None],
         np.array([_line((m.id, m.label.get(lang), m.method), ",") for m in measures], dtype=object)[None, :],
@@ -69,16 +68,6 @@ def _pieces(batch: BatchResult, rubric: Rubric, lang: str | None) -> list[np.nda
         np.array(["," + _field(" ".join(m.owners)) + "," for m in measures], dtype=object)[None, :],
         np.array([_line((float(t), grade[g])) for t, g in zip(batch.total, batch.grade_index)], dtype=object)[:, None],
     ]
-
-
-def _recoverable(batch: BatchResult, rubric: Rubric, lost: np.ndarray) -> np.ndarray:
-    """engine.results.Totals.gain for every row and measure: the lost base points less what the clamp of the
-    total swallows (exactly the lost points where the clamp does not bite)."""
-    raw = (batch.base + batch.bonus - batch.deductions)[:, None]
-    top = (rubric.scale + (rubric.bonus_cap if rubric.bonus_cap is not None else batch.bonus))
-    top = np.broadcast_to(np.asarray(top, dtype=np.float64), raw.shape[:1])[:, None]
-    clamped = np.minimum(np.maximum(raw + lost, 0.0), top) - np.minimum(np.maximum(raw, 0.0), top)
-    return np.where((raw >= 0.0) & (raw + lost <= top), lost, clamped)
 
 
 def values(batch: BatchResult, rubric: Rubric) -> np.ndarray:

@@ -1,0 +1,139 @@
+"""Parts of one submission put together (SPEC 8): every input that names the same rubric, subject and
+period is a part of one submission, wherever it lies among the paths given.
+
+Each part has been read and checked against its rubric on its own (so every problem is located in its
+own file); here the parts are grouped, their entries joined in input order, and a measure given in two
+parts is found: an error located in both files, or a warning naming both when the values agree.
+This is the one place where parts meet; the campaign's rules (filed_by, assessor, stage) belong here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Entry, Loc, Submission
+from .numbers import show
+from .problems import Problem, errors
+
+Key = tuple[str, str, Any]
+"""(rubric id, subject id, period): what makes two inputs parts of one submission."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One input read and checked against its rubric, before it meets the other parts of its submission."""
+
+    path: str
+    submission: Submission | None
+    """Every readable value (also when the part has errors); None when nothing could be read."""
+    problems: tuple[Problem, ...]
+    ref: str = ""
+    ref_loc: Loc | None = None
+    key: Key | None = None
+    """None when the part names no subject or period: it stands alone."""
+    rubric_error: tuple[Problem, ...] = ()
+    """The rubric it names could not be loaded (exit 2)."""
+    located: bool = True
+    """Its entries carry their places (a file read without them, being clean, is read again when a
+    problem of assembly has to point into it)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.submission is not None and not errors(self.problems)
+
+
+def key_of(rubric_id: str, subject_id: str, period: Any) -> Key | None:
+    """The assembly key, or None when subject or period is not known."""
+    if not subject_id or period is None or isinstance(period, bool):
+        return None
+    return rubric_id, subject_id, period
+
+
+def group(parts: list[Part]) -> list[list[Part]]:
+    """The parts grouped by key, each group at the place of its first part; a part without a key alone."""
+    out: list[list[Part]] = []
+    at: dict[Key, int] = {}
+    for p in parts:
+        if p.key is None or p.rubric_error:
+            out.append([p])
+        elif p.key in at:
+            out[at[p.key]].append(p)
+        else:
+            at[p.key] = len(out)
+            out.append([p])
+    return out
+
+
+@dataclass(frozen=True)
+class Assembled:
+    """One submission made of its parts."""
+
+    submission: Submission | None
+    """None when a part could not be read, or any problem is an error."""
+    problems: tuple[Problem, ...]
+    parts: tuple[str, ...]
+
+
+def assemble(parts: list[Part]) -> Assembled:
+    """Join the parts of one submission (a group of one is returned as it is)."""
+    paths = tuple(dict.fromkeys(p.path for p in parts))
+    if len(parts) == 1:
+        p = parts[0]
+        return Assembled(p.submission if p.ok else None, p.problems, paths)
+    entries: dict[str, Entry] = {}
+    first: dict[str, Entry] = {}
+    said: list[Problem] = []
+    for p in parts:
+        said += _versions(p, parts[0])
+        for mid, e in (p.submission.entries.items() if p.submission else ()):
+            if mid in first:
+                said += _twice(mid, first[mid], e)
+            else:
+                first[mid] = entries[mid] = e
+    problems = tuple(_in_order([q for p in parts for q in p.problems] + said, paths))
+    readable = all(p.submission is not None for p in parts)
+    head = parts[0].submission
+    sub = None if not readable or errors(problems) else Submission(
+        head.rubric, head.subject_id, _name(parts), head.period, entries, head.path)
+    return Assembled(sub, problems, paths)
+
+
+def _twice(mid: str, a: Entry, b: Entry) -> list[Problem]:
+    """A measure given in two parts: an error at both places, or a warning at both when the values agree."""
+    same = a.value == b.value and type(a.value) is type(b.value)
+    pairs = ((b, a), (a, b))
+    if same:
+        return [Problem(_loc(here), f"also given in {_loc(there)}, with the same value", mid, level="warning",
+                        code="duplicate") for here, there in pairs]
+    return [Problem(_loc(here), f"also given in {_loc(there)}: {show(_shown(here))} here, {show(_shown(there))} "
+                    "there; a measure is filed in one part of a submission", mid, code="duplicate")
+            for here, there in pairs]
+
+
+def _loc(e: Entry) -> Loc:
+    return e.loc or Loc("")
+
+
+def _shown(e: Entry) -> Any:
+    return e.value if e.raw is None else e.raw
+
+
+def _versions(p: Part, head: Part) -> list[Problem]:
+    """Parts of one submission are scored by one rubric: a part naming another version is an error."""
+    if p is head or p.ref == head.ref or not p.ref or not head.ref:
+        return []
+    return [Problem(p.ref_loc or Loc(p.path), f"names {p.ref}, but another part of this submission ({head.path}) "
+                    f"names {head.ref}: the parts of a submission name one rubric version", code="rubric-mismatch")]
+
+
+def _name(parts: list[Part]) -> str:
+    """The subject's name: the first part's that is more than its id."""
+    subs = [p.submission for p in parts if p.submission is not None]
+    return next((s.subject_name for s in subs if s.subject_name and s.subject_name != s.subject_id),
+                subs[0].subject_name)
+
+
+def _in_order(problems: list[Problem], paths: tuple[str, ...]) -> list[Problem]:
+    """Part by part, each in file order."""
+    rank = {p: i for i, p in enumerate(paths)}
+    return sorted(problems, key=lambda q: (rank.get(q.loc.file, len(rank)), q.loc.line, q.loc.col))

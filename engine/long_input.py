@@ -1,0 +1,116 @@
+"""A long table in the pipeline: read and checked column-wise, scored at once, one Outcome per subject.
+
+When a subject and period of the table is also filed by another input, the table goes the uniform way
+instead: one raw submission per (subject, period), each checked and assembled like a file (so its
+parts meet the other parts).  Nothing here imports pandas until a long table is actually read.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterator
+
+from .assemble import Key, Part, key_of
+from .model import Loc, Rubric
+from .outcome import Outcome
+from .problems import Problem, RubricError, errors
+
+
+def is_long(path: Path, force: bool = False) -> bool:
+    """A long table (many subjects in one .csv, or a .parquet)."""
+    from .readers import long_table
+
+    return long_table.sniff(path, force)
+
+
+def read_file(path: Path, marks: bool):
+    """A one-submission file: (RawSubmission | None, problems)."""
+    from . import readers
+
+    (_, raw, problems), = readers.read(path, marks)
+    return raw, problems
+
+
+class Table:
+    """One long table read and checked against its rubric."""
+
+    def __init__(self, path: str, rubric: Rubric | None, table, values, problems: list[Problem], owners: list):
+        self.path, self.rubric, self.table, self.values = path, rubric, table, values
+        self.problems, self.owners = problems, owners
+        self.parts: list[Part] = []
+        """Set when the table goes the uniform way (see as_parts)."""
+
+    def keys(self) -> set[Key]:
+        """(rubric id, subject, period) of every subject and period in the table (valid or not)."""
+        if self.values is None:
+            return set()
+        pairs = list(zip(self.values.subjects.tolist(), self.values.periods.tolist())) + list(self.values.rejected)
+        return {k for s, p in pairs if (k := key_of(self.rubric.id, str(s), p)) is not None}
+
+    def clashes(self, taken: set[Key]) -> bool:
+        return bool(self.keys() & taken)
+
+    def as_parts(self, check_raw, finder) -> None:
+        """The uniform way: each (subject, period) as a raw submission, checked like a file."""
+        self.parts = [check_raw(raw, list(problems), finder) for raw, problems in self.table.raws()]
+
+    def outcomes(self, scoring: bool, executor=None) -> Iterator[Outcome]:
+        """One Outcome per (subject, period), in the order the table first names them."""
+        if self.values is None:
+            yield Outcome(self.path, None, self.problems)
+            return
+        owned: dict = defaultdict(list)
+        loose = []
+        for p, o in zip(self.problems, self.owners):
+            (owned[o] if o is not None else loose).append(p)
+        batch = None
+        if scoring and len(self.values):
+            from .vector.score import score_long
+
+            batch = score_long(self.values, self.rubric)
+        pairs = self._pairs(owned)
+        if not pairs and not errors(loose):
+            loose.append(Problem(Loc(self.path), "no subjects in the table: it has a header but no rows of values",
+                                 code="empty"))
+        if errors(loose) or not pairs:
+            yield Outcome(self.path, None, loose)
+            loose = []
+        for n, (pair, row, line) in enumerate(pairs):
+            said = (loose if n == 0 else []) + owned.get(pair, [])
+            where = Loc(self.path, line)
+            if row is None or errors(said):
+                yield Outcome(self.path, None, said, where=where)
+            else:
+                yield Outcome(self.path, None, said, row=(batch, self.rubric, row) if batch is not None else None,
+                              where=where)
+
+    def _pairs(self, owned: dict) -> list[tuple]:
+        """(pair, row in the values or None, first line) for every pair, ordered by first line."""
+        v = self.values
+        out = []
+        for i, pair in enumerate(zip(v.subjects.tolist(), v.periods.tolist())):
+            at = v.rows[i][v.rows[i] >= 0] if v.rows is not None else ()
+            out.append((pair, i, int(at.min()) + 2 if len(at) else 1))
+        for pair in v.rejected:
+            lines = [p.loc.line for p in owned.get(tuple(pair), [])]
+            out.append((tuple(pair), None, min(lines) if lines else 1))
+        return sorted(out, key=lambda x: x[2])
+
+
+def load(path: Path, finder) -> Table:
+    """Read a long table and check it against the rubric it names (or --rubric); problems, never exceptions
+    (but a rubric that cannot be loaded is exit 2, as for a file)."""
+    from . import readers
+
+    (name, table, problems), = readers.read(path, True, force_long=True)
+    if table is None:
+        return Table(name, None, None, None, list(problems), [None] * len(problems))
+    found = finder.for_ref(table.rubric_ref, Loc(name))
+    if isinstance(found, Problem):
+        said = list(problems) + [found]
+        return Table(name, None, table, None, said, [None] * len(said))
+    values, more, owners = table.validate(found)
+    return Table(name, found, table, values, list(problems) + list(more), [None] * len(problems) + list(owners))
+
+
+__all__ = ["Table", "load", "is_long", "read_file", "RubricError"]

@@ -1,0 +1,105 @@
+"""What became of one submission: its problems, and its scorecard (made when first asked for)."""
+from __future__ import annotations
+
+from .model import Loc
+from .problems import Problem, errors
+
+
+class Outcome:
+    """One submission's result: a file, the parts of one submission, or a (subject, period) of a long table.
+
+    ``card`` is the full Scorecard (None when the submission is invalid or was only validated); for a
+    long table's subject it is made from the scored batch when first asked for, and ``head`` (subject,
+    period, total, grade, veto and the top groups) comes straight from the batch's arrays."""
+
+    __slots__ = ("path", "problems", "parts", "where", "_card", "_row")
+
+    def __init__(self, path: str, card=None, problems: tuple[Problem, ...] | list = (), parts: tuple[str, ...] = (),
+                 row: tuple | None = None, where: Loc | None = None):
+        self.path = path
+        self.problems = tuple(problems)
+        """Errors, warnings and notes, in file order (part by part)."""
+        self.parts = tuple(parts) or (path,)
+        """The files the submission was assembled from."""
+        self.where = where or Loc(path)
+        """Where the submission starts (a long table's subject: its first row)."""
+        self._card = card
+        self._row = row
+        """(BatchResult, Rubric, row index) when the scores come from the vectorised executor."""
+
+    @property
+    def ok(self) -> bool:
+        """True when the submission has no error (it may have warnings and notes)."""
+        return not errors(self.problems)
+
+    @property
+    def card(self):
+        if self._card is None and self._row is not None:
+            from .vector.cards import card
+
+            self._card = card(*self._row)
+        return self._card
+
+    @property
+    def head(self):
+        """What a verdict or a league row needs of the scorecard (the card itself when it is made)."""
+        if self._card is not None or self._row is None:
+            return self._card
+        from .vector.league import head
+
+        return head(*self._row)
+
+    @property
+    def row(self) -> tuple | None:
+        """(batch, rubric, index) for a subject scored by the vectorised executor, else None."""
+        return self._row
+
+    def __repr__(self) -> str:
+        return f"Outcome({self.path!r}, ok={self.ok}, problems={len(self.problems)})"
+
+
+class Cards:
+    """The valid submissions' scorecards, in order, made as they are iterated (``seen`` is told of every
+    outcome on the way, valid or not).  A format that can write a long table's scores from the batch's
+    arrays reads ``runs()`` instead: the same cards, with each whole scored batch as one run."""
+
+    def __init__(self, outcomes, seen=None):
+        self._outcomes = outcomes
+        self._seen = seen or (lambda o: None)
+
+    def __iter__(self):
+        for o in self._outcomes:
+            self._seen(o)
+            if o.ok and (o.row is not None or o._card is not None):
+                yield o.card
+
+    def runs(self):
+        """("cards", [card]) for each scorecard, or ("batch", batch, rubric) for a batch whose every row is
+        a valid submission that comes here in its order (anything else goes card by card)."""
+        held: list = []
+        for o in self._outcomes:
+            self._seen(o)
+            if not o.ok or (o.row is None and o._card is None):
+                continue
+            if o.row is None:
+                yield from _flush(held)
+                yield "cards", [o.card]
+            elif held and held[0].row[0] is not o.row[0]:
+                yield from _flush(held)
+                held.append(o)
+            else:
+                held.append(o)
+        yield from _flush(held)
+
+
+def _flush(held: list):
+    if not held:
+        return
+    batch, rubric, _ = held[0].row
+    rows = [o.row[2] for o in held]
+    if rows == list(range(len(batch))):
+        yield "batch", batch, rubric
+    else:
+        for o in held:
+            yield "cards", [o.card]
+    held.clear()
