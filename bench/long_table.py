@@ -121,7 +121,9 @@ def time_read_csv(path: Path) -> float:
 
 
 def time_batch(path: Path, rubric) -> float:
-    from engine.batch import read_long, score_long, validate_long
+    from engine.readers.long.read import read_long
+    from engine.readers.long.validate import validate_long
+    from engine.vector.score import score_long
     from engine.vector import league
 
     t = time.perf_counter()
@@ -161,7 +163,9 @@ import resource, sys
 sys.path.insert(0, {root!r})
 from engine import rubric
 from engine.vector import league
-from engine.batch import read_long, score_long, validate_long
+from engine.readers.long.read import read_long
+from engine.readers.long.validate import validate_long
+from engine.vector.score import score_long
 r = rubric.load({rubric!r})
 values, problems = validate_long(read_long({path!r}), r)
 league.ranks(score_long(values, r))

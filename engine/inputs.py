@@ -15,8 +15,7 @@ from . import io
 from .model import Loc
 from .problems import Problem, UsageError
 
-SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
-"""What a folder walk picks up (a .parquet long table is read when named)."""
+from .readers import FILE_SUFFIXES as SUFFIXES  # what a folder walk picks up (a .parquet only when named)
 
 
 def files(paths: list[str]) -> list[Path]:

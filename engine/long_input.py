@@ -24,11 +24,11 @@ def is_long(path: Path, force: bool = False) -> bool:
 
 
 def read_file(path: Path, marks: bool):
-    """A one-submission file: (RawSubmission | None, problems)."""
-    from . import readers
+    """A one-submission file: (RawSubmission | None, problems) (a file named with another suffix is read as
+    YAML, as it always was)."""
+    from .readers import read_one
 
-    (_, raw, problems), = readers.read(path, marks)
-    return raw, problems
+    return read_one(path, marks)
 
 
 class Table:

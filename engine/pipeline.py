@@ -51,7 +51,8 @@ def run_files(paths: list[Path], finder: RubricFinder, scoring: bool = True, job
             t.as_parts(check_raw, finder)
         taken |= t.keys()
     order = {str(p): i for i, p in enumerate(paths)}
-    units = [(order[g[0].path], i, g) for i, g in enumerate(group(parts + [q for t in read for q in t.parts]))]
+    every = sorted(parts + [q for t in read for q in t.parts], key=lambda q: order[q.path])  # stable: in input order
+    units = [(order[g[0].path], i, g) for i, g in enumerate(group(every))]
     units += [(order[t.path], -1, t) for t in read if not t.parts]
     for _, _, unit in sorted(units, key=lambda u: (u[0], u[1])):
         if isinstance(unit, list):

@@ -3,7 +3,7 @@
 Pure: a rubric and a header in, YAML text or an openpyxl Workbook out.  The YAML template lists
 each measure commented out under comments that say what it is and what to write, so an untouched
 template is a valid submission with every value missing.  The XLSX template has one row per
-measure and reads back through engine.tabular.
+measure and reads back through engine.readers.xlsx_file.
 """
 from __future__ import annotations
 

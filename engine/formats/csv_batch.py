@@ -13,7 +13,8 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from .. import table_rows as tabular
+from .. import methods
+from .. import table_rows
 from .common import safe_cell
 from .csv_fmt import COLUMNS
 from ..model import Rubric
@@ -75,18 +76,19 @@ def values(batch: BatchResult, rubric: Rubric) -> np.ndarray:
     (85, 85.5; '85.0' stays 85.0, a float), true/false, choice keys, ratings separated by spaces."""
     v = batch.values
     out = _nums(v.number, shortest=True)
-    counted = np.array([m.method in ("count", "bonus", "deduction") for m in rubric.measures])
+    counted = np.array([methods.get(m.method).WHOLE for m in rubric.measures])
     whole = v.present & ~counted[None, :] & (v.number == np.floor(v.number))
     if whole.any():
         texts = v.cells["value"][v.rows[whole]]
-        dotted = np.array([isinstance(tabular._value(t), float) for t in texts.tolist()], dtype=bool)
+        dotted = np.array([isinstance(table_rows._value(t), float) for t in texts.tolist()], dtype=bool)
         out[np.flatnonzero(whole.ravel())[dotted] // out.shape[1], np.flatnonzero(whole.ravel())[dotted]
             % out.shape[1]] = [repr(x) for x in v.number[whole][dotted].tolist()]
     for j, m in enumerate(rubric.measures):
         given = v.present[:, j]
-        if m.method in ("check", "veto"):
+        cell = methods.get(m.method).CELL
+        if cell == "bool":
             out[:, j] = np.where(given, np.where(v.number[:, j] != 0, "true", "false"), "")
-        elif m.method == "choice":
+        elif cell == "choice":
             keys = np.array([_field(str(k)) for k in m.params["options"]] + [""], dtype=object)
             out[:, j] = keys[np.where(given, np.nan_to_num(v.number[:, j], nan=-1), -1).astype(np.int64)]
     for (i, j), ratings in v.lists.items():

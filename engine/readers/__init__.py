@@ -27,9 +27,9 @@ READERS = {".yaml": "yaml_file", ".yml": "yaml_file", ".json": "yaml_file", ".cs
            ".xlsx": "xlsx_file", ".parquet": "long_table"}
 """Suffix -> the module (in this package) that reads it."""
 SUFFIXES = tuple(READERS)
-"""Every suffix a folder walk picks up."""
+"""Every suffix a reader reads."""
 FILE_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
-"""The suffixes of one-submission files (read_one)."""
+"""The suffixes of one-submission files (read_one), and what a folder walk picks up."""
 
 
 def reader(suffix: str) -> ModuleType:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 
-from .. import table_rows as tabular, validate
+from .. import table_rows, validate
+from .. import methods
 from ..model import Entry, Loc, Measure, Rubric, Submission
 from ..results import STATUSES, GroupResult, MeasureResult, Scorecard, Totals, lost_points
 from ..raw import RawEntry
@@ -63,7 +64,7 @@ def entry(v: LongValues, m: Measure, row: int) -> Entry:
     loc, key_loc = Loc(v.path, row + 2, v.value_col), Loc(v.path, row + 2, v.measure_col)
     evidence = _evidence(v.cells["evidence"][row]) if "evidence" in v.cells else ()
     note = v.cells["note"][row].strip() if "note" in v.cells else ""
-    raw = tabular._value(v.cells["value"][row])
+    raw = table_rows._value(v.cells["value"][row])
     value = _plain(raw, m)
     if value is None:  # anything but a plain number or true/false: read exactly as engine.validate reads it
         done = validate._parse(RawEntry(m.id, raw, evidence, note, loc, key_loc), m, [])
@@ -76,15 +77,13 @@ def entry(v: LongValues, m: Measure, row: int) -> Entry:
 
 def _plain(raw, m: Measure):
     """The value a method reads from a plain cell without any note, or None for any other cell."""
-    kind = m.method
+    method = methods.get(m.method)
     if isinstance(raw, bool):
-        return raw if kind in ("check", "veto") else int(raw) if kind in ("bonus", "deduction") else None
-    if not isinstance(raw, (int, float)) or kind in ("check", "veto", "choice"):
+        return raw if method.CELL == "bool" else int(raw) if method.CELL == "modifier" else None
+    if not isinstance(raw, (int, float)) or method.CELL in ("bool", "choice"):
         return None
-    if kind in ("count", "bonus", "deduction"):
-        return int(raw)
-    return raw
+    return int(raw) if method.WHOLE else raw
 
 
 def _evidence(text: str) -> tuple[str, ...]:
-    return tuple(s.strip() for s in tabular.SPLIT.split(text) if s.strip()) if text else ()
+    return tuple(s.strip() for s in table_rows.SPLIT.split(text) if s.strip()) if text else ()

@@ -1,5 +1,5 @@
 """The matrix the vectorised executor scores: one row per (subject, period), one column per measure, read from
-a long table (engine.batch.validate) or built from any submissions (from_submissions)."""
+a long table (engine.readers.long.validate) or built from any submissions (from_submissions)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .. import methods
 from ..model import Measure, Rubric, Submission
 from ..plan import plan
 
@@ -109,7 +110,7 @@ def from_submissions(rubric: Rubric, submissions: Sequence[Submission], path: st
 
 def _reader(m: Measure):
     """value -> the float the matrix holds for measure ``m`` (ValueError naming the measure for any other)."""
-    if m.method != "choice":
+    if methods.get(m.method).CELL != "choice":
         def number(value) -> float:
             if not isinstance(value, (bool, int, float)):
                 raise ValueError(f"{m.id}: {m.method} expects a validated number or true/false, got {value!r}")

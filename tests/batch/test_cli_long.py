@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from engine.batch import is_long_table
+from engine.readers.long_table import is_long_table
 from engine.cli import app
 from tests.tabular.helpers import RUBRIC
 
@@ -139,7 +139,7 @@ import sys
 from typer.testing import CliRunner
 import engine.cli
 from engine.cli import app
-from engine.batch import is_long_table
+from engine.readers.long_table import is_long_table
 runner = CliRunner()
 for args in (["validate", "subs/jc/2024.csv", "subs"], ["check", "subs/jc/2024.csv"], ["check", "subs"]):
     r = runner.invoke(app, args, catch_exceptions=False)

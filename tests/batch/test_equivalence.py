@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import table_rows as tabular, validate
-from engine.batch import score_long, to_scorecards, validate_long
+from engine.readers.long.validate import validate_long
+from engine.vector.cards import to_scorecards
+from engine.vector.score import score_long
 from engine.vector.rounding import r2_array
 from engine.results import r2
 from engine.scoring import score

@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from engine.vector import league
-from engine.batch import score_long, validate_long
+from engine.readers.long.validate import validate_long
+from engine.vector.score import score_long
 from engine.readers.long.read import read_long
 
 

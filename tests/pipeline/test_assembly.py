@@ -98,13 +98,12 @@ def test_parts_naming_two_versions_of_the_rubric(tree):
     assert r.exit_code == 1
 
 
-@pytest.mark.skip(reason="TEMPORARY: needs LongTable.raws() from the readers branch")
 def test_a_part_in_a_long_table_meets_a_part_in_a_file(tree):
     write_csv(tree / "long.csv", ("subject", "period", "measure", "value", "rubric"),
               [("jc", "2024", "D1.M01", "true", "demo@1"), ("wh", "2024", "D1.M01", "false", "demo@1"),
                ("wh", "2024", "D1.M02", "70", "demo@1")])
     f = part(tree, "p/jc.yaml", {"D1.M02": 90, "D1.M01": False})
-    (jc, wh) = outcomes(tree / "long.csv", f)
+    (jc, wh) = outcomes("long.csv", f)
     assert jc.parts == ("long.csv", str(f)) and not jc.ok
     assert sorted(str(p.loc) for p in jc.problems if p.code == "duplicate") == ["long.csv:2:4", f"{f}:6:11"]
     assert wh.ok and wh.card.total > 0

@@ -100,15 +100,16 @@ def _bounds(measures: tuple[Measure, ...]) -> tuple[np.ndarray, np.ndarray]:
     lo = np.array([-np.inf if x.min is None else x.min for x in measures] or [0.0], dtype=np.float64)
     hi = np.array([np.inf if x.max is None else x.max for x in measures] or [0.0], dtype=np.float64)
     for j, x in enumerate(measures):
-        if x.method == "rating":
-            lo[j], hi[j] = max(lo[j], x.params["scale"][0]), min(hi[j], x.params["scale"][1])
+        scale = x.params.get("scale") if methods.get(x.method).RATINGS else None  # a rating's scale bounds it
+        if scale:
+            lo[j], hi[j] = max(lo[j], scale[0]), min(hi[j], scale[1])
     return lo, hi
 
 
 def _choices(uniques, codes, m: np.ndarray, measures: tuple[Measure, ...], number, ok) -> None:
     """A choice cell written exactly as one of the option keys (other cells are left to the fallback)."""
     for j, x in enumerate(measures):
-        if x.method != "choice":
+        if methods.get(x.method).CELL != "choice":
             continue
         keys = {k: float(i) for i, k in enumerate(x.params["options"])
                 if isinstance(k, str) and table_rows._value(k) == k}
@@ -133,6 +134,6 @@ def as_number(entry, m: Measure) -> float | list:
     v = entry.value
     if isinstance(v, list):
         return v
-    if m.method == "choice":
+    if methods.get(m.method).CELL == "choice":
         return float(list(m.params["options"]).index(v))
     return float(v)
