@@ -54,7 +54,7 @@ class Table:
         """The uniform way: each (subject, period) as a raw submission, checked like a file."""
         self.parts = [check_raw(raw, list(problems), finder) for raw, problems in self.table.raws()]
 
-    def outcomes(self, scoring: bool, executor=None) -> Iterator[Outcome]:
+    def outcomes(self, scoring: bool) -> Iterator[Outcome]:
         """One Outcome per (subject, period), in the order the table first names them."""
         if self.values is None:
             yield Outcome(self.path, None, self.problems)

@@ -33,6 +33,11 @@ class Outcome:
         return not errors(self.problems)
 
     @property
+    def scored(self) -> bool:
+        """Valid, and scored (a card is there or can be made from its batch)."""
+        return self.ok and (self._card is not None or self._row is not None)
+
+    @property
     def card(self):
         if self._card is None and self._row is not None:
             from .vector.cards import card
@@ -70,7 +75,7 @@ class Cards:
     def __iter__(self):
         for o in self._outcomes:
             self._seen(o)
-            if o.ok and (o.row is not None or o._card is not None):
+            if o.scored:
                 yield o.card
 
     def runs(self):
@@ -79,7 +84,7 @@ class Cards:
         held: list = []
         for o in self._outcomes:
             self._seen(o)
-            if not o.ok or (o.row is None and o._card is None):
+            if not o.scored:
                 continue
             if o.row is None:
                 yield from _flush(held)

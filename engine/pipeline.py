@@ -18,11 +18,11 @@ from typing import Callable, Iterator
 
 from . import parallel, validate
 from .assemble import Part, assemble, group, key_of
-from .finder import HEAD_BYTES, RubricFinder  # noqa: F401 - the pipeline's public names
-from .inputs import files, walk, warn  # noqa: F401
+from .finder import RubricFinder
+from .inputs import files
 from .model import Loc
 from .outcome import Outcome
-from .problems import Problem, RubricError, cap, errors
+from .problems import Problem, RubricError, cap
 from .scoring import score
 from . import long_input as tables
 
@@ -137,7 +137,7 @@ def finish(parts: list, finder: RubricFinder, scoring: bool) -> Outcome:
         parts = [p if p.located else _check(Path(p.path), finder, marks=True) for p in parts]
         done = assemble(parts)  # once more with every place known, for the problems that point into both files
     path = parts[0].path
-    if done.submission is None or not scoring or errors(done.problems):
+    if done.submission is None or not scoring:  # None whenever any problem is an error
         return Outcome(path, None, done.problems, done.parts)
     rubric = finder.for_ref(parts[0].ref, parts[0].ref_loc)
     return Outcome(path, score(rubric, done.submission), done.problems, done.parts)

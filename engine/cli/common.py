@@ -57,14 +57,6 @@ def print_problems(problems, console, levels=("error", "warning")) -> None:
             console.print(styled((str(p), style)))
 
 
-def print_outcomes(outcomes, console) -> None:
-    """Every error of every file, and a count of the warnings (validate lists them)."""
-    tally = Tally(console)
-    for o in outcomes:
-        tally.add(o)
-    tally.warn()
-
-
 class Tally:
     """Counts outcomes as they stream past, printing each file's errors at once."""
 

@@ -60,11 +60,9 @@ def one_file(paths, long: bool = False) -> bool:
     return not is_long(Path(paths[0]), long)
 
 
-def summary(outcomes, console) -> int:
-    """Print a one-line count and return the exit code (1 when any submission is invalid or none was found).
-
-    ``outcomes`` is a Tally already counted, or a list of outcomes (their problems were printed)."""
-    tally = outcomes if isinstance(outcomes, Tally) else _count(outcomes)
+def summary(tally: Tally, console) -> int:
+    """Print a one-line count of the Tally and return the exit code (1 when any submission is invalid or none
+    was found)."""
     if not tally.files:
         console.print("[yellow]no submission files found[/]")
         return 1
@@ -72,11 +70,3 @@ def summary(outcomes, console) -> int:
         console.print(f"[red]{tally.invalid} of {tally.files} submission(s) invalid[/]")
         return 1
     return 0
-
-
-def _count(outcomes) -> Tally:
-    tally = Tally(None, levels=())
-    for o in outcomes:
-        tally.files += 1
-        tally.invalid += not o.ok
-    return tally
