@@ -202,6 +202,13 @@ class Entry:
     approximate: bool = False
     """Written with 约/近/余/多."""
     loc: Loc | None = None
+    filed_by: str | None = None
+    """The unit whose part gave it (SPEC 8); None: the subject's own part, or an assessor's."""
+    ratings: tuple[tuple[str, tuple], ...] = ()
+    """A rating measure's ratings by who gave them, in input order: (assessor id, or the file of a part
+    without one; its ratings).  ``value`` is then every rating joined, which trim applies to."""
+    stage: str = "self"
+    """'self' (自评) or 'verified' (核验): the stage of the part that gave it."""
 
 
 @dataclass(frozen=True)
@@ -214,8 +221,12 @@ class Submission:
     subject_name: str
     period: Any
     entries: Mapping[str, Entry]
-    """Measure id -> submitted entry."""
+    """Measure id -> submitted entry (the self-assessed stage)."""
     path: str = ""
+    parts: tuple[str, ...] = ()
+    """The files it was assembled from, in input order (SPEC 8)."""
+    verified: Mapping[str, Entry] = field(default_factory=dict)
+    """Measure id -> entry of a verified-stage part: it overrides the self-assessed one."""
 
 
 def same_version(a: str, b: str) -> bool:

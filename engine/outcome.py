@@ -12,10 +12,10 @@ class Outcome:
     long table's subject it is made from the scored batch when first asked for, and ``head`` (subject,
     period, total, grade, veto and the top groups) comes straight from the batch's arrays."""
 
-    __slots__ = ("path", "problems", "parts", "where", "_card", "_row")
+    __slots__ = ("path", "problems", "parts", "where", "_card", "_row", "_filing")
 
     def __init__(self, path: str, card=None, problems: tuple[Problem, ...] | list = (), parts: tuple[str, ...] = (),
-                 row: tuple | None = None, where: Loc | None = None):
+                 row: tuple | None = None, where: Loc | None = None, filing=None):
         self.path = path
         self.problems = tuple(problems)
         """Errors, warnings and notes, in file order (part by part)."""
@@ -26,6 +26,12 @@ class Outcome:
         self._card = card
         self._row = row
         """(BatchResult, Rubric, row index) when the scores come from the vectorised executor."""
+        self._filing = filing
+
+    @property
+    def filing(self):
+        """Who filed what (engine.campaign.Filing); None when nothing could be read or no rubric was found."""
+        return self._filing
 
     @property
     def ok(self) -> bool:

@@ -127,6 +127,23 @@ class GroupResult:
         return "excluded" if self.fraction is None else "scored"
 
 
+@dataclass(frozen=True)
+class Change:
+    """A measure whose verified value changed its score (SPEC 8 ``changed``)."""
+
+    id: str
+    self: object
+    """The self-assessed value (None when the city gave none)."""
+    verified: object
+    self_score: float
+    """In the measure's own points."""
+    verified_score: float
+    delta: float
+    """Points of the total: what the verified value adds (negative: takes off) against the self-assessed one."""
+    note: str = ""
+    """The verifier's note (the verified entry's note)."""
+
+
 class Head:
     """What a scorecard and its light stand-in (engine.vector.league.BatchCard) both answer, from their
     rubric and vetoed_by."""
@@ -159,6 +176,12 @@ class Scorecard(Head):
     grade: Grade
     vetoed_by: tuple[str, ...] = ()
     """Ids of the veto measures that fired."""
+    stages: dict | None = None
+    """{"self": total, "verified": total} when a verified stage exists (SPEC 8); this card is the verified one."""
+    changed: tuple[Change, ...] = ()
+    """The measures whose verified value changed their score, in rubric order."""
+    self_card: "Scorecard | None" = None
+    """The self-assessed scorecard, when a verified stage exists."""
 
     @property
     def totals(self) -> Totals:
