@@ -137,7 +137,7 @@ def finish(parts: list, finder: RubricFinder, scoring: bool) -> Outcome:
         done = assemble(parts)  # once more with every place known, for the problems that point into both files
     path = parts[0].path
     rubric = finder.for_ref(parts[0].ref, parts[0].ref_loc) if parts[0].key is not None or parts[0].ok else None
-    filed = filing(parts, rubric) if isinstance(rubric, Rubric) else None
+    filed = filing(parts, rubric, done.problems) if isinstance(rubric, Rubric) else None
     if done.submission is None or not scoring:  # None whenever any problem is an error
         return Outcome(path, None, done.problems, done.parts, filing=filed)
     return Outcome(path, score_stages(rubric, done.submission), done.problems, done.parts, filing=filed)
