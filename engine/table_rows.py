@@ -30,7 +30,7 @@ HEADERS = {
     "subject": "subject", "subject_name": "subject_name", "period": "period", "rubric": "rubric",
 }
 """Header text (lower-cased) -> the field it fills."""
-REFERENCE = ("label", "method", "target", "unit", "points", "owners", "guidance")
+REFERENCE = ("label", "method", "target", "unit", "points", "owners", "role", "guidance")
 """Columns of the `scorecard init --format xlsx` template that are there to read, not to be read."""
 SHARED = ("rubric", "subject", "subject_name", "period")
 """Fields that belong to the whole file: the same on every row."""
