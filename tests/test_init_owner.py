@@ -174,3 +174,85 @@ def test_owner_all_never_writes_into_submissions(project):
     r = init("--owner", "all", "-o", "submissions/jc/2024")
     assert r.exit_code == 2 and "never writes into submissions/" in r.output
     assert not (project / "submissions").exists()
+
+
+# --- the command: what it writes, and that it reads back ---------------------------------------
+
+
+def _fill(text: str, values: dict) -> str:
+    for mid, value in values.items():
+        assert f"  # {mid}: \n" in text, mid
+        text = text.replace(f"  # {mid}: \n", f"  {mid}: {value}\n")
+    return text
+
+
+def _place(project: Path, written: Path, text: str | None = None) -> Path:
+    """A template put where a unit's part lies: submissions/SUBJECT/PERIOD/UNIT.yaml."""
+    path = project / "submissions" / "jc" / "2024" / written.name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(written.read_bytes() if text is None else text.encode("utf-8"))
+    return path
+
+
+def test_owner_writes_one_template_to_the_file(project):
+    r = init("--owner", "ga", "-o", "out/ga.yaml")
+    assert r.exit_code == 0, r.output
+    text = (project / "out" / "ga.yaml").read_text(encoding="utf-8")
+    assert _value_lines(text) == ["D1.M01", "D2.M03", "D2.R01"] and "\nfiled_by: ga\n" in text
+
+
+def test_owner_all_writes_exactly_one_template_per_owning_unit(project):
+    r = init("--owner", "all", "-o", "out")
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["ga.yaml", "gb.yaml"]
+    said = " ".join(r.output.split())
+    assert "ga 市委办公室: 3 measures (2 lead 牵头, 1 co-owner 配合)" in said
+    assert "gb 市民族宗教事务委员会: 3 measures (2 lead 牵头, 1 co-owner 配合)" in said
+    assert "2 templates in out, one per unit that owns a measure; none for gc (they own none)" in said
+    for unit, ids in (("ga", ["D1.M01", "D2.M03", "D2.R01"]), ("gb", ["D1.M01", "D1.M02", "D2.R01"])):
+        text = (project / "out" / f"{unit}.yaml").read_text(encoding="utf-8")
+        assert _value_lines(text) == ids and f"\nfiled_by: {unit}\n" in text
+
+
+def test_every_owner_template_validates_untouched_in_its_place(project):
+    assert init("--owner", "all", "-o", "out").exit_code == 0
+    for path in sorted((project / "out").iterdir()):
+        placed = _place(project, path)
+        r = run("validate", str(placed))
+        assert r.exit_code == 0, r.output
+    r = run("validate", "submissions")  # both parts at once: one submission, nothing filed, still valid
+    assert r.exit_code == 0, r.output
+
+
+def test_xlsx_templates_of_every_unit_read_back_with_filed_by_and_validate(project):
+    r = init("--owner", "all", "-o", "out", "--format", "xlsx")
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["ga.xlsx", "gb.xlsx"]
+    for unit in ("ga", "gb"):
+        placed = _place(project, project / "out" / f"{unit}.xlsx")
+        raw, problems = xlsx_file.read_raw(placed)
+        assert [p for p in problems if p.level != "info"] == [], [str(p) for p in problems]
+        assert raw.filed_by == unit and raw.subject_id == "jc" and raw.period == 2024
+        assert run("validate", str(placed)).exit_code == 0
+    assert run("validate", "submissions").exit_code == 0
+
+
+def test_filled_unit_templates_assemble_and_score_like_one_file(project):
+    from engine import pipeline
+
+    assert init("--owner", "all", "-o", "out").exit_code == 0
+    ga = _fill((project / "out" / "ga.yaml").read_text(encoding="utf-8"), {"D1.M01": "true", "D2.M03": "3"})
+    gb = _fill((project / "out" / "gb.yaml").read_text(encoding="utf-8"), {"D1.M02": "70", "D2.R01": "[4, 5, 3]"})
+    _place(project, project / "out" / "ga.yaml", ga)
+    _place(project, project / "out" / "gb.yaml", gb)
+    assert run("validate", "submissions").exit_code == 0
+    outcomes = list(pipeline.run(["submissions"], pipeline.RubricFinder(None, "rubrics")))
+    assert len(outcomes) == 1 and outcomes[0].ok, [str(p) for o in outcomes for p in o.problems]
+    card = outcomes[0].card
+    # M01 check 30; M02 (70-50)/(90-50) of 30 = 15; M03 3 events x 2 = 6 of 10; M04 missing; R01 [4,5,3]
+    # trimmed by one each end = [4], (4-1)/(5-1) of 20 = 15
+    assert card.total == pytest.approx(30 + 15 + 6 + 0 + 15)
+    entries = card.submission.entries
+    assert {m: entries[m].filed_by for m in entries} == {"D1.M01": "ga", "D2.M03": "ga", "D1.M02": "gb",
+                                                          "D2.R01": "gb"}
+    assert sorted(Path(p).name for p in card.submission.parts) == ["ga.yaml", "gb.yaml"]
