@@ -41,7 +41,7 @@ def progress(
     missing and invalid measures are worth in the total with every measure reported (under missing:
     exclude that is what filing them puts at stake); a co-owned measure counts for each of its owners.
     Coverage: the share of base measures filed. Filed nothing: a unit none of whose measures is filed and
-    that has filed no part.
+    that has filed no part. A long table's values count as the subject's own (it names no unit).
 
     Missing measures are what progress is for, not an error: the exit code is 0, and 1 only when a file
     is invalid (its errors are printed as FILE:LINE:COL and its progress still shown) or none is found.
@@ -51,10 +51,9 @@ def progress(
     errc = err_console()
     tally = Tally(errc)
     filings = []
-    for outcome in run(paths, rubric, rubrics_dir, long, scoring=False, label="reading"):
+    for outcome in run(paths, rubric, rubrics_dir, long, label="reading"):
         tally.add(outcome)
-        if outcome.filing is not None:
-            filings.append(outcome.filing)
+        filings += [f] if (f := filing(outcome)) is not None else []
     tally.warn()
     result = analysis.progress(filings)
     module = progress_formats.get(fmt.value)
@@ -63,3 +62,11 @@ def progress(
     else:
         emit(module.render(result, lang_code(lang)), output, errc, encoding(module))
     return summary(tally, errc)
+
+
+def filing(outcome):
+    """Who filed what in a submission: its Filing (valid or not); for a long table's subject, which has none,
+    the one its scorecard stands for (every value the subject's own)."""
+    if outcome.filing is not None:
+        return outcome.filing
+    return analysis.filing_of(outcome.card) if outcome.scored else None

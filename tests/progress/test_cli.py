@@ -3,6 +3,10 @@ the hand-built filings of conftest."""
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -14,6 +18,8 @@ from engine.outcome import Outcome
 from engine.problems import Problem
 
 from .conftest import CAMPAIGN, jinchang, wuwei
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SUB = """\
 rubric: drive@1
@@ -113,3 +119,47 @@ def test_help_teaches_the_definitions():
     assert r.exit_code == 0
     for words in ("填报进度", "co-owner", "Coverage", "base measures only", "--rubrics-dir", "--long", "--lang"):
         assert words in r.stdout.replace("\n", " ") or words.lower() in r.stdout.lower().replace("\n", " ")
+
+
+PART = "rubric: drive@1\nsubject: {{id: {sid}, name: {name}}}\nperiod: 2024\n{by}values:\n{values}"
+
+
+def part(root, sid, name, file, by, **values):
+    path = root / "submissions" / sid / "2024" / file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(PART.format(sid=sid, name=name, by=f"filed_by: {by}\n" if by else "",
+                                values="".join(f"  {k}: {v}\n" for k, v in values.items())), encoding="utf-8")
+
+
+def test_parts_filed_by_units_end_to_end(files):
+    """金昌市: tjj files M1 (jyj's, co-owned) and M2, the city M5: jyj owes M3 (10), tjj nothing, mzw M3 M4
+    (20) and has filed nothing; coverage 3/5, 20 points (M3 + M4).  武威市: as conftest.wuwei, mzw's part
+    invalid.  Across both: jyj 10 + 30 = 40 with 3 missing, mzw 20 + 20 = 40 with 3, tjj 0 + 20."""
+    part(files, "jc", "金昌市", "tjj.yaml", "tjj", M1="true", M2=80)
+    part(files, "jc", "金昌市", "city.yaml", None, M5="true")
+    part(files, "ww", "武威市", "tjj.yaml", "tjj", M2=80)
+    part(files, "ww", "武威市", "mzw.yaml", "mzw", M4="很多")
+    r = run("submissions", "--format", "json")
+    assert r.exit_code == 1 and "mzw.yaml:6" in r.stderr  # the invalid part, located
+    jc, ww = json.loads(r.stdout)["subjects"]
+    assert (jc["filed"], jc["coverage_pct"], jc["points_missing"], jc["filed_nothing"]) == (3, 60.0, 20.0, ["mzw"])
+    assert [(u["unit"], u["filed"], u["missing"], u["points_missing"]) for u in jc["units"]] == [
+        ("jyj", 1, 1, 10.0), ("tjj", 2, 0, 0.0), ("mzw", 0, 2, 20.0)]
+    assert sorted(jc["parts"]) == ["submissions/jc/2024/city.yaml", "submissions/jc/2024/tjj.yaml"]
+    assert (ww["invalid_measures"], ww["points_missing"], ww["filed_nothing"]) == (["M4"], 60.0, ["jyj"])
+    units = json.loads(r.stdout)["units"]
+    assert [(u["unit"], u["missing"], u["points_missing"], u["filed_nothing"]) for u in units] == [
+        ("jyj", 3, 40.0, 1), ("mzw", 3, 40.0, 1), ("tjj", 1, 20.0, 0)]
+
+
+def test_a_long_table_counts_the_subjects_own_values(files):
+    """s files M1 M2: jyj owes M3 (10), mzw M3 M4 (20); t files M5 only: every unit has filed nothing."""
+    (files / "long.csv").write_text("subject,period,measure,value\ns,2024,M1,true\ns,2024,M2,80\nt,2024,M5,true\n",
+                                    encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "engine", "progress", "long.csv", "--rubric", "rubrics/drive.yaml",
+                        "-f", "json"], capture_output=True, text=True, encoding="utf-8", cwd=files,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 0, r.stderr
+    s, t = json.loads(r.stdout)["subjects"]
+    assert (s["filed"], s["points_missing"], s["filed_nothing"]) == (2, 40.0, ["mzw"])
+    assert (t["filed"], t["points_missing"], t["filed_nothing"]) == (1, 80.0, ["jyj", "tjj", "mzw"])
