@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .campaign import STAGES, Filing, PartInfo
-from .model import Entry, Loc, Rubric, Submission
+from .model import Entry, Loc, Rubric, Submission, same_version
 from .numbers import show
 from .problems import Problem, errors
 
@@ -153,8 +153,9 @@ def _shown(e: Entry) -> Any:
 
 def _versions(p: Part, head: Part) -> list[Problem]:
     """Parts of one submission are scored by one rubric: a part naming another version is an error."""
-    if p is head or p.ref == head.ref or not p.ref or not head.ref:
-        return []
+    mine, theirs = p.ref.partition("@")[2], head.ref.partition("@")[2]
+    if p is head or not mine or not theirs or same_version(mine, theirs):
+        return []  # a part naming the rubric without a version takes the version of the others
     return [Problem(p.ref_loc or Loc(p.path), f"names {p.ref}, but another part of this submission ({head.path}) "
                     f"names {head.ref}: the parts of a submission name one rubric version", code="rubric-mismatch")]
 

@@ -308,3 +308,22 @@ def test_the_filing_says_who_gave_each_value_and_what_is_invalid(root):
     assert [(p.path.split("/")[-1], p.filed_by, p.assessor, p.stage) for p in f.parts] == [
         ("a.yaml", "a", None, "self"), ("b.yaml", "b", None, "self"), ("x1.yaml", None, "x1", "self")]
     assert dict(f.filed) == {"M1": "a", "M3": None} and f.invalid == {"M2"}
+
+
+def test_a_part_naming_the_rubric_without_a_version_joins_the_versioned_ones(root):
+    part("a", "filed_by: a\n", "  M1: true\n")
+    path = Path("subs/city/2024/b.yaml")
+    path.write_text("rubric: mini@1\nsubject: {id: city, name: 城}\nperiod: 2024\nfiled_by: b\nvalues:\n  M2: 50\n",
+                    encoding="utf-8")
+    (o,) = outcomes()
+    assert o.ok and o.card.total == 55.0
+
+
+def test_a_submission_in_parts_is_named_by_its_folder_in_check(root):
+    part("a", "filed_by: a\n", "  M1: true\n")
+    part("b", "filed_by: b\n", "  M2: 50\n")
+    (o,) = outcomes()
+    assert o.name == "subs/city/2024/ (2 parts)"
+    result = run("check", "subs", "--format", "json")
+    (verdict,) = json.loads(result.stdout)["results"]
+    assert verdict["parts"] == ["subs/city/2024/a.yaml", "subs/city/2024/b.yaml"] and verdict["result"] == "pass"
