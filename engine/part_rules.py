@@ -20,8 +20,14 @@ def check(raw: RawSubmission, rubric: Rubric, entries: dict[str, Entry]) -> list
         if said:
             problems.append(Problem(e.key_loc, said, e.measure, code="owner"))
             entries.pop(e.measure, None)
+    if raw.filed_by is None and raw.assessor is None and raw.stage == "self" and \
+            all(e.section == "values" for e in raw.entries):
+        return problems  # the subject's own self-assessed values: nothing to mark
+    sections = {}
+    for e in raw.entries:
+        sections.setdefault(e.measure, e.section)
     for mid, entry in entries.items():
-        entries[mid] = _marked(raw, rubric.by_id[mid], entry, _section(raw, mid))
+        entries[mid] = _marked(raw, rubric.by_id[mid], entry, sections.get(mid, "values"))
     return problems
 
 
@@ -57,10 +63,6 @@ def owners_text(rubric: Rubric, m: Measure) -> str:
 
 def _name(rubric: Rubric, unit: str) -> str:
     return rubric.units.get(unit, Label.of(unit)).get()
-
-
-def _section(raw: RawSubmission, mid: str) -> str:
-    return next((e.section for e in raw.entries if e.measure == mid), "values")
 
 
 def _marked(raw: RawSubmission, m: Measure, entry: Entry, section: str) -> Entry:
