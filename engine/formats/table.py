@@ -5,7 +5,7 @@ import io
 
 from .. import panels as campaign
 from ..results import Scorecard
-from ..safe_text import BREAK, console as new_console, styled, text
+from ..safe_text import BREAK, console as new_console, joined, styled, text
 from .common import num
 from .fit import column, fit_table
 from .words import qty, status_word, ui_lang, word
@@ -128,10 +128,10 @@ def panels_table(found, lang, ui: str):
                       ("panel_spread", "right"), ("panel_disagree", "left")):
         column(t, word(key, ui), just)
     for p in found:
-        who = [part for i, (name, rs) in enumerate(p.rows)
-               for part in ((BREAK,) if i else ()) + (f"{name}: {campaign.ratings_text(rs)}",)]
-        t.add_row(text(f"{p.measure.id} {p.measure.label.get(lang)}"), styled(*who), text(campaign.ratings_text(p.kept)),
-                  num(p.mean), num(p.spread), text(campaign.flag_text(p, ui), "bold red"))
+        who = joined([f"{name}: {campaign.ratings_text(rs)}" for name, rs in p.rows], BREAK)
+        t.add_row(text(f"{p.measure.id} {p.measure.label.get(lang)}"), styled(*who),
+                  text(campaign.ratings_text(p.kept)), num(p.mean), num(p.spread),
+                  text(campaign.flag_text(p, ui), "bold red"))
     return t
 
 
