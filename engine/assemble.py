@@ -8,10 +8,11 @@ This is the one place where parts meet; the campaign's rules (filed_by, assessor
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .model import Entry, Loc, Submission
+from .campaign import STAGES, Filing, PartInfo
+from .model import Entry, Loc, Rubric, Submission
 from .numbers import show
 from .problems import Problem, errors
 
@@ -36,6 +37,8 @@ class Part:
     located: bool = True
     """Its entries carry their places (a file read without them, being clean, is read again when a
     problem of assembly has to point into it)."""
+    info: PartInfo = PartInfo("")
+    """Who filed it, and its stage (SPEC 8)."""
 
     @property
     def ok(self) -> bool:
@@ -72,30 +75,58 @@ class Assembled:
     """None when a part could not be read, or any problem is an error."""
     problems: tuple[Problem, ...]
     parts: tuple[str, ...]
+    filing: Filing | None = None
+    """Who filed what (made by filing(), once the rubric is known)."""
 
 
 def assemble(parts: list[Part]) -> Assembled:
-    """Join the parts of one submission (a group of one is returned as it is)."""
+    """Join the parts of one submission (SPEC 8): each stage's entries part by part, a rating measure's ratings
+    joined across parts, a measure given twice in one stage found; a lone self-assessed part as it is."""
     paths = tuple(dict.fromkeys(p.path for p in parts))
-    if len(parts) == 1:
+    if len(parts) == 1 and parts[0].info.stage == "self":
         p = parts[0]
         return Assembled(p.submission if p.ok else None, p.problems, paths)
-    entries: dict[str, Entry] = {}
-    first: dict[str, Entry] = {}
+    stages: dict[str, dict[str, Entry]] = {s: {} for s in STAGES}
     said: list[Problem] = []
     for p in parts:
         said += _versions(p, parts[0])
         for mid, e in (p.submission.entries.items() if p.submission else ()):
-            if mid in first:
-                said += _twice(mid, first[mid], e)
-            else:
-                first[mid] = entries[mid] = e
+            said += _add(stages[e.stage], mid, e)
     problems = tuple(_in_order([q for p in parts for q in p.problems] + said, paths))
     readable = all(p.submission is not None for p in parts)
-    head = parts[0].submission
+    head = next((p.submission for p in parts if p.submission is not None), None)
     sub = None if not readable or errors(problems) else Submission(
-        head.rubric, head.subject_id, _name(parts), head.period, entries, head.path)
+        head.rubric, head.subject_id, _name(parts), head.period, stages["self"], head.path, paths, stages["verified"])
     return Assembled(sub, problems, paths)
+
+
+def _add(entries: dict[str, Entry], mid: str, e: Entry) -> list[Problem]:
+    """Put an entry among its stage's: ratings of a rating measure join those already there (in input order,
+    before trim); any other measure given twice is a problem at both places."""
+    if mid not in entries:
+        entries[mid] = e
+        return []
+    had = entries[mid]
+    if had.ratings and e.ratings and not {w for w, _ in had.ratings} & {w for w, _ in e.ratings}:
+        ratings = had.ratings + e.ratings
+        entries[mid] = replace(had, value=[x for _, given in ratings for x in given], ratings=ratings)
+        return []
+    return _twice(mid, had, e)
+
+
+def filing(parts: list[Part], rubric: Rubric) -> Filing | None:
+    """Who filed what in this submission: every part, each measure's valid value and who gave it, and the
+    measures given with an error."""
+    subs = [p.submission for p in parts if p.submission is not None]
+    if not subs:
+        return None
+    filed: dict[str, str | None] = {}
+    for s in subs:
+        for mid, e in s.entries.items():
+            filed.setdefault(mid, e.filed_by)
+    invalid = frozenset(q.id for p in parts for q in p.problems if q.level == "error" and q.id in rubric.by_id)
+    return Filing(rubric, subs[0].subject_id, _name(parts), subs[0].period, tuple(p.info for p in parts),
+                  filed, frozenset(invalid - filed.keys()))
 
 
 def _twice(mid: str, a: Entry, b: Entry) -> list[Problem]:

@@ -26,7 +26,7 @@ class Filing:
     """One submission's filing: its parts, the measures that have a valid value and who gave them, and the
     measures given with an error."""
 
-    rubric: Rubric
+    rubric: Rubric = field(repr=False)
     subject_id: str
     subject_name: str
     period: Any

@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import parallel, validate
-from .assemble import Part, assemble, group, key_of
+from .assemble import Part, assemble, filing, group, key_of
+from .campaign import PartInfo
 from .finder import RubricFinder
 from .inputs import files
-from .model import Loc
+from .model import Loc, Rubric
 from .outcome import Outcome
 from .problems import Problem, RubricError, cap
-from .scoring import score
+from .stages import score_stages
 from . import long_input as tables
 
 Progress = Callable[[int, int], None]
@@ -123,7 +124,8 @@ def check_raw(raw, problems: list[Problem], finder: RubricFinder) -> Part:
         return Part(raw.path, None, tuple(problems + [found]))
     sub, more = validate.check(raw, found)
     problems = cap(sorted(problems + more, key=lambda p: (p.loc.line, p.loc.col)))  # one limit, one count
-    return Part(raw.path, sub, tuple(problems), raw.rubric, where, key_of(found.id, raw.subject_id, raw.period))
+    return Part(raw.path, sub, tuple(problems), raw.rubric, where, key_of(found.id, raw.subject_id, raw.period),
+                info=PartInfo(raw.path, raw.filed_by, raw.assessor, raw.stage))
 
 
 def finish(parts: list, finder: RubricFinder, scoring: bool) -> Outcome:
@@ -137,10 +139,11 @@ def finish(parts: list, finder: RubricFinder, scoring: bool) -> Outcome:
         parts = [p if p.located else _check(Path(p.path), finder, marks=True) for p in parts]
         done = assemble(parts)  # once more with every place known, for the problems that point into both files
     path = parts[0].path
+    rubric = finder.for_ref(parts[0].ref, parts[0].ref_loc) if parts[0].key is not None or parts[0].ok else None
+    filed = filing(parts, rubric) if isinstance(rubric, Rubric) else None
     if done.submission is None or not scoring:  # None whenever any problem is an error
-        return Outcome(path, None, done.problems, done.parts)
-    rubric = finder.for_ref(parts[0].ref, parts[0].ref_loc)
-    return Outcome(path, score(rubric, done.submission), done.problems, done.parts)
+        return Outcome(path, None, done.problems, done.parts, filing=filed)
+    return Outcome(path, score_stages(rubric, done.submission), done.problems, done.parts, filing=filed)
 
 
 __all__ = ["Outcome", "RubricFinder", "RubricError", "run", "run_files", "run_one", "files"]

@@ -6,12 +6,16 @@ header checks here are the words every reader uses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from .model import Loc
 from .problems import Problem, shown, unfit_text
 
-HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings")
+HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings", "filed_by", "assessor", "stage")
+CAMPAIGN_KEYS = ("filed_by", "assessor", "stage")
+"""Header keys of a part of a submission (SPEC 8)."""
+STAGES = ("self", "verified")
 MAX_PERIOD = 32
 """A period written as text has at most this many characters ("2024H1", "2024年第一季度")."""
 MAX_YEAR = 10 ** 8
@@ -52,6 +56,24 @@ class RawSubmission:
     read_problems: int = 0
     """How many problems reading found (before any were left out): engine.validate lists only as many
     more as the per-file limit leaves room for."""
+    filed_by: str | None = None
+    """The unit that files this part (SPEC 8); None: the subject's own part."""
+    assessor: str | None = None
+    """The assessor whose ratings this part holds."""
+    stage: str = "self"
+
+
+def layout(path: str) -> tuple[str, str] | None:
+    """(subject folder, period) a submission's path stands for: <subject>/<period>.yaml, or a part at
+    <subject>/<period>/<any name>.yaml (SPEC 8); None when it is laid out neither way.  A period is told
+    by its first character, a digit."""
+    p = PurePath(path)
+    stem = p.name.split(".")[0]
+    if stem[:1].isdigit():
+        return p.parent.name, stem
+    if p.parent.name[:1].isdigit():
+        return p.parent.parent.name, p.parent.name
+    return None
 
 
 def period_ok(value: Any) -> bool:
@@ -85,3 +107,30 @@ def period_problem(period: Any) -> str:
     if isinstance(period, str) and len(period) > MAX_PERIOD:
         return f"period is {len(period)} characters long (at most {MAX_PERIOD}): {PERIOD_TYPE}"
     return ""
+
+
+def campaign_keys(given: dict, problems: list) -> dict:
+    """filed_by, assessor and stage as read from a header (``given``: key -> (value, Loc), as written):
+    texts, the stage one of STAGES.  Problems for anything else; what is wrong is left out."""
+    out: dict = {}
+    for key in CAMPAIGN_KEYS:
+        if key not in given:
+            continue
+        value, loc = given[key]
+        if isinstance(value, int) and not isinstance(value, bool) and key == "assessor":
+            value = str(value)
+        if not isinstance(value, str) or not value.strip() or unfit_text(value):
+            why = unfit_text(value) if isinstance(value, str) and value.strip() else ""
+            said = f" has {why}" if why else f" should be a text, got {shown(value)}"
+            problems.append(Problem(loc, f"{key}{said}", code="schema"))
+            continue
+        value = value.strip()
+        if key == "stage" and value not in STAGES:
+            problems.append(Problem(loc, f"stage {shown(value)} is not a stage: expected self (自评) or verified (核验)",
+                                    code="schema"))
+            continue
+        out[key] = value
+    if "filed_by" in out and "assessor" in out:
+        problems.append(Problem(given["assessor"][1], "a part is filed by a unit (filed_by) or holds an assessor's "
+                                "ratings (assessor), not both", code="schema"))
+    return out

@@ -32,8 +32,24 @@ def submission_schema(rubric: Rubric, lang: str | None = None) -> dict:
             "period": {"type": ["integer", "string"], "description": "e.g. 2024 or \"2024H1\""},
             "values": _section({m.id: measure_schema(m, rubric, lang) for m in measures}),
             "ratings": _section({m.id: _ratings(m, rubric, lang) for m in ratings}),
+            **_part_keys(rubric, lang),
         },
     })
+
+
+def _part_keys(rubric: Rubric, lang: str | None) -> dict:
+    """The header keys of a part of a submission (SPEC 8)."""
+    units = {"type": "string", "description": "the unit that files this part: it may hold only measures it owns"}
+    if rubric.units:
+        units["enum"] = list(rubric.units)
+        units["description"] += " (" + ", ".join(f"{k} {v.get(lang)}" for k, v in rubric.units.items()) + ")"
+    return {
+        "filed_by": units,
+        "assessor": {"type": ["string", "integer"], "description": "the assessor whose ratings this part holds "
+                     "(only ratings:)"},
+        "stage": {"type": "string", "enum": ["self", "verified"], "description": "self (自评, the default) or "
+                  "verified (核验): a verified part overrides the self-assessed value of each measure it holds"},
+    }
 
 
 def _shared_patterns(schema: dict) -> dict:

@@ -16,7 +16,8 @@ from typing import Any, Callable
 from .model import Loc
 from .numbers import SPACE, Shown, show
 from .problems import Problem, cap
-from .raw import PERIOD_TYPE, RawEntry, RawSubmission, header_problems, period_ok
+from .raw import (CAMPAIGN_KEYS, PERIOD_TYPE, RawEntry, RawSubmission, campaign_keys, header_problems, layout,
+                  period_ok)
 
 MAX_BYTES = 8 * 1024 * 1024
 """Files larger than this are refused before they are parsed."""
@@ -28,11 +29,13 @@ HEADERS = {
     "evidence": "evidence", "佐证": "evidence", "佐证材料": "evidence",
     "note": "note", "备注": "note",
     "subject": "subject", "subject_name": "subject_name", "period": "period", "rubric": "rubric",
+    "filed_by": "filed_by", "填报单位": "filed_by", "assessor": "assessor", "测评人": "assessor",
+    "stage": "stage", "阶段": "stage",
 }
 """Header text (lower-cased) -> the field it fills."""
 REFERENCE = ("label", "method", "target", "unit", "points", "owners", "guidance")
 """Columns of the `scorecard init --format xlsx` template that are there to read, not to be read."""
-SHARED = ("rubric", "subject", "subject_name", "period")
+SHARED = ("rubric", "subject", "subject_name", "period", "filed_by", "assessor", "stage")
 """Fields that belong to the whole file: the same on every row."""
 SPLIT = re.compile(r"[;；\r\n]+")
 PLAIN_NUMBER = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,20})?")
@@ -97,7 +100,9 @@ def build_rows(columns: dict[str, int], rows: list[Row], name: str,
     """The submission the data rows under a read header hold (``columns``: field -> 0-based column)."""
     table = _Table(name, columns, rows)
     shared = {f: table.shared(f, problems) for f in SHARED if f in columns}
-    entries = table.entries(problems)
+    part = campaign_keys({k: (_cell_text(v), loc) for k, (v, loc) in shared.items()
+                          if k in CAMPAIGN_KEYS and loc is not None}, problems)
+    entries = table.entries(problems, "ratings" if "assessor" in part else "values")
     sid, period = _from_path(name, shared, problems)
     if not period_ok(period):
         problems.append(Problem(shared.get("period", (None, None))[1] or Loc(name), PERIOD_TYPE, code="schema"))
@@ -106,7 +111,7 @@ def build_rows(columns: dict[str, int], rows: list[Row], name: str,
                                 shared.get("period", (None, None))[1] or Loc(name))
     sname = _text(shared.get("subject_name", (None,))[0]) or sid
     raw = RawSubmission(name, _text(shared.get("rubric", (None,))[0]), sid, sname, period, tuple(entries),
-                        {f: loc for f, (_, loc) in shared.items() if loc is not None}, len(problems))
+                        {f: loc for f, (_, loc) in shared.items() if loc is not None}, len(problems), **part)
     return raw, cap(problems)
 
 
@@ -169,16 +174,17 @@ class _Table:
                                         code="schema"))
         return first
 
-    def entries(self, problems: list) -> list[RawEntry]:
+    def entries(self, problems: list, section: str = "values") -> list[RawEntry]:
+        """Each row's entry; an assessor's table holds ratings (SPEC 8), any other values."""
         seen: dict[str, int] = {}
         out = []
         for row in self.rows:
-            entry = self.entry(row, seen, problems)
+            entry = self.entry(row, seen, problems, section)
             if entry is not None:
                 out.append(entry)
         return out
 
-    def entry(self, row: Row, seen: dict, problems: list) -> RawEntry | None:
+    def entry(self, row: Row, seen: dict, problems: list, section: str = "values") -> RawEntry | None:
         mcell, key_loc = self.cell(row, "measure")
         mid = self.measure(row)
         if _bad(mcell, key_loc, "", problems):
@@ -200,7 +206,7 @@ class _Table:
             return None
         ev_loc = self.cell(row, "evidence")[1] if "evidence" in self.columns else None
         return RawEntry(mid, value, self.evidence(row, mid, problems), self.note(row, mid, problems),
-                        loc, key_loc, "values", evidence_loc=ev_loc)
+                        loc, key_loc, section, evidence_loc=ev_loc)
 
     def evidence(self, row: Row, mid: str, problems: list) -> tuple[str, ...]:
         if "evidence" not in self.columns:
@@ -247,15 +253,17 @@ def _plain(text: str) -> Any:
 
 
 def _from_path(name: str, shared: dict, problems: list) -> tuple[str, Any]:
-    """Subject and period from their columns, else from submissions/<subject>/<period>[.anything].csv."""
+    """Subject and period from their columns, else from submissions/<subject>/<period>[.anything].csv (or a
+    part's submissions/<subject>/<period>/<name>.csv)."""
     sid, period = _text(shared.get("subject", (None,))[0]), shared.get("period", (None,))[0]
     path = Path(name)
+    laid = layout(name) or (path.parent.name, path.name.split(".", 1)[0])
     taken = []
     if not sid:
-        sid = (path.parent.name or path.resolve().parent.name)
+        sid = laid[0] or path.resolve().parent.name
         taken.append(f"subject '{sid}'")
     if period is None:
-        period = period_value(path.name.split(".", 1)[0])
+        period = period_value(laid[1])
         taken.append(f"period {period}")
     if taken:
         problems.append(Problem(Loc(name), f"{' and '.join(taken)} taken from the file path", level="info",
@@ -270,6 +278,11 @@ def period_value(value: Any) -> Any:
     if isinstance(value, str) and PERIOD_DIGITS.fullmatch(value.strip()):
         return int(value)
     return value.strip() if isinstance(value, str) else value
+
+
+def _cell_text(value: Any) -> Any:
+    """A header cell as campaign_keys reads it: text as text, a number as its digits (an assessor 3)."""
+    return _text(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
 
 
 def _text(value: Any) -> str:

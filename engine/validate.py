@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import methods
+from . import methods, part_rules
 from .model import Entry, Loc, Measure, Rubric, Submission, same_version
 from .problems import Problem, cap, did_you_mean, shown
 from .yamlstrict import Rejected
-from .raw import RawEntry, RawSubmission
+from .raw import RawEntry, RawSubmission, layout
 
 MAX_SUGGESTIONS = 20
 """Unknown measure ids per file that get a "did you mean" (each is a fuzzy match over every measure id:
@@ -26,6 +26,7 @@ def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]
             entries[e.measure] = entry
     problems += _check_evidence(raw, rubric)
     problems += _check_path(raw)
+    problems += part_rules.check(raw, rubric, entries)
     sub = Submission(raw.rubric, raw.subject_id, raw.subject_name, raw.period, entries, raw.path)
     return sub, cap(problems)  # merged with reading's by the caller: one limit, one count for the file
 
@@ -60,19 +61,25 @@ def _check_evidence(raw: RawSubmission, rubric: Rubric) -> list[Problem]:
 
 
 def _check_path(raw: RawSubmission) -> list[Problem]:
-    """<subject>/<period>[.x].yaml: the folder and file name must agree with the header."""
-    path = Path(raw.path)
-    stem = path.name.split(".")[0]
-    if not stem[:1].isdigit():
+    """<subject>/<period>[.x].yaml, or a part at <subject>/<period>/<name>.yaml: folder and name must agree
+    with the header."""
+    laid = layout(raw.path)
+    if laid is None:
         return []  # not laid out as <subject>/<period>.yaml
+    folder, period = laid
+    name = Path(raw.path).name
+    whole = name.split(".")[0] == period
+    where = f"the file name {name}" if whole else f"the folder {period}/"
+    expected = "(expected <subject>/<period>.yaml)" if whole else "(expected <subject>/<period>/<part>.yaml)"
     out = []
-    if raw.period is not None and str(raw.period) != stem:
-        out.append(Problem(raw.locs.get("period", Loc(raw.path)), f"period {raw.period} disagrees with the "
-                           f"file name {path.name} (expected <subject>/<period>.yaml)", code="path"))
-    folder = path.parent.name
+    if raw.period is not None and str(raw.period) != period:
+        out.append(Problem(raw.locs.get("period", Loc(raw.path)), f"period {raw.period} disagrees with "
+                           f"{where} {expected}",
+                           code="path"))
     if raw.subject_id and folder and folder not in (".", "") and folder != raw.subject_id:
         out.append(Problem(raw.locs.get("subject", Loc(raw.path)), f"subject '{raw.subject_id}' disagrees with "
-                           f"the folder {folder}/ (expected <subject>/<period>.yaml)", code="path"))
+                           f"the folder {folder}/ {expected}",
+                           code="path"))
     return out
 
 

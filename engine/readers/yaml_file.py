@@ -9,7 +9,8 @@ from typing import Any
 
 from ..model import Loc
 from ..problems import Problem, cap, did_you_mean, read_yaml
-from ..raw import EVIDENCE_TYPE, HEADER_KEYS, PERIOD_TYPE, RawEntry, RawSubmission, header_problems, period_ok
+from ..raw import (CAMPAIGN_KEYS, EVIDENCE_TYPE, HEADER_KEYS, PERIOD_TYPE, RawEntry, RawSubmission, campaign_keys,
+                   header_problems, period_ok)
 from ..yamlstrict import REJECTED, Doc, Rejected
 
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -56,8 +57,10 @@ def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
     entries = []
     for section in ("values", "ratings"):
         entries += _entries(data.get(section), section, doc, at, problems)
+    part = campaign_keys({k: (data[k], at((k,))) for k in CAMPAIGN_KEYS
+                          if k in data and not isinstance(data[k], Rejected)}, problems)
     raw = RawSubmission(name, _text(data.get("rubric")), sid, sname, period, tuple(entries),
-                        {k: at((k,)) for k in data}, len(problems))
+                        {k: at((k,)) for k in data}, len(problems), **part)
     return raw, cap(problems)
 
 
