@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .campaign import STAGES, Filing, PartInfo
-from .model import Entry, Loc, Rubric, Submission
+from .model import Entry, Loc, Rubric, Submission, same_version
 from .numbers import show
 from .problems import Problem, errors
 
@@ -114,19 +114,21 @@ def _add(entries: dict[str, Entry], mid: str, e: Entry) -> list[Problem]:
     return _twice(mid, had, e)
 
 
-def filing(parts: list[Part], rubric: Rubric) -> Filing | None:
+def filing(parts: list[Part], rubric: Rubric, said: tuple[Problem, ...]) -> Filing | None:
     """Who filed what in this submission: every part, each measure's valid value and who gave it, and the
-    measures given with an error."""
+    measures given with an error (``said``: the assembled problems, so two parts that disagree make their
+    measure invalid too)."""
     subs = [p.submission for p in parts if p.submission is not None]
     if not subs:
         return None
     filed: dict[str, str | None] = {}
     for s in subs:
         for mid, e in s.entries.items():
-            filed.setdefault(mid, e.filed_by)
-    invalid = frozenset(q.id for p in parts for q in p.problems if q.level == "error" and q.id in rubric.by_id)
+            if filed.get(mid) is None:  # a unit's filing is told over the subject's own or the verifier's
+                filed[mid] = e.filed_by
+    invalid = frozenset(q.id for q in said if q.level == "error" and q.id in rubric.by_id)
     return Filing(rubric, subs[0].subject_id, _name(parts), subs[0].period, tuple(p.info for p in parts),
-                  filed, frozenset(invalid - filed.keys()))
+                  {k: v for k, v in filed.items() if k not in invalid}, invalid)
 
 
 def _twice(mid: str, a: Entry, b: Entry) -> list[Problem]:
@@ -151,8 +153,9 @@ def _shown(e: Entry) -> Any:
 
 def _versions(p: Part, head: Part) -> list[Problem]:
     """Parts of one submission are scored by one rubric: a part naming another version is an error."""
-    if p is head or p.ref == head.ref or not p.ref or not head.ref:
-        return []
+    mine, theirs = p.ref.partition("@")[2], head.ref.partition("@")[2]
+    if p is head or not mine or not theirs or same_version(mine, theirs):
+        return []  # a part naming the rubric without a version takes the version of the others
     return [Problem(p.ref_loc or Loc(p.path), f"names {p.ref}, but another part of this submission ({head.path}) "
                     f"names {head.ref}: the parts of a submission name one rubric version", code="rubric-mismatch")]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .assemble import Key, Part, key_of
+from .campaign import Filing, PartInfo
 from .model import Loc, Rubric
 from .outcome import Outcome
 from .problems import Problem, RubricError, errors
@@ -78,11 +79,21 @@ class Table:
         for n, (pair, row, line) in enumerate(pairs):
             said = (loose if n == 0 else []) + owned.get(pair, [])
             where = Loc(self.path, line)
+            filed = self._filing(pair, row, said)
             if row is None or errors(said):
-                yield Outcome(self.path, None, said, where=where)
+                yield Outcome(self.path, None, said, where=where, filing=filed)
             else:
                 yield Outcome(self.path, None, said, row=(batch, self.rubric, row) if batch is not None else None,
-                              where=where)
+                              where=where, filing=filed)
+
+    def _filing(self, pair: tuple, row: int | None, said: list[Problem]) -> Filing:
+        """Who filed what for one (subject, period): the subject itself (a table has no filed_by), each measure
+        with a value in its row; a pair left out for an error has only its invalid measures known."""
+        v = self.values
+        filed = {} if row is None else {m: None for m, given in zip(v.measures, v.present[row].tolist()) if given}
+        invalid = frozenset(q.id for q in said if q.level == "error" and q.id in self.rubric.by_id) - filed.keys()
+        name = str(v.names[row]) if row is not None else str(pair[0])
+        return Filing(self.rubric, str(pair[0]), name, pair[1], (PartInfo(self.path),), filed, frozenset(invalid))
 
     def _pairs(self, owned: dict) -> list[tuple]:
         """(pair, row in the values or None, first line) for every pair, ordered by first line."""

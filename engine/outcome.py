@@ -29,6 +29,17 @@ class Outcome:
         self._filing = filing
 
     @property
+    def name(self) -> str:
+        """What a verdict is called: the file, or for a submission in parts their folder and how many there are
+        (``submissions/x/2025/ (7 parts)``; the first part and the rest's number when they lie apart)."""
+        if len(self.parts) < 2:
+            return self.path
+        folders = {p.replace("\\", "/").rpartition("/")[0] for p in self.parts}
+        if len(folders) == 1:
+            return f"{folders.pop() or '.'}/ ({len(self.parts)} parts)"
+        return f"{self.path} (+{len(self.parts) - 1} parts)"
+
+    @property
     def filing(self):
         """Who filed what (engine.campaign.Filing); None when nothing could be read or no rubric was found."""
         return self._filing

@@ -97,12 +97,9 @@ def run_one(path: Path, finder: RubricFinder, scoring: bool = True) -> Outcome:
 
 
 def check_one(path: Path, finder: RubricFinder) -> Part:
-    """Read and check a file: first without recording places (fast); if anything is to be said
-    about the file, again with places, so every problem is located."""
-    quick = _check(path, finder, marks=False)
-    if quick.problems or quick.rubric_error:
-        return _check(path, finder, marks=True)
-    return quick
+    """Read and check a file, every entry located: the JSON result says where each value was written (SPEC 8
+    ``source``), and recording places costs a few per cent of reading (0.27 vs 0.29 ms a shipped submission)."""
+    return _check(path, finder, marks=True)
 
 
 def _check(path: Path, finder: RubricFinder, marks: bool) -> Part:
@@ -140,7 +137,7 @@ def finish(parts: list, finder: RubricFinder, scoring: bool) -> Outcome:
         done = assemble(parts)  # once more with every place known, for the problems that point into both files
     path = parts[0].path
     rubric = finder.for_ref(parts[0].ref, parts[0].ref_loc) if parts[0].key is not None or parts[0].ok else None
-    filed = filing(parts, rubric) if isinstance(rubric, Rubric) else None
+    filed = filing(parts, rubric, done.problems) if isinstance(rubric, Rubric) else None
     if done.submission is None or not scoring:  # None whenever any problem is an error
         return Outcome(path, None, done.problems, done.parts, filing=filed)
     return Outcome(path, score_stages(rubric, done.submission), done.problems, done.parts, filing=filed)

@@ -55,9 +55,19 @@ def plan(cards: list[Scorecard], lang: str | None = None) -> list[ReportFile]:
     out += [ReportFile(PurePosixPath("compare" + m.SUFFIX), m.render(comparisons, lang), "compare")
             for m in compare_formats.FORMATS.values() if m.NAME != "table"]
     if len(cards) > 1:
-        index = html_index.render(cards, [f"{name}.html" for name in stems], lang)
+        index = html_index.render(cards, [f"{name}.html" for name in stems], lang, campaign(cards))
         out.append(ReportFile(PurePosixPath("index.html"), index, "index"))
     return out
+
+
+def campaign(cards: list[Scorecard]):
+    """The filing progress of the scorecards (engine.progress) when any of them was filed in parts by
+    responsible units (SPEC 8), for the index page; else None."""
+    from . import progress
+
+    if not any(progress.has_units(c) for c in cards):
+        return None
+    return progress.progress(progress.filing_of(c) for c in cards if progress.has_units(c))
 
 
 def card_files(card: Scorecard, stem: str, lang: str | None) -> list[ReportFile]:

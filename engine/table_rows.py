@@ -33,7 +33,7 @@ HEADERS = {
     "stage": "stage", "阶段": "stage",
 }
 """Header text (lower-cased) -> the field it fills."""
-REFERENCE = ("label", "method", "target", "unit", "points", "owners", "guidance")
+REFERENCE = ("label", "method", "target", "unit", "points", "owners", "role", "guidance")
 """Columns of the `scorecard init --format xlsx` template that are there to read, not to be read."""
 SHARED = ("rubric", "subject", "subject_name", "period", "filed_by", "assessor", "stage")
 """Fields that belong to the whole file: the same on every row."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import methods
+from . import template_owner as owner
 from .methods._words import show
 from .model import Group, Label, Loc, Measure, Rubric
 from .problems import Problem
@@ -40,6 +41,9 @@ class Header:
     schema_from: str | None = None
     """Where ``schema`` is seen from when that is not known to be the file's own place (a template printed
     to the terminal): a comment says so."""
+    filed_by: str | None = None
+    """The unit the template is for (``init --owner``): only its measures, each marked lead or co-owner, and
+    ``filed_by`` set; None: every measure, for the subject's own file."""
 
 
 # --- YAML ----------------------------------------------------------------------------------
@@ -48,8 +52,9 @@ class Header:
 def yaml_template(rubric: Rubric, header: Header) -> str:
     """The YAML template: modeline, header, then every measure in rubric order, commented out."""
     lines = _yaml_head(rubric, header)
-    for m, path in _measures(rubric):
-        lines += [""] + ["  # " + c if c else "  #" for c in _about(rubric, m, path)] + [f"  # {m.id}: "]
+    for m, path in _listed(rubric, header):
+        about = _about(rubric, m, path) + _role_lines(rubric, m, header.filed_by)
+        lines += [""] + ["  # " + c if c else "  #" for c in about] + [f"  # {m.id}: "]
     return "\n".join(map(_line, lines)) + "\n"
 
 
@@ -62,14 +67,42 @@ def _line(text: str) -> str:
 def _yaml_head(rubric: Rubric, h: Header) -> list[str]:
     return _modeline(rubric, h) + [
         f"# {_one_line(rubric.title.get())} ({rubric.ref}): submission template made by `scorecard init`.",
-        "# Every measure is listed below, commented out, and counts as missing until you fill it in:",
+        *_whose(rubric, h.filed_by),
         "# delete the '# ' before its id and write the value after the colon. With evidence or a note:",
-        f'#   {_example_id(rubric)}: {{value: ..., evidence: ["《统计公报》第3页"], note: "..."}}',
+        f'#   {_example_id(rubric, h)}: {{value: ..., evidence: ["《统计公报》第3页"], note: "..."}}',
         f"rubric: {_scalar(rubric.ref)}",
         f"subject: {{id: {_scalar(h.subject)}, name: {_scalar(h.name)}}}",
         f"period: {period_text(h.period)}",
+        *([f"filed_by: {_scalar(h.filed_by)}"] if h.filed_by else []),
         "values:",
     ]
+
+
+def _whose(rubric: Rubric, unit: str | None) -> list[str]:
+    """Whose measures the template lists: every one, or those of the unit it is for."""
+    if unit is None:
+        return ["# Every measure is listed below, commented out, and counts as missing until you fill it in:"]
+    n = owner.counts(rubric, unit)
+    return [f"# For {_one_line(owner.unit_name(rubric, unit))} ({unit}) to file: the {sum(n.values())} measures it "
+            f"owns, {n['lead']} as lead (牵头) and {n['co-owner']} as co-owner (配合), nothing else;",
+            "# the other units file theirs in their own files. Each is listed below, commented out, and counts",
+            "# as missing until you fill it in:"]
+
+
+def _listed(rubric: Rubric, h: Header):
+    """The template's (measure, groups above it): every measure, or those of the unit it is for."""
+    return owner.owned(_measures(rubric), h.filed_by)
+
+
+def _role_lines(rubric: Rubric, m: Measure, unit: str | None) -> list[str]:
+    """Under a unit's measure, its role: the lead files it; a co-owner agrees with the lead who does."""
+    if unit is None:
+        return []
+    if owner.role(m, unit) == "lead":
+        return ["  role: 牵头 lead — your unit files it"]
+    lead = _one_line(owner.unit_name(rubric, m.owners[0]))
+    return [f"  role: 配合 co-owner — the lead is {lead} ({m.owners[0]}); agree which of you files it, as",
+            "    the same measure filed twice with two values is an error"]
 
 
 def _modeline(rubric: Rubric, h: Header) -> list[str]:
@@ -86,8 +119,9 @@ def _modeline(rubric: Rubric, h: Header) -> list[str]:
     return line
 
 
-def _example_id(rubric: Rubric) -> str:
-    return rubric.measures[0].id if rubric.measures else "D1.M01"
+def _example_id(rubric: Rubric, h: Header) -> str:
+    listed = _listed(rubric, h)
+    return listed[0][0].id if listed else "D1.M01"
 
 
 def _about(rubric: Rubric, m: Measure, path: tuple[Group, ...]) -> list[str]:
@@ -191,6 +225,18 @@ COLUMNS = {
     "period": 10, "rubric": 24,
 }
 """The template's columns and their widths (in characters; a Chinese character counts two)."""
+OWNER_COLUMNS = {"role": 14, "filed_by": 10}
+"""Added to a unit's template (``init --owner``): its role on each measure, and itself on every row."""
+
+
+def columns(h: Header) -> dict[str, int]:
+    """The columns of the template for this header: a unit's gets its role after owners, filed_by at the end."""
+    if h.filed_by is None:
+        return COLUMNS
+    names = list(COLUMNS)
+    at = names.index("owners") + 1
+    names[at:at] = ["role"]
+    return {n: COLUMNS.get(n) or OWNER_COLUMNS[n] for n in names + ["filed_by"]}
 
 
 def xlsx_template(rubric: Rubric, header: Header):
@@ -200,10 +246,12 @@ def xlsx_template(rubric: Rubric, header: Header):
     wb = Workbook()
     ws = wb.active
     ws.title = "submission"
-    ws.append(list(COLUMNS))
-    for m, _ in _measures(rubric):
-        ws.append(_row(rubric, m, header))
-    _dress(ws, rubric)
+    cols = columns(header)
+    ws.append(list(cols))
+    for m, _ in _listed(rubric, header):
+        cells = dict(zip(COLUMNS, _row(rubric, m, header)), role=_role_cell(m, header), filed_by=header.filed_by)
+        ws.append([cells[c] for c in cols])
+    _dress(ws, rubric, header)
     _no_formulas(ws)
     return wb
 
@@ -228,12 +276,16 @@ def _row(rubric: Rubric, m: Measure, h: Header) -> list:
             None, None, None, h.subject, h.name, period_value(h.period), rubric.ref]
 
 
-def _dress(ws, rubric: Rubric) -> None:
+def _role_cell(m: Measure, h: Header) -> str | None:
+    return owner.ROLES[owner.role(m, h.filed_by)] if h.filed_by else None
+
+
+def _dress(ws, rubric: Rubric, h: Header) -> None:
     """Widths, a frozen bold header, wrapped long texts and drop-downs on true/false and choice values."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    for j, width in enumerate(COLUMNS.values(), start=1):
+    for j, width in enumerate(columns(h).values(), start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
     for cell in ws[1]:
         cell.font = Font(bold=True)
@@ -242,15 +294,15 @@ def _dress(ws, rubric: Rubric) -> None:
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
-    _dropdowns(ws, rubric)
+    _dropdowns(ws, rubric, h)
 
 
-def _dropdowns(ws, rubric: Rubric) -> None:
+def _dropdowns(ws, rubric: Rubric, h: Header) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    column = ws.cell(1, list(COLUMNS).index("value") + 1).column_letter
+    column = ws.cell(1, list(columns(h)).index("value") + 1).column_letter
     by_list: dict[str, list[str]] = {}
-    for i, (m, _) in enumerate(_measures(rubric), start=2):
+    for i, (m, _) in enumerate(_listed(rubric, h), start=2):
         options = _options(m)
         if options:
             by_list.setdefault(options, []).append(f"{column}{i}")

@@ -30,7 +30,11 @@ CITATION = re.compile(r"seed:(?P<file>[^「]+)「(?P<quote>.+)」", re.S)
 TOKEN = re.compile(r"(?:约|近|超过|逾)?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[万亿])?(?:[余多])?(?:[万亿])?%?")
 WHITESPACE = re.compile(r"\s+")
 
-FILES = sorted(SUBMISSIONS.rglob("*.yaml"))
+EXAMPLES = {p.parent for p in SUBMISSIONS.glob("*/README.md")
+            if "not a seed city's facts" in p.read_text(encoding="utf-8")}
+"""Subject folders whose README says they are an example, made up on purpose to show a feature: they cite
+nothing (tests/test_example_campaign.py checks that each of their files says so at its top)."""
+FILES = sorted(p for p in SUBMISSIONS.rglob("*.yaml") if not EXAMPLES & set(p.parents))
 
 
 def squeeze(text: str) -> str:

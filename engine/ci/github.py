@@ -50,10 +50,10 @@ def summary(verdicts, bar) -> str:
         card = v.outcome.head
         result = "✅ pass" if v.passed else "❌ invalid" if v.invalid else "❌ below bar"
         if card is None:
-            rows.append(f"| {md_code(v.outcome.path)} | — | — | — | — | {result} |")
+            rows.append(f"| {md_code(v.outcome.name)} | — | — | — | — | {result} |")
             continue
         sub = card.submission
-        rows.append(f"| {md_code(v.outcome.path)} | {md(sub.subject_name)} | {md(sub.period)} | {card.total:g} | "
+        rows.append(f"| {md_code(v.outcome.name)} | {md(sub.subject_name)} | {md(sub.period)} | {card.total:g} | "
                     f"{md(card.grade.label.get())}{' (vetoed)' if card.vetoed else ''} | {result} |")
     problems = [f"- {md_code(p.loc)} {md(f'{p.id}: ' if p.id else '')}{md(p.message)}"
                 for v in verdicts for p in v.failures]

@@ -21,6 +21,7 @@ def _verdict(v) -> dict:
     card = v.outcome.head
     out = {
         "file": v.outcome.path,
+        "parts": list(v.outcome.parts),
         "result": "pass" if v.passed else "invalid" if v.invalid else "below-bar",
         "problems": [_problem(p) for p in v.outcome.problems if p.level != "info"],
         "failures": [_problem(p) for p in v.failures],

@@ -43,7 +43,7 @@ def _make_safe(root: ET.Element) -> None:
 
 
 def _suite(v, bar) -> ET.Element:
-    suite = ET.Element("testsuite", name=v.outcome.path)
+    suite = ET.Element("testsuite", name=v.outcome.name)
     cases = _validation_cases(v) + _threshold_cases(v, bar)
     for case in cases:
         suite.append(case)
@@ -61,7 +61,7 @@ def _case(classname: str, name: str, failure: str | None = None, kind: str = "")
 
 
 def _validation_cases(v) -> list[ET.Element]:
-    classname = f"{v.outcome.path}.validate"
+    classname = f"{v.outcome.name}.validate"
     errs = [p for p in v.outcome.problems if p.level == "error"]
     if not errs:
         return [_case(classname, "valid")]
@@ -72,7 +72,7 @@ def _validation_cases(v) -> list[ET.Element]:
 def _threshold_cases(v, bar) -> list[ET.Element]:
     if v.outcome.head is None:
         return []
-    classname = f"{v.outcome.path}.threshold"
+    classname = f"{v.outcome.name}.threshold"
     failures = {p.code: str(p) for p in v.failures}
     checks = [("vetoed", "not vetoed")]
     checks += [("below-grade", f"grade {bar.min_grade} or better")] if bar.min_grade else []

@@ -36,7 +36,7 @@ def _row(v) -> tuple:
     card = v.outcome.head
     result = styled(RESULT["pass" if v.passed else "invalid" if v.invalid else "below"])
     if card is None:
-        return (text(v.outcome.path), "—", "—", "—", "—", result)
+        return (text(v.outcome.name), "—", "—", "—", "—", result)
     sub = card.submission
     grade = card.grade.label.get() + (" (vetoed)" if card.vetoed else "")
-    return (text(v.outcome.path), text(sub.subject_name), text(sub.period), f"{card.total:g}", text(grade), result)
+    return (text(v.outcome.name), text(sub.subject_name), text(sub.period), f"{card.total:g}", text(grade), result)

@@ -15,6 +15,7 @@ COMMANDS = {
     "score": ("score_cmd", "score"),
     "gaps": ("gaps_cmd", "gaps"),
     "compare": ("compare_cmd", "compare"),
+    "progress": ("progress_cmd", "progress"),
     "report": ("report_cmd", "report"),
     "check": ("check_cmd", "check"),
     "rubric": ("rubric_cmd", "app"),

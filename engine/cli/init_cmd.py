@@ -1,9 +1,10 @@
-"""scorecard init: write a submission template with every measure of a rubric."""
+"""scorecard init: write a submission template with every measure of a rubric, or a unit's measures."""
 from __future__ import annotations
 
 import io
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -11,7 +12,8 @@ import typer
 
 from .. import pipeline, template
 from .. import rubric as rubrics
-from ..io import write_bytes_atomic
+from .. import template_owner as owners
+from ..io import make_folder, refuse_protected, write_atomic, write_bytes_atomic
 from ..model import Loc, Rubric
 from ..problems import Problem, UsageError
 from ..safe_text import literal
@@ -42,6 +44,12 @@ def init(
                                               "the -o file, or from submissions/SUBJECT/ when printing; no "
                                               "modeline (a comment says how) when there is none.",
                                               show_default=False),
+    owner: Optional[str] = typer.Option(None, "--owner", help="A unit of the rubric's units (e.g. mzw): the "
+                                        "template holds only the measures it owns, each marked lead (牵头, the "
+                                        "first owner) or co-owner (配合), with filed_by set to it, for that unit "
+                                        "to file as its own part of the submission (SUBJECT/PERIOD/UNIT.yaml). "
+                                        "all: one such template per unit that owns a measure, written into the "
+                                        "folder -o DIR as UNIT.yaml (or UNIT.xlsx).", show_default=False),
     rubrics_dir: str = RUBRICS_DIR,
 ) -> int:
     """Write a submission template: every measure in rubric order with its label, method, target, unit,
@@ -49,9 +57,17 @@ def init(
 
     The engine never writes into rubrics/ or submissions/: print to the terminal and redirect, e.g.
     scorecard init rubrics/ethnic-unity-city.yaml --subject jinchang --period 2025 > submissions/jinchang/2025.yaml
+
+    Filed in parts, each unit gets its own (the parts of one subject and period are assembled), e.g.
+    scorecard init rubrics/ethnic-unity-city.yaml --subject jinchang --period 2025 --owner all -o to-send/
     """
     r, source = _rubric(rubric, rubrics_dir)
     header = template.Header(subject, name or subject, period)
+    if owner == owners.ALL:
+        return _every_unit(r, source, header, fmt.value, output, schema_path)
+    if owner is not None:
+        owners.check_unit(r, owner)
+        header = replace(header, filed_by=owner)
     _check_header(r, header, output)
     if fmt.value == "xlsx":
         if output is None or str(output) == "-":
@@ -61,6 +77,42 @@ def init(
     else:
         emit(template.yaml_template(r, _with_schema(header, r, source, output, schema_path)), output)
     return 0
+
+
+def _every_unit(r: Rubric, source: Path, header: template.Header, fmt: str, folder: Optional[Path],
+                schema_path: Optional[str]) -> int:
+    """--owner all: one template per unit that owns a measure, into the folder; each checked before any is
+    written."""
+    if folder is None or str(folder) == "-":
+        raise UsageError(f"--owner {owners.ALL} writes one template per unit: give the folder with -o DIR")
+    units = owners.owning_units(r)
+    if not units:
+        raise UsageError(f"--owner {owners.ALL}: no measure of rubric {r.ref} has an owner among its units")
+    paths = {u: folder / name for u, name in owners.file_names(units, fmt).items()}
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--owner {owners.ALL} -o {folder}: it is not a folder; give a folder (made if missing)")
+    refuse_protected(folder.absolute(), folder)
+    for u, path in paths.items():
+        _check_header(r, replace(header, filed_by=u), path)
+    make_folder(folder)
+    console = err_console()
+    for u, path in paths.items():
+        where = _write_unit(r, source, replace(header, filed_by=u), fmt, path, schema_path)
+        n = owners.counts(r, u)
+        console.print(f"wrote {literal(where)}  {literal(u)} {literal(owners.unit_name(r, u))}: {sum(n.values())} "
+                      f"measures ({n['lead']} lead 牵头, {n['co-owner']} co-owner 配合)")
+    idle = [u for u in r.units if u not in paths]
+    console.print(f"{len(paths)} templates in {literal(folder)}, one per unit that owns a measure"
+                  + (f"; none for {literal(', '.join(idle))} (they own none)" if idle else ""))
+    return 0
+
+
+def _write_unit(r: Rubric, source: Path, header: template.Header, fmt: str, path: Path,
+                schema_path: Optional[str]) -> Path:
+    if fmt == "xlsx":
+        return _write_workbook(template.xlsx_template(r, header), path)
+    text = template.yaml_template(r, _with_schema(header, r, source, path, schema_path))
+    return write_atomic(path, text)
 
 
 def _rubric(ref: str, rubrics_dir: str) -> tuple[Rubric, Path]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import methods
 from ..results import GroupResult, MeasureResult, Scorecard, r2
 from ..safe_text import visible
 
@@ -27,7 +28,18 @@ def card_dict(card: Scorecard, lang: str | None = None) -> dict:
         "vetoed_by": list(card.vetoed_by),
         "nodes": [group_dict(g, lang) for g in card.groups],
         "measures": [measure_dict(m, lang) for m in card.measures],
+        "parts": list(sub.parts or (sub.path,)),
+        **_stages(card),
     }
+
+
+def _stages(card: Scorecard) -> dict:
+    """SPEC 8: both totals and the measures the verification changed, when a verified stage exists."""
+    if card.stages is None:
+        return {}
+    return {"stages": dict(card.stages), "changed": [
+        {"id": c.id, "self": c.self, "verified": c.verified, "delta": c.delta, "self_score": c.self_score,
+         "verified_score": c.verified_score, "note": c.note} for c in card.changed]}
 
 
 def group_dict(g: GroupResult, lang: str | None = None) -> dict:
@@ -54,6 +66,7 @@ def measure_dict(m: MeasureResult, lang: str | None = None) -> dict:
         "recoverable": r2(m.recoverable),
         "owners": list(m.measure.owners),
         "unit": m.measure.unit,
+        **filed(m),
     }
     if m.entry is not None:
         if m.entry.raw is not None:
@@ -65,6 +78,30 @@ def measure_dict(m: MeasureResult, lang: str | None = None) -> dict:
         if m.entry.note:
             out["note"] = m.entry.note
     return out
+
+
+def filed(m: MeasureResult) -> dict:
+    """SPEC 8: who filed the value and where it is written; a rating measure's ratings by who gave them."""
+    e = m.entry
+    out: dict[str, Any] = {"filed_by": None if e is None else e.filed_by,
+                           "source": None if e is None or e.loc is None or not e.loc.file else f"{e.loc.file}:{e.loc.line}"}
+    if e is not None and e.stage != "self":
+        out["stage"] = e.stage
+    if e is not None and methods.get(m.measure.method).RATINGS:
+        out["ratings"] = ratings_by(e)
+    return out
+
+
+def ratings_by(e) -> dict:
+    """{assessor or file: [ratings]}: the ratings joined in a rating measure's value, by who gave them (a value
+    given under values: is its file's)."""
+    if e.ratings:
+        joined: dict[str, list] = {}
+        for who, given in e.ratings:
+            joined.setdefault(who, []).extend(given)
+        return joined
+    where = e.loc.file if e.loc is not None and e.loc.file else "FILE"
+    return {where: list(e.value) if isinstance(e.value, list) else [e.value]}
 
 
 def safe_cell(value: Any) -> Any:

@@ -92,6 +92,30 @@ WORDS: dict[str, tuple[str, str]] = {
                    "disagree，默认为量表宽度的四分之一）即标为分歧较大。",
                    "Mean: after trim drops the highest and lowest; spread: the highest of all ratings less the lowest, "
                    "flagged above the rubric's disagree (a quarter of the scale by default)."),
+    "progress_title": ("填报进度", "Filing progress"),
+    "progress_unit": ("责任单位", "unit"),
+    "progress_lead": ("牵头", "lead"),
+    "progress_co": ("配合", "co-owner"),
+    "progress_filed": ("已填报", "filed"),
+    "progress_invalid": ("有误", "invalid"),
+    "progress_missing": ("未填报", "missing"),
+    "progress_points": ("缺失分值", "points missing"),
+    "progress_owes": ("待填报指标", "still owed"),
+    "progress_subjects": ("对象数", "subjects"),
+    "progress_nothing": ("未报", "filed nothing"),
+    "progress_coverage": ("覆盖率", "coverage"),
+    "progress_cover": ("覆盖率 {pct}（{filed}/{base} 项基础指标已填报）· 有误 {invalid} 项 · 未填报 {missing} 项 · "
+                       "缺失分值 {points} 分", "coverage {pct} ({filed} of {base} base measures filed) · "
+                       "{invalid} invalid · {missing} missing · {points} points missing"),
+    "progress_silent": ("尚未填报任何指标的单位", "Units that have filed nothing"),
+    "progress_totals": ("各单位合计（按缺失分值排序）", "Every unit across subjects, most points missing first"),
+    "progress_no_units": ("无责任单位", "no responsible units"),
+    "progress_none": ("没有可统计的填报。", "Nothing to count."),
+    "progress_note": ("仅计基础指标，加分、扣分和否决项不计；缺失分值是未填报和有误指标满分时在总分中的分值，"
+                      "共同负责的指标计入每个责任单位。",
+                      "Base measures only (bonus, deduction and veto items are left out); points missing: what full "
+                      "marks on the missing and invalid measures are worth in the total; a co-owned measure counts "
+                      "for each of its owners."),
 }
 STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
           "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full")}

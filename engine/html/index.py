@@ -16,8 +16,9 @@ from .words import w
 
 NUM = ' class="n"'
 
-def render(cards: list[Scorecard], hrefs: list[str], lang: str | None = None) -> str:
-    """The index document; ``hrefs[i]`` is the relative link to the report of ``cards[i]``."""
+def render(cards: list[Scorecard], hrefs: list[str], lang: str | None = None, progress=None) -> str:
+    """The index document; ``hrefs[i]`` is the relative link to the report of ``cards[i]``; with ``progress``
+    (engine.progress.Progress) a filing-progress section first."""
     links = {id(c): h for c, h in zip(cards, hrefs)}
     comparisons = compare.compare(cards)
     ui = ui_lang(lang, cards[0].rubric) if cards else "zh"
@@ -25,6 +26,8 @@ def render(cards: list[Scorecard], hrefs: list[str], lang: str | None = None) ->
             f'{esc(w("index_sub", ui, n=len(cards), m=len(comparisons)))}</p></div></header>')
     body = "\n".join(section(c, [x for x in cards if _same(x, c)], links, ui, lang)
                      for c in comparisons)
+    if progress is not None:
+        body = progress_section(progress, ui, lang) + "\n" + body
     return page.document(w("index", ui), head + "\n" + body, ui)
 
 
@@ -108,3 +111,36 @@ def report_list(cards: list[Scorecard], links: dict, ui: str, lang: str | None) 
     items = [f"<li>{_link(x, links, f'{x.submission.subject_name} · {x.submission.period}')} — "
              f"{num(x.total)} · {esc(x.grade.label.get(lang))}</li>" for x in order]
     return f"<h3>{esc(w('all_reports', ui))}</h3><ul class=\"reports\">{''.join(items)}</ul>"
+
+
+def progress_section(prog, ui: str, lang: str | None) -> str:
+    """Filing progress (填报进度): every unit across subjects, the one that owes most points first, then per
+    subject its coverage, the units that have filed nothing and what each unit still owes."""
+    from ..formats.progress.common import COLUMNS, cover_text, figures, heading, silent_text
+    from ..formats.words import owner_name
+
+    parts = [f"<h2>{esc(w('progress_title', ui))}</h2>", f"<p class=\"note\">{esc(w('progress_note', ui))}</p>"]
+    if len(prog.subjects) > 1:
+        rows = [[owner_name(u.rubric, u.unit, ui), str(u.subjects), *figures(u), str(u.filed_nothing or "")]
+                for u in prog.units]
+        parts += [f"<h3>{esc(w('progress_totals', ui))}</h3>",
+                  _table(["progress_unit", "progress_subjects", *COLUMNS, "progress_nothing"], rows, ui)]
+    for s in prog.subjects:
+        parts += [f"<h3>{esc(heading(s, lang))}</h3>", f"<p>{esc(cover_text(s, ui))}</p>"]
+        if s.filed_nothing:
+            parts.append(f"<p><b>{esc(w('progress_silent', ui))}</b>: {esc(silent_text(s, ui))}</p>")
+        rows = [[owner_name(s.rubric, u.unit, ui), *figures(u), " ".join(u.owes)] for u in s.units]
+        parts.append(_table(["progress_unit", *COLUMNS, "progress_owes"], rows, ui) if rows else "")
+    return "<section>\n" + "\n".join(p for p in parts if p) + "\n</section>"
+
+
+def _table(heads: list[str], rows: list[list[str]], ui: str) -> str:
+    """A table of text cells (escaped here), the first and a last text column left-aligned, figures right."""
+    last = len(heads) - 1 if heads[-1] == "progress_owes" else len(heads)
+
+    def cls(i: int) -> str:
+        return NUM if 0 < i < last else ""
+
+    head = "".join(f"<th{cls(i)}>{esc(w(h, ui))}</th>" for i, h in enumerate(heads))
+    body = "".join("<tr>" + "".join(f"<td{cls(i)}>{esc(c)}</td>" for i, c in enumerate(r)) + "</tr>" for r in rows)
+    return f'<table class="league"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'

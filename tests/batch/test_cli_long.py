@@ -53,7 +53,15 @@ def write(path: Path, header, rows) -> None:
 
 
 def without_file(items):
-    return [{k: v for k, v in d.items() if k != "file"} for d in items]
+    """The results with their places left out: the file, its parts, each value's source and the file that
+    gave each rating (a table's and a file's places differ; nothing else may)."""
+    def measure(m):
+        out = {k: v for k, v in m.items() if k != "source"}
+        if "ratings" in out:
+            out["ratings"] = sorted(out["ratings"].values())
+        return out
+    return [{k: [measure(m) for m in v] if k == "measures" else v for k, v in d.items() if k not in ("file", "parts")}
+            for d in items]
 
 
 def test_a_long_table_is_told_apart_by_its_subjects(files):

@@ -79,7 +79,7 @@ def same_output(a, b, fmt: str) -> None:
 def json_equal(a: str, b: str) -> None:
     def norm(x):
         if isinstance(x, dict):
-            return {k: norm(v) for k, v in x.items() if k not in PLACE_KEYS}
+            return {placeless(k): norm(v) for k, v in x.items() if k not in PLACE_KEYS}  # ratings: {file: [..]}
         if isinstance(x, list):
             return sorted((norm(v) for v in x), key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
         return placeless(x) if isinstance(x, str) else x

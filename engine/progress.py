@@ -1,0 +1,186 @@
+"""Filing progress (填报进度, SPEC 8): who still owes which measures, and what they are worth (pure).
+
+Filings (engine.campaign.Filing, one per submission, valid or not) in, a Progress out; nothing is read
+or printed here.  The counts, per subject and period and per responsible unit:
+
+- assigned: the base measures (not the bonus, deduction and veto items: not filing them costs no points,
+  so they are left out of every count) whose owners include the unit; as lead when it is owners[0]
+  (牵头), as co-owner otherwise (配合).
+- filed: assigned measures with a valid value, whoever gave it (the unit, a co-owner, the subject's own
+  part, in any stage): once the city or a co-owner has filed a measure the lead owes nothing on it.
+- invalid: assigned measures given with an error in some part (an error wins over a valid value given
+  elsewhere: it must be fixed before the measure counts).
+- missing: assigned - filed - invalid.
+- points missing: the sum, over the missing and invalid measures, of the points of the total full marks
+  on each are worth when every measure is reported (the rubric's nominal weights, gap_views.nominal_weights;
+  under ``missing: exclude`` a scorecard spreads an unreported measure's weight over the others, so this is
+  what filing it puts at stake, not what its absence takes off now).  A co-owned measure counts for each
+  of its owners, so the units' points add up to more than the subject's.
+- coverage: the share of the subject's base measures that are filed.
+- filed nothing: units with assigned measures none of which is filed, and no part filed by them.
+
+``Progress.units`` adds every unit up across subjects, the unit that owes most points first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .campaign import Filing, PartInfo
+from .gap_views import nominal_weights
+from .model import Rubric
+
+
+@dataclass(frozen=True)
+class UnitProgress:
+    """One unit's share of one submission."""
+
+    unit: str
+    """Key into rubric.units (a key the rubric does not declare is shown as it is)."""
+    lead: tuple[str, ...]
+    """Ids of the base measures it leads, rubric order."""
+    co: tuple[str, ...]
+    """Ids of the base measures it shares as a co-owner."""
+    filed: tuple[str, ...]
+    invalid: tuple[str, ...]
+    missing: tuple[str, ...]
+    points: float
+    """Points of the total the missing and invalid measures are worth (unrounded)."""
+    filed_nothing: bool
+
+    @property
+    def assigned(self) -> int:
+        return len(self.lead) + len(self.co)
+
+    @property
+    def owes(self) -> tuple[str, ...]:
+        """Missing and invalid measure ids, rubric order."""
+        return tuple(m for m in self.lead + self.co if m in self.missing or m in self.invalid)
+
+
+@dataclass(frozen=True)
+class SubjectProgress:
+    """One submission (subject and period): its units and its coverage."""
+
+    filing: Filing
+    units: tuple[UnitProgress, ...]
+    """Units with assigned measures, in the order of rubric.units (undeclared keys after, sorted)."""
+    base: int
+    """How many base measures the rubric has."""
+    filed: tuple[str, ...]
+    invalid: tuple[str, ...]
+    missing: tuple[str, ...]
+    points: float
+    """Points of the total the subject's missing and invalid measures are worth, each counted once."""
+
+    @property
+    def rubric(self) -> Rubric:
+        return self.filing.rubric
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of the base measures filed (0 to 1); None for a rubric without base measures."""
+        return len(self.filed) / self.base if self.base else None
+
+    @property
+    def filed_nothing(self) -> tuple[str, ...]:
+        return tuple(u.unit for u in self.units if u.filed_nothing)
+
+
+@dataclass(frozen=True)
+class UnitTotal:
+    """One unit across every subject given."""
+
+    unit: str
+    rubric: Rubric
+    """The first rubric that assigns it measures (where its name comes from)."""
+    subjects: int
+    """Submissions in which it has assigned measures."""
+    lead: int
+    co: int
+    filed: int
+    invalid: int
+    missing: int
+    points: float
+    filed_nothing: int
+    """Submissions in which it has filed nothing."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    subjects: tuple[SubjectProgress, ...]
+    units: tuple[UnitTotal, ...]
+    """Most points missing first, then most measures missing, then first seen."""
+
+
+def progress(filings: Iterable[Filing]) -> Progress:
+    """The progress of every filing, in the order given."""
+    subjects = tuple(subject(f) for f in filings)
+    return Progress(subjects, totals(subjects))
+
+
+def subject(filing: Filing) -> SubjectProgress:
+    rubric = filing.rubric
+    weights = nominal_weights(rubric)
+    base = [m for m in rubric.measures if not m.is_modifier]
+    invalid = {m.id for m in base if m.id in filing.invalid}
+    filed = {m.id for m in base if m.id in filing.filed and m.id not in invalid}
+    by_unit: dict[str, tuple[list, list]] = {}
+    for m in base:
+        for i, unit in enumerate(m.owners):
+            by_unit.setdefault(unit, ([], []))[i > 0].append(m.id)
+    parts_by = {p.filed_by for p in filing.parts}
+    units = tuple(_unit(u, *by_unit[u], filed, invalid, weights, u in parts_by) for u in unit_order(rubric, by_unit))
+    missing = tuple(m.id for m in base if m.id not in filed and m.id not in invalid)
+    owed = [m.id for m in base if m.id not in filed]
+    return SubjectProgress(filing, units, len(base), _ordered(base, filed), _ordered(base, invalid), missing,
+                           sum(weights[i] for i in owed))
+
+
+def _unit(unit: str, lead: list, co: list, filed: set, invalid: set, weights: dict, has_part: bool) -> UnitProgress:
+    ids = lead + co
+    done = tuple(i for i in ids if i in filed)
+    bad = tuple(i for i in ids if i in invalid)
+    missing = tuple(i for i in ids if i not in filed and i not in invalid)
+    return UnitProgress(unit, tuple(lead), tuple(co), done, bad, missing,
+                        sum(weights[i] for i in ids if i not in filed), not done and not has_part)
+
+
+def unit_order(rubric: Rubric, units) -> list[str]:
+    """``units`` in the order rubric.units declares them, undeclared keys after them, sorted."""
+    declared = [u for u in rubric.units if u in units]
+    return declared + sorted(set(units) - set(declared))
+
+
+def _ordered(measures, ids: set) -> tuple[str, ...]:
+    return tuple(m.id for m in measures if m.id in ids)
+
+
+def totals(subjects: tuple[SubjectProgress, ...]) -> tuple[UnitTotal, ...]:
+    """Every unit added up across subjects."""
+    seen: dict[str, UnitTotal] = {}
+    for s in subjects:
+        for u in s.units:
+            old = seen.get(u.unit) or UnitTotal(u.unit, s.rubric, 0, 0, 0, 0, 0, 0, 0.0, 0)
+            seen[u.unit] = UnitTotal(u.unit, old.rubric, old.subjects + 1, old.lead + len(u.lead),
+                                     old.co + len(u.co), old.filed + len(u.filed), old.invalid + len(u.invalid),
+                                     old.missing + len(u.missing), old.points + u.points,
+                                     old.filed_nothing + u.filed_nothing)
+    order = list(seen)
+    return tuple(sorted(seen.values(), key=lambda t: (-round(t.points, 9), -t.missing, order.index(t.unit))))
+
+
+def filing_of(card) -> Filing:
+    """The Filing a valid scorecard stands for (what the HTML index has): the measures with a value and who
+    gave them, nothing invalid; its parts' files (who filed a part is known from the values it gave, which
+    is all ``filed_nothing`` needs: a unit's part can only give measures the unit owns)."""
+    sub = card.submission
+    filed = {mid: e.filed_by for mid, e in {**sub.entries, **sub.verified}.items()}
+    parts = tuple(PartInfo(p) for p in sub.parts or (sub.path,))
+    return Filing(card.rubric, sub.subject_id, sub.subject_name, sub.period, parts, filed)
+
+
+def has_units(card) -> bool:
+    """True when some value of the scorecard was filed by a unit's part (a campaign, SPEC 8)."""
+    sub = card.submission
+    return any(e.filed_by for e in (*sub.entries.values(), *sub.verified.values()))
