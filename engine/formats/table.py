@@ -109,7 +109,8 @@ def changed_table(st: campaign.Stages, lang, ui: str):
         column(t, word(key, ui), just)
     for c in st.changed:
         cells = campaign.change_cells(c, ui, lang)
-        t.add_row(*map(text, cells[:4]), text(cells[4], "red" if c.change.delta < 0 else "green"), text(cells[5]))
+        t.add_row(*map(text, cells[:4]), text(cells[4], "red" if c.change.delta < 0 else "green"), text(cells[5]),
+                  end_section=c is not st.changed[-1])
     return t
 
 
@@ -131,7 +132,7 @@ def panels_table(found, lang, ui: str):
         who = joined([f"{name}: {campaign.ratings_text(rs)}" for name, rs in p.rows], BREAK)
         t.add_row(text(f"{p.measure.id} {p.measure.label.get(lang)}"), styled(*who),
                   text(campaign.ratings_text(p.kept)), num(p.mean), num(p.spread),
-                  text(campaign.flag_text(p, ui), "bold red"))
+                  text(campaign.flag_text(p, ui), "bold red"), end_section=p is not found[-1])
     return t
 
 
