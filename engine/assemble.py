@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .campaign import STAGES, Filing, PartInfo
-from .model import Entry, Loc, Rubric, Submission, same_version
+from . import waivers
+from .model import Entry, Loc, Rubric, Submission, Waiver, same_version
 from .numbers import show
 from .problems import Problem, errors
 
@@ -92,12 +93,44 @@ def assemble(parts: list[Part]) -> Assembled:
         said += _versions(p, parts[0])
         for mid, e in (p.submission.entries.items() if p.submission else ()):
             said += _add(stages[e.stage], mid, e)
+    waived, more = join_waivers([p.submission for p in parts if p.submission is not None], stages)
+    said += more
     problems = tuple(_in_order([q for p in parts for q in p.problems] + said, paths))
     readable = all(p.submission is not None for p in parts)
     head = next((p.submission for p in parts if p.submission is not None), None)
     sub = None if not readable or errors(problems) else Submission(
-        head.rubric, head.subject_id, _name(parts), head.period, stages["self"], head.path, paths, stages["verified"])
+        head.rubric, head.subject_id, _name(parts), head.period, stages["self"], head.path, paths, stages["verified"],
+        waived)
     return Assembled(sub, problems, paths)
+
+
+def join_waivers(subs: list[Submission], stages: dict[str, dict[str, Entry]]) -> tuple[dict[str, Waiver], list]:
+    """Every part's waivers (SPEC 9), in input order: a measure waived in two parts is an error in both unless
+    the waivers are the same (then a warning in both), and a measure waived in one part and given a value in
+    another is an error (one part's own conflicts are its validation's)."""
+    out: dict[str, Waiver] = {}
+    said: list[Problem] = []
+    for s in subs:
+        for mid, w in s.waivers.items():
+            given = [e for st in stages.values() if (e := st.get(mid)) is not None and _loc(e).file != _file(w)]
+            said += [waivers.conflict(mid, w.loc or Loc(s.path), e.loc) for e in given]
+            if mid in out:
+                said += _waived_twice(mid, out[mid], w)
+            else:
+                out[mid] = w
+    return out, said
+
+
+def _waived_twice(mid: str, a: Waiver, b: Waiver) -> list[Problem]:
+    same = (a.reason, a.approved_by, a.expires) == (b.reason, b.approved_by, b.expires)
+    level, how = ("warning", "the same waiver") if same else ("error", "another waiver: a measure is waived in "
+                                                                   "one part of a submission")
+    return [Problem(here.loc or Loc(""), f"also waived in {there.loc}, with {how}", mid, level=level,
+                    code="duplicate") for here, there in ((b, a), (a, b))]
+
+
+def _file(w: Waiver) -> str:
+    return w.loc.file if w.loc else ""
 
 
 def _add(entries: dict[str, Entry], mid: str, e: Entry) -> list[Problem]:
@@ -127,8 +160,13 @@ def filing(parts: list[Part], rubric: Rubric, said: tuple[Problem, ...]) -> Fili
             if filed.get(mid) is None:  # a unit's filing is told over the subject's own or the verifier's
                 filed[mid] = e.filed_by
     invalid = frozenset(q.id for q in said if q.level == "error" and q.id in rubric.by_id)
+    waived: dict[str, Waiver] = {}
+    for s in subs:
+        for mid, w in s.waivers.items():
+            if mid not in invalid:
+                waived.setdefault(mid, w)
     return Filing(rubric, subs[0].subject_id, _name(parts), subs[0].period, tuple(p.info for p in parts),
-                  {k: v for k, v in filed.items() if k not in invalid}, invalid)
+                  {k: v for k, v in filed.items() if k not in invalid}, invalid, waived)
 
 
 def _twice(mid: str, a: Entry, b: Entry) -> list[Problem]:

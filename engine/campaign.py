@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .model import Rubric
+from .model import Rubric, Waiver
 
 STAGES = ("self", "verified")
 
@@ -36,3 +36,5 @@ class Filing:
     in any stage."""
     invalid: frozenset[str] = frozenset()
     """Measure ids given with an error in some part."""
+    waived: Mapping[str, Waiver] = field(default_factory=dict)
+    """Measure id -> its waiver (SPEC 9), for the valid waivers of every part: a waived measure is done."""

@@ -124,7 +124,7 @@ def subject(filing: Filing) -> SubjectProgress:
     weights = nominal_weights(rubric)
     base = [m for m in rubric.measures if not m.is_modifier]
     invalid = {m.id for m in base if m.id in filing.invalid}
-    filed = {m.id for m in base if m.id in filing.filed and m.id not in invalid}
+    filed = {m.id for m in base if (m.id in filing.filed or m.id in filing.waived) and m.id not in invalid}
     by_unit: dict[str, tuple[list, list]] = {}
     for m in base:
         for i, unit in enumerate(m.owners):
@@ -177,7 +177,7 @@ def filing_of(card) -> Filing:
     sub = card.submission
     filed = {mid: e.filed_by for mid, e in {**sub.entries, **sub.verified}.items()}
     parts = tuple(PartInfo(p) for p in sub.parts or (sub.path,))
-    return Filing(card.rubric, sub.subject_id, sub.subject_name, sub.period, parts, filed)
+    return Filing(card.rubric, sub.subject_id, sub.subject_name, sub.period, parts, filed, waived=sub.waivers)
 
 
 def has_units(card) -> bool:

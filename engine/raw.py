@@ -12,7 +12,7 @@ from typing import Any
 from .model import Loc
 from .problems import Problem, shown, unfit_text
 
-HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings", "filed_by", "assessor", "stage")
+HEADER_KEYS = ("rubric", "subject", "period", "values", "ratings", "waivers", "filed_by", "assessor", "stage")
 CAMPAIGN_KEYS = ("filed_by", "assessor", "stage")
 """Header keys of a part of a submission (SPEC 8)."""
 STAGES = ("self", "verified")
@@ -42,6 +42,23 @@ class RawEntry:
 
 
 @dataclass(frozen=True)
+class RawWaiver:
+    """A measure declared not applicable (SPEC 9), as written: its texts read, nothing checked against a rubric."""
+
+    measure: str
+    reason: str = ""
+    approved_by: str = ""
+    expires: str = ""
+    """As written ('' when not given); engine.waivers checks it is a date."""
+    key_loc: Loc = Loc("")
+    """Where the measure id is."""
+    locs: dict = field(default_factory=dict)
+    """Field name (reason, approved_by, expires) -> where its value is."""
+    bad: bool = False
+    """Something in it is already reported as a problem (it is not applied)."""
+
+
+@dataclass(frozen=True)
 class RawSubmission:
     """A submission file's header and entries, located."""
 
@@ -61,6 +78,8 @@ class RawSubmission:
     assessor: str | None = None
     """The assessor whose ratings this part holds."""
     stage: str = "self"
+    waivers: tuple[RawWaiver, ...] = ()
+    """The measures it declares not applicable (SPEC 9), in file order."""
 
 
 def layout(path: str) -> tuple[str, str] | None:

@@ -1,7 +1,8 @@
 """The per-submission executor of the scoring plan (SPEC 3.2-3.4): a rubric and a submission in, a Scorecard out.
 
 Every group's score is the worth-weighted mean of its present children's fractions times its own worth; a
-measure excluded for missing data drops out of that mean, so its worth is spread over its present siblings.
+measure excluded for missing data, or waived as not applicable (SPEC 9), drops out of that mean, so its worth
+is spread over its present siblings.
 The rules are engine.plan's; engine.vector.score runs the same plan over many subjects at once, with the
 same additions in the same order.  No numpy here, and nothing reads files or prints.
 """
@@ -16,14 +17,16 @@ def score(rubric: Rubric, submission: Submission) -> Scorecard:
     """Score one submission against its rubric."""
     p = plan(rubric)
     entries = [submission.entries.get(m.id) for m in p.measures]
-    frac = [_fraction(p, j, e) for j, e in enumerate(entries)]
+    waived = [m.id in submission.waivers for m in p.measures]
+    frac = [None if waived[j] else _fraction(p, j, e) for j, e in enumerate(entries)]
     gfrac, weight, gweight = _tree(p, frac)
     base = p.scale * (_mean(p.top, frac, gfrac) or 0.0)
-    amounts = [None if e is None or p.kind[j] == "base" else p.methods[j].amount(p.measures[j], e.value)
+    amounts = [None if e is None or p.kind[j] == "base" or waived[j] else p.methods[j].amount(p.measures[j], e.value)
                for j, e in enumerate(entries)]
     scores = [0.0 if a is None else a for a in amounts]
     totals = Totals.of(rubric, base, p.capped(scores, "bonus"), p.capped(scores, "deduction"))
-    measures = tuple(_result(p, j, entries[j], frac[j], weight[j], amounts[j], totals) for j in range(len(frac)))
+    measures = tuple(_result(p, j, entries[j], frac[j], weight[j], amounts[j], totals, waived[j])
+                     for j in range(len(frac)))
     groups = tuple(GroupResult(g, (gfrac[k] or 0.0) * g.worth, g.worth, gfrac[k], gweight[k])
                    for k, g in enumerate(p.groups))
     total = r2(totals.total())
@@ -78,8 +81,10 @@ def _spread(p: Plan, children: tuple[Child, ...], share: float, frac, gfrac, wei
             weight[c.index] = w
 
 
-def _result(p: Plan, j: int, entry, f, weight: float, amount, totals: Totals) -> MeasureResult:
+def _result(p: Plan, j: int, entry, f, weight: float, amount, totals: Totals, waived: bool) -> MeasureResult:
     m = p.measures[j]
+    if waived:  # not applicable (SPEC 9): out of the base like an excluded measure, whatever the policy
+        return MeasureResult(m, None, "waived", None, 0.0, m.points if p.kind[j] == "base" else m.params.get("cap"))
     if p.kind[j] != "base":
         return _modifier_result(p, j, entry, amount)
     if entry is None:

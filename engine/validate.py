@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import methods, part_rules
+from . import methods, part_rules, waivers
 from .model import Entry, Loc, Measure, Rubric, Submission, same_version
 from .problems import Problem, cap, did_you_mean, shown
 from .yamlstrict import Rejected
@@ -27,7 +27,9 @@ def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]
     problems += _check_evidence(raw, rubric)
     problems += _check_path(raw)
     problems += part_rules.check(raw, rubric, entries)
-    sub = Submission(raw.rubric, raw.subject_id, raw.subject_name, raw.period, entries, raw.path)
+    waived, said = waivers.check(raw.waivers, rubric, {e.measure: e for e in raw.entries}, hints)
+    problems += said
+    sub = Submission(raw.rubric, raw.subject_id, raw.subject_name, raw.period, entries, raw.path, waivers=waived)
     return sub, cap(problems)  # merged with reading's by the caller: one limit, one count for the file
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import methods
+from .. import methods, waivers
 from ..results import GroupResult, MeasureResult, Scorecard, r2
 from ..safe_text import visible
 
@@ -27,8 +27,9 @@ def card_dict(card: Scorecard, lang: str | None = None) -> dict:
         "vetoed": card.vetoed,
         "vetoed_by": list(card.vetoed_by),
         "nodes": [group_dict(g, lang) for g in card.groups],
-        "measures": [measure_dict(m, lang) for m in card.measures],
+        "measures": [measure_dict(m, lang, sub.waivers.get(m.id)) for m in card.measures],
         "parts": list(sub.parts or (sub.path,)),
+        "waivers": [waivers.as_dict(m.id, w) for m, w in waivers.listed(card)],
         **_stages(card),
     }
 
@@ -53,7 +54,7 @@ def group_dict(g: GroupResult, lang: str | None = None) -> dict:
     }
 
 
-def measure_dict(m: MeasureResult, lang: str | None = None) -> dict:
+def measure_dict(m: MeasureResult, lang: str | None = None, waiver=None) -> dict:
     out: dict[str, Any] = {
         "id": m.id,
         "label": m.measure.label.get(lang),
@@ -68,6 +69,11 @@ def measure_dict(m: MeasureResult, lang: str | None = None) -> dict:
         "unit": m.measure.unit,
         **filed(m),
     }
+    if m.status == "waived":  # not applicable (SPEC 9): nothing to recover, and why it is left out
+        out["gap"] = 0.0
+        w = waiver
+        if w is not None:
+            out["waiver"] = {k: v for k, v in waivers.as_dict(m.id, w).items() if k != "id"}
     if m.entry is not None:
         if m.entry.raw is not None:
             out["original"] = m.entry.raw

@@ -5,7 +5,7 @@ escaping in every Markdown output of the engine (score, gaps, compare, the repor
 """
 from __future__ import annotations
 
-from .. import panels as campaign
+from .. import panels as campaign, waivers
 from ..results import Scorecard
 from ..safe_text import md, md_code
 from .common import num, show_value
@@ -58,7 +58,20 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
     for m in card.measures:
         lines.append(row(m.id, m.measure.label.get(lang), show_value(m.value, m.measure.unit), num(m.score),
                          num(m.max), m.status))
-    return "\n".join(lines + panels_md(card, lang))
+    return "\n".join(lines + waivers_md(card, lang) + panels_md(card, lang))
+
+
+def waivers_md(card: Scorecard, lang: str | None = None) -> list[str]:
+    """The waived measures with reason, approver and expiry after a blank line (SPEC 9); [] when none is."""
+    found = waivers.listed(card)
+    if not found:
+        return []
+    ui = ui_lang(lang, card.rubric)
+    out = ["", f"## {md(word('waivers', ui))}", "",
+           row(*(word(k, ui) for k in ("id", "measure", "max", "waiver_reason", "waiver_by", "waiver_expires"))),
+           "|---|---|--:|---|---|---|"]
+    return out + [row(m.id, m.measure.label.get(lang), num(m.max), w.reason, w.approved_by,
+                      w.expires or word("waiver_open", ui)) for m, w in found]
 
 
 def stages_md(card: Scorecard, lang: str | None = None) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 
-from .. import panels as campaign
+from .. import panels as campaign, waivers
 from ..results import Scorecard
 from ..safe_text import BREAK, console as new_console, joined, styled, text
 from .common import num
@@ -13,7 +13,7 @@ from .words import qty, status_word, ui_lang, word
 NAME = "table"
 SUFFIX = ".txt"
 STATUS_STYLE = {"full": "green", "partial": "yellow", "zero": "red", "missing": "magenta", "excluded": "dim",
-                "triggered": "bold cyan", "not-triggered": "dim"}
+                "triggered": "bold cyan", "not-triggered": "dim", "waived": "blue"}
 
 
 def render(cards, lang: str | None = None, width: int = 120) -> str:
@@ -38,6 +38,7 @@ def show_card(card: Scorecard, console, lang: str | None = None) -> None:
     show_stages(card, console, lang)
     console.print(groups_table(card, lang))
     console.print(measures_table(card, lang))
+    show_waivers(card, console, lang)
     show_panels(card, console, lang)
 
 
@@ -88,6 +89,24 @@ def measures_table(card: Scorecard, lang):
         value = "—" if m.entry is None else qty(m.value, m.measure.unit, ui)
         t.add_row(text(m.id), text(m.measure.label.get(lang)), text(value), num(m.score), num(m.max),
                   text(_status(m.status, ui), style))
+    return t
+
+
+def show_waivers(card: Scorecard, console, lang) -> None:
+    """The waived measures with reason, approver and expiry (SPEC 9: never hidden); nothing when none is."""
+    found = waivers.listed(card)
+    if found:
+        console.print(waivers_table(found, lang, ui_lang(lang, card.rubric)))
+
+
+def waivers_table(found, lang, ui: str):
+    t = fit_table(title=word("waivers", ui), title_justify="left")
+    for key, just in (("id", "left"), ("measure", "left"), ("max", "right"), ("waiver_reason", "left"),
+                      ("waiver_by", "left"), ("waiver_expires", "left")):
+        column(t, word(key, ui), just)
+    for m, w in found:
+        t.add_row(text(m.id), text(m.measure.label.get(lang)), num(m.max), text(w.reason), text(w.approved_by),
+                  text(w.expires or word("waiver_open", ui)))
     return t
 
 

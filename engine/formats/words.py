@@ -41,6 +41,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "score": ("得分", "score"),
     "attainment": ("得分率", "attainment"),
     "excluded": ("不计入", "excluded"),
+    "waivers": ("豁免项（不适用，分值由同组指标分摊）", "Waived as not applicable (worth spread over siblings)"),
+    "n_waived": ("豁免", "waived"),
+    "waiver_reason": ("理由", "reason"),
+    "waiver_by": ("批准单位", "approved by"),
+    "waiver_expires": ("有效期至", "expires"),
+    "waiver_open": ("未注明", "not given"),
     "none": ("无失分项。", "No gaps."),
     "top": ("已达最高等级 {grade}。", "Already at the top grade, {grade}."),
     "path": ("距「{grade}」（{min} 分）还差 {needs} 分：以下 {n} 项拿满即可（合计可提 {gain} 分）",
@@ -118,7 +124,7 @@ WORDS: dict[str, tuple[str, str]] = {
                       "for each of its owners."),
 }
 STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
-          "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full")}
+          "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full"), "waived": ("不适用（豁免）", "waived")}
 VALUE_MISSING = ("未填报", "missing")
 
 

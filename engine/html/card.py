@@ -30,7 +30,7 @@ def article(card: Scorecard, lang: str | None = None, index_href: str | None = N
              "" if card.vetoed else f'<p class="next">{esc(path_text(rep, ui))}</p>', panels.stages(card, ui, lang),
              card_charts.attainment(rep, ui, lang, 0), card_charts.attainment(rep, ui, lang, 1),
              card_charts.gap_chart(rep, ui, lang), card_charts.owner_chart(rep, ui, lang),
-             measure_table.section(card, ui, lang), panels.assessors(card, ui, lang), footer(card, ui)]
+             measure_table.section(card, ui, lang), measure_table.waived(card, ui, lang), panels.assessors(card, ui, lang), footer(card, ui)]
     return "<article>\n" + "\n".join(p for p in parts if p) + "\n</article>"
 
 
@@ -62,6 +62,8 @@ def stats(rep: GapReport, ui: str) -> str:
              (_signed("−", card.deductions), w("deductions", ui)), (num(rep.recoverable), w("recoverable", ui))]
     items += [(f"{count[s]}", w("n_" + s, ui)) for s in ("full", "partial", "zero")]
     items.append((f"{count['missing'] + count['excluded']} / {len(base)}", w("n_missing", ui)))
+    waived = sum(1 for m in card.measures if m.status == "waived")
+    items += [(f"{waived}", w("n_waived", ui))] if waived else []
     return '<ul class="stats">' + "".join(f"<li><b>{b}</b><span>{esc(t)}</span></li>" for b, t in items) + "</ul>"
 
 

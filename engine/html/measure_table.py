@@ -10,7 +10,9 @@ from ..model import Rubric
 from ..results import STATUSES, MeasureResult, Scorecard
 from ..targets import aim, target_sign
 from .page import esc
-from .words import status, w
+from .words import status as _html_status, w
+from .. import waivers
+from ..formats.words import status_word
 
 COLUMNS = ("id", "measure", "value", "raw", "target", "score", "status", "owners", "evidence", "note")
 NUMERIC = ("value", "score")
@@ -30,6 +32,25 @@ def section(card: Scorecard, ui: str, lang: str | None) -> str:
     rows = "\n".join(row(m, card.rubric, ui, lang) for m in card.measures)
     return (f'<section class="mtable"><h2>{esc(w("measures", ui))}</h2>{tools}<table class="sortable">'
             f"<thead><tr>{heads}</tr></thead><tbody>\n{rows}\n</tbody></table></section>")
+
+
+def status(name: str, ui: str) -> str:
+    """A status as the report says it (the shared word for waived, SPEC 9)."""
+    return status_word(name, ui) if name == "waived" else _html_status(name, ui)
+
+
+def waived(card: Scorecard, ui: str, lang: str | None) -> str:
+    """The waived measures with reason, approver and expiry (SPEC 9: never hidden); '' when none is."""
+    found = waivers.listed(card)
+    if not found:
+        return ""
+    heads = "".join(f'<th scope="col">{esc(w(k, ui))}</th>' for k in ("id", "measure", "max", "waiver_reason",
+                                                                      "waiver_by", "waiver_expires"))
+    rows = "\n".join(f'<tr><td class="id">{esc(m.id)}</td><td>{esc(m.measure.label.get(lang))}</td>'
+                     f'<td class="n">{esc(num(m.max))}</td><td>{esc(x.reason)}</td><td>{esc(x.approved_by)}</td>'
+                     f'<td>{esc(x.expires or w("waiver_open", ui))}</td></tr>' for m, x in found)
+    return (f'<section class="waivers"><h2>{esc(w("waivers", ui))}</h2><table><thead><tr>{heads}</tr></thead>'
+            f"<tbody>\n{rows}\n</tbody></table></section>")
 
 
 def row(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:

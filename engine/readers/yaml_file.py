@@ -12,6 +12,7 @@ from ..problems import Problem, cap, did_you_mean, read_yaml
 from ..raw import (CAMPAIGN_KEYS, EVIDENCE_TYPE, HEADER_KEYS, PERIOD_TYPE, RawEntry, RawSubmission, campaign_keys,
                    header_problems, period_ok)
 from ..yamlstrict import REJECTED, Doc, Rejected
+from .. import waivers as waiving
 
 SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -26,6 +27,8 @@ def read_raw(path: str | Path, marks: bool = True) -> tuple[RawSubmission | None
     doc, problems = read_yaml(path, marks, collect=True)
     if doc is None:
         return None, problems
+    if not doc.located and isinstance(doc.data, dict) and doc.data.get("waivers"):
+        return read_raw(path, True)  # a waiver's expiry may be found past later (--as-of): it must be placed
     raw, more = from_doc(doc, str(path))
     return raw, cap(problems + more)  # the loader's problems count towards the file's limit too
 
@@ -55,10 +58,11 @@ def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
     entries = []
     for section in ("values", "ratings"):
         entries += _entries(data.get(section), section, doc, at, problems)
+    waived = waiving.read(data.get("waivers"), at, problems)
     part = campaign_keys({k: (data[k], at((k,))) for k in CAMPAIGN_KEYS
                           if k in data and not isinstance(data[k], Rejected)}, problems)
     raw = RawSubmission(name, _text(data.get("rubric")), sid, sname, period, tuple(entries),
-                        {k: at((k,)) for k in data}, len(problems), **part)
+                        {k: at((k,)) for k in data}, len(problems), **part, waivers=tuple(waived))
     return raw, cap(problems)
 
 

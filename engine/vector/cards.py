@@ -37,7 +37,8 @@ def card(batch: BatchResult, rubric: Rubric, i: int) -> Scorecard:
     v = batch.values
     rows, given = v.rows[i].tolist(), v.present[i].tolist()
     entries = {m.id: entry(v, m, rows[j]) for j, m in enumerate(rubric.measures) if given[j]}
-    sub = Submission(v.rubric, str(v.subjects[i]), str(v.names[i]), v.periods[i], entries, v.path)
+    sub = Submission(v.rubric, str(v.subjects[i]), str(v.names[i]), v.periods[i], entries, v.path,
+                     waivers=v.waivers[i] if v.waivers else {})
     status, frac = batch.status[i].tolist(), _nones(batch.measure_fraction[i])
     score, weight = batch.measure_score[i].tolist(), batch.measure_weight[i].tolist()
     totals = Totals.of(rubric, float(batch.base[i]), float(batch.bonus[i]), float(batch.deductions[i]))

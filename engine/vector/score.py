@@ -27,8 +27,9 @@ def score_long(values: LongValues, rubric: Rubric) -> BatchResult:
     col = [where[m.id] for m in p.measures]
     n, shape = len(values), values.number.shape
     frac, points = np.full(shape, np.nan), np.zeros(shape)
+    waived = values.waived()
     for j, c in enumerate(col):
-        frac[:, c], points[:, c] = _measure(p, j, values, c)
+        frac[:, c], points[:, c] = _measure(p, j, values, c, waived[:, c])
     tree = _Tree(p, frac, col, n)
     scores = [points[:, c] for c in col]
     totals = Totals.of(rubric, tree.base, p.capped(scores, "bonus", np.zeros(n)),
@@ -36,7 +37,7 @@ def score_long(values: LongValues, rubric: Rubric) -> BatchResult:
     total = r2_array(totals.total())
     vetoes = [col[j] for j in p.veto]
     veto = points[:, vetoes] > 0
-    status = _status(p, values, frac, points, col)
+    status = _status(p, values, frac, points, col, waived)
     points[:, vetoes] = 0.0  # a veto takes no points (MeasureResult.score is 0)
     grade = np.asarray(p.grade(total, veto.any(axis=1)), dtype=np.int64)
     worths = np.array(p.worths, dtype=np.float64)
@@ -46,18 +47,18 @@ def score_long(values: LongValues, rubric: Rubric) -> BatchResult:
                        tree.gfrac, tree.gweight, frac, points, tree.mweight, status)
 
 
-def _measure(p: Plan, j: int, values: LongValues, c: int) -> tuple[np.ndarray, np.ndarray]:
-    """Measure j's fractions (NaN: excluded, or a modifier) and its score in its own points (column c)."""
+def _measure(p: Plan, j: int, values: LongValues, c: int, waived: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Measure j's fractions (NaN: excluded, waived, or a modifier) and its score in its own points (column c)."""
     m, method = p.measures[j], p.methods[j]
-    x, given = values.number[:, c], values.present[:, c]
+    x, given = values.number[:, c], values.present[:, c] & ~waived
     if p.kind[j] != "base":
         return np.full(len(x), np.nan), np.where(given, method.column_amount(m, x), 0.0)
     f = np.where(given, method.column(m, x), np.nan)
     for (row, at), ratings in values.lists.items():
-        if at == c:
+        if at == c and not waived[row]:
             f[row] = method.fraction(m, ratings)
     if p.policy[j] != "exclude":
-        f = np.where(given, f, 0.0)
+        f = np.where(given | waived, f, 0.0)
     return f, np.where(np.isnan(f), 0.0, f) * m.points
 
 
@@ -108,7 +109,7 @@ class _Tree:
                 self.mweight[:, self.col[c.index]] = w
 
 
-def _status(p: Plan, values: LongValues, frac, points, col) -> np.ndarray:
+def _status(p: Plan, values: LongValues, frac, points, col, waived) -> np.ndarray:
     """Index into engine.results.STATUSES per (row, measure)."""
     out = np.zeros(frac.shape, dtype=np.int8)
     for j, c in enumerate(col):
@@ -119,5 +120,5 @@ def _status(p: Plan, values: LongValues, frac, points, col) -> np.ndarray:
         else:
             done = np.where(f >= 1.0, _CODE["full"], np.where(f <= 0.0, _CODE["zero"], _CODE["partial"]))
             lost = np.where(np.isnan(f), _CODE["excluded"], _CODE["missing"])
-        out[:, c] = np.where(given, done, lost)
+        out[:, c] = np.where(waived[:, c], _CODE["waived"], np.where(given, done, lost))
     return out

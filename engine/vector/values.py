@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .. import methods
-from ..model import Measure, Rubric, Submission
+from ..model import Measure, Rubric, Submission, Waiver
 from ..plan import plan
 
 
@@ -45,9 +45,21 @@ class LongValues:
     """1-based column of the value cells."""
     measure_col: int = 0
     """1-based column of the measure ids."""
+    waivers: tuple[Mapping[str, Waiver], ...] = ()
+    """Per row, the measures waived as not applicable (SPEC 9); empty when no row waives any."""
 
     def __len__(self) -> int:
         return len(self.subjects)
+
+    def waived(self) -> np.ndarray:
+        """bool (rows x measures): the measure is waived in that row."""
+        out = np.zeros(self.present.shape, dtype=bool)
+        at = {mid: c for c, mid in enumerate(self.measures)}
+        for i, row in enumerate(self.waivers):
+            for mid in row:
+                if mid in at:
+                    out[i, at[mid]] = True
+        return out
 
     def column(self, mid: str) -> np.ndarray:
         """One measure's values (NaN where missing)."""
@@ -66,7 +78,8 @@ class LongValues:
         return LongValues(self.path, self.rubric, self.subjects[idx], self.names[idx], self.periods[idx],
                           self.measures, self.number[idx], self.present[idx], lists,
                           None if self.rows is None else self.rows[idx], self.cells, self.rejected,
-                          self.value_col, self.measure_col)
+                          self.value_col, self.measure_col,
+                          tuple(self.waivers[int(i)] for i in idx) if self.waivers else ())
 
 
 def empty(path: str, measures: tuple[str, ...]) -> LongValues:
@@ -82,7 +95,8 @@ def from_submissions(rubric: Rubric, submissions: Sequence[Submission], path: st
     the vectorised executor scores what-if scenarios and variants as it scores a long table.
 
     A value is read as a table cell is: true/false as 1/0, a choice as the index of its option key, a list of
-    ratings into ``lists``, any other number as a float; ``present`` where the submission has an entry.
+    ratings into ``lists``, any other number as a float; ``present`` where the submission has an entry; each
+    submission's waivers in ``waivers``.
     Nothing here comes from a table, so ``rows`` is None and ``cells`` is empty (LongValues.cell says None),
     ``rejected`` is empty and the column numbers are 0; ``rubric`` is the rubric the submissions name when
     they all name the same, else the rubric's id@version.  An entry for an id that is no measure is ignored."""
@@ -105,7 +119,8 @@ def from_submissions(rubric: Rubric, submissions: Sequence[Submission], path: st
     return LongValues(path, named.pop() if len(named) == 1 else rubric.ref,
                       _objects(s.subject_id for s in submissions),
                       _objects(s.subject_name or s.subject_id for s in submissions),
-                      _objects(s.period for s in submissions), tuple(m.id for m in measures), number, present, lists)
+                      _objects(s.period for s in submissions), tuple(m.id for m in measures), number, present, lists,
+                      waivers=tuple(s.waivers for s in submissions) if any(s.waivers for s in submissions) else ())
 
 
 def _reader(m: Measure):
