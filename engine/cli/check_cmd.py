@@ -9,6 +9,7 @@ import typer
 
 from .. import ci
 from ..gate import Bar, check_bar, judge
+from . import as_of as dating
 from .common import LONG, OUTPUT, RUBRIC, RUBRICS_DIR, choices, err_console, handled, print_problems, run
 from .output import write
 
@@ -35,6 +36,7 @@ def check(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print each file's warnings and notes "
                                  "(info: how values were read) to stderr."),
     long: bool = LONG,
+    as_of: Optional[str] = dating.CHECKED,
 ) -> int:
     """CI gate: validate and score every submission; exit 1 if any is invalid or below the bar
     (a vetoed submission is below any bar), 0 otherwise, 2 on usage errors.
@@ -42,7 +44,7 @@ def check(
     Example: scorecard check submissions/ --min-grade pass --format github
     """
     bar = Bar(min_grade, min_score)
-    verdicts = [judge(o, bar) for o in run(paths, rubric, rubrics_dir, long)]
+    verdicts = [judge(o, bar) for o in dating.dated(run(paths, rubric, rubrics_dir, long), as_of, True)]
     check_bar(bar, verdicts)
     if verbose:
         for v in verdicts:

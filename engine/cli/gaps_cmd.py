@@ -10,6 +10,7 @@ import typer
 from .. import gaps as analysis
 from ..formats import gaps as gap_formats
 from ..outcome import Cards
+from . import as_of as dating
 from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, err_console, handled, lang_code, \
     run
 from .output import write
@@ -34,6 +35,7 @@ def gaps(
     output: Optional[Path] = OUTPUT,
     lang: Optional[Lang] = LANG,
     long: bool = LONG,
+    as_of: Optional[str] = dating.ON_REQUEST,
 ) -> int:
     """Gap report: every measure below full score ranked by the points of the total it would recover,
     its value, target and distance, the fewest measures that reach the next grade, missing data and
@@ -43,7 +45,8 @@ def gaps(
     """
     errc = err_console()
     tally = Tally(errc)
-    reports = [analysis.analyse(card) for card in Cards(run(paths, rubric, rubrics_dir, long), tally.add)]
+    outcomes = dating.dated(run(paths, rubric, rubrics_dir, long), as_of, False)
+    reports = [analysis.analyse(card) for card in Cards(outcomes, tally.add)]
     tally.warn()
     module = gap_formats.get(fmt.value)
     if reports or fmt.value == "json" or (output is None and hasattr(module, "show")):

@@ -10,6 +10,7 @@ from .. import report_set, report_write
 from ..outcome import Cards
 from ..formats.fit import column, fit_table
 from ..safe_text import BREAK, joined, styled, text
+from . import as_of as dating
 from .common import LANG, LONG, RUBRIC, RUBRICS_DIR, Lang, Tally, err_console, handled, lang_code, out_console, run
 from .score_cmd import summary
 
@@ -23,6 +24,7 @@ def report(
                                 "(never rubrics/ or submissions/)."),
     lang: Optional[Lang] = LANG,
     long: bool = LONG,
+    as_of: Optional[str] = dating.ON_REQUEST,
 ) -> int:
     """Write the full report set: for each submission its score and gap report as Markdown, JSON and
     CSV (plus each responsible unit's task list as CSV) and a self-contained HTML report with charts, one
@@ -36,7 +38,7 @@ def report(
     report_write.check_folder(output)
     errc = err_console()
     tally = Tally(errc)
-    cards = list(Cards(run(paths, rubric, rubrics_dir, long), tally.add))
+    cards = list(Cards(dating.dated(run(paths, rubric, rubrics_dir, long), as_of, False), tally.add))
     tally.warn()
     files = report_set.plan(cards, lang_code(lang)) if cards else []
     if files:

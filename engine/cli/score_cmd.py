@@ -8,6 +8,7 @@ import typer
 
 from .. import formats
 from ..outcome import Cards
+from . import as_of as dating
 from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, err_console, handled, lang_code, run
 from .output import write
 
@@ -26,6 +27,7 @@ def score(
     output: Optional[Path] = OUTPUT,
     lang: Optional[Lang] = LANG,
     long: bool = LONG,
+    as_of: Optional[str] = dating.ON_REQUEST,
 ) -> int:
     """Score submissions: total, grade, veto, every group and measure.
 
@@ -39,7 +41,7 @@ def score(
     """
     errc = err_console()
     tally = Tally(errc)
-    cards = Cards(run(paths, rubric, rubrics_dir, long), tally.add)
+    cards = Cards(dating.dated(run(paths, rubric, rubrics_dir, long), as_of, False), tally.add)
     write(formats.get(fmt.value), cards, output, lang_code(lang), errc, **json_shape(fmt.value, paths, long))
     tally.warn()
     return summary(tally, errc)

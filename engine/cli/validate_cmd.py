@@ -6,6 +6,7 @@ from typing import List, Optional
 import typer
 
 from ..problems import count
+from . import as_of as dating
 from .common import LONG, RUBRIC, RUBRICS_DIR, err_console, handled, print_problems, run
 
 QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings).")
@@ -22,19 +23,21 @@ def validate(
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
     long: bool = LONG,
+    as_of: Optional[str] = dating.CHECKED,
 ) -> int:
     """Validate submissions: types, options, bounds, unknown ids (with 'did you mean'), required evidence,
     rubric and path agreement. Every problem of every file as FILE:LINE:COL, then a one-line summary.
 
     Numbers written the way officials print them (３.６万, 1,234, 85%, 6000余人, 是/否) are accepted and each
-    normalisation is shown with --verbose; approximate values (余/多/约/近) give a warning.
+    normalisation is shown with --verbose; approximate values (余/多/约/近) give a warning.  A waiver (a measure
+    declared not applicable) needs a reason and an approver, and is an error once expired (--as-of).
 
     Exit 0 when every file is valid, 1 otherwise.  Example: scorecard validate submissions/
     """
     console = err_console()
     levels = ("error",) if quiet else ("error", "warning", "info") if verbose else ("error", "warning")
     outcomes = []
-    for outcome in run(paths, rubric, rubrics_dir, long, scoring=False, label="validating"):
+    for outcome in dating.dated(run(paths, rubric, rubrics_dir, long, scoring=False, label="validating"), as_of, True):
         print_problems(outcome.problems, console, levels)
         outcomes.append(outcome)
     return _summary(outcomes, console, notes_hidden=levels == ("error", "warning"))

@@ -11,7 +11,9 @@ SUFFIX = ".csv"
 ENCODING = "utf-8-sig"
 """With a BOM, so Excel opens the Chinese text as UTF-8."""
 COLUMNS = ("subject", "subject_name", "period", "measure", "label", "method", "value", "score", "max",
-           "status", "gap", "recoverable", "owners", "total", "grade")
+           "status", "gap", "recoverable", "owners", "total", "grade", "waiver_reason", "waiver_approved_by",
+           "waiver_expires")
+"""The waiver columns are filled on a waived measure's row (SPEC 9), empty on every other."""
 
 
 def render(cards, lang: str | None = None) -> str:
@@ -41,10 +43,12 @@ def _rows(rows) -> str:
 def _card_rows(card, lang):
     sub = card.submission
     for m in card.measures:
-        d = measure_dict(m, lang)
+        d = measure_dict(m, lang, sub.waivers.get(m.id))
+        w = d.get("waiver") or {}
         row = (sub.subject_id, sub.subject_name, sub.period, d["id"], d["label"], d["method"],
                _cell(d["value"]), d["score"], d["max"], d["status"], d["gap"], d["recoverable"],
-               " ".join(d["owners"]), card.total, card.grade.label.get(lang))
+               " ".join(d["owners"]), card.total, card.grade.label.get(lang), w.get("reason", ""),
+               w.get("approved_by", ""), w.get("expires") or "")
         yield [safe_cell(v) for v in row]
 
 

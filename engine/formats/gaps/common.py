@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ... import waivers
 from ...gaps import Gap, GapReport
 from ...results import MeasureResult, r2
 from ...targets import target_sign
@@ -111,6 +112,8 @@ def report_dict(rep: GapReport, lang: str | None = None, top: int | None = None)
                      "at_stake": r2(i.at_stake)} for i in rep.missing],
         "evidence_missing": [{"id": m.id, "label": m.measure.label.get(lang), "owners": list(m.measure.owners)}
                              for m in rep.evidence],
+        "waivers": [{**waivers.as_dict(m.id, w), "label": m.measure.label.get(lang), "max": r2(m.max)}
+                    for m, w in waivers.listed(card)],
         "by_owner": [{"unit": o.unit, "name": owner_name(rubric, o.unit, lang or "zh") if o.unit else None,
                       "lead": [g.id for g in o.lead], "lead_points": r2(o.lead_points),
                       "co": [g.id for g in o.co], "co_points": r2(o.co_points),

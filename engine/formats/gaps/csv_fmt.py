@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ... import waivers
 from ..common import safe_cell
 from ..words import owner_name
 from .common import gap_dict, report_dict
@@ -53,6 +54,14 @@ def _measure_rows(rep, lang, top):
             m = i.result.measure
             yield ("", i.id, m.label.get(lang), "excluded", None, m.unit, "", "", "", "", 0.0, False,
                    " ".join(m.owners))
+    for m, w in waivers.listed(rep.card):  # not a gap, never hidden (SPEC 9): why it is left out, as its target
+        yield ("", m.id, m.measure.label.get(lang), "waived", None, m.measure.unit, waiver_text(w), "", "", "", 0.0,
+               False, " ".join(m.measure.owners))
+
+
+def waiver_text(w) -> str:
+    """'waived: REASON; approved by WHO; expires DATE' (one cell)."""
+    return f"waived: {w.reason}; approved by {w.approved_by}" + (f"; expires {w.expires}" if w.expires else "")
 
 
 def _owner_rows(rep, lang, top):

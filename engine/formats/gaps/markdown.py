@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...gaps import GapReport
 from ..common import num
 from ...safe_text import md, md_code
-from ..markdown import bold, row, stages_md
+from ..markdown import bold, row, stages_md, waivers_md
 from ..words import owner_name, status_word, ui_lang, word
 from .common import next_text, owners_text, path_text, target_text, to_go_text, value_text
 
@@ -29,7 +29,7 @@ def report_md(rep: GapReport, lang, by, top) -> str:
     views = {"measure": measure_md, "indicator": indicator_md, "owner": owner_md}
     for view in by:
         lines += ["", *views[view](rep, lang, ui, top)]
-    return "\n".join(lines)
+    return "\n".join(lines + waivers_md(card, lang))  # not gaps, but never hidden (SPEC 9), whatever the view
 
 
 

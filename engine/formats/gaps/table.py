@@ -6,7 +6,7 @@ import io
 from ...gaps import GapReport
 from ...safe_text import BREAK, console as new_console, styled, text
 from ..common import num
-from ..table import show_stages
+from ..table import show_stages, show_waivers
 from ..words import status_word, ui_lang, word
 from . import table_views
 from .common import next_parts, owners_text, path_text, target_text, to_go_parts, value_text
@@ -42,6 +42,7 @@ def show_report(rep: GapReport, console, lang, by, top) -> None:
     views = {"measure": measure_view, "indicator": table_views.indicator_view, "owner": table_views.owner_view}
     for view in by:
         views[view](rep, console, lang, ui, top)
+    show_waivers(rep.card, console, lang)  # not gaps, but never hidden (SPEC 9), whatever the view
     console.print()
 
 
