@@ -32,6 +32,7 @@ def submission_schema(rubric: Rubric, lang: str | None = None) -> dict:
             "period": {"type": ["integer", "string"], "description": "e.g. 2024 or \"2024H1\""},
             "values": _section({m.id: measure_schema(m, rubric, lang) for m in measures}),
             "ratings": _section({m.id: _ratings(m, rubric, lang) for m in ratings}),
+            "waivers": _waivers(measures),
             **_part_keys(rubric, lang),
         },
     })
@@ -50,6 +51,26 @@ def _part_keys(rubric: Rubric, lang: str | None) -> dict:
         "stage": {"type": "string", "enum": ["self", "verified"], "description": "self (自评, the default) or "
                   "verified (核验): a verified part overrides the self-assessed value of each measure it holds"},
     }
+
+
+WAIVER = {
+    "type": "object", "additionalProperties": False, "required": ["reason", "approved_by"],
+    "properties": {
+        "reason": {"type": "string", "minLength": 1, "description": "why the measure does not apply"},
+        "approved_by": {"type": "string", "minLength": 1, "description": "who approved the waiver"},
+        "expires": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                    "description": "the last day it holds, YYYY-MM-DD (an error after it)"},
+    },
+}
+
+
+def _waivers(measures) -> dict:
+    """The waivers section (SPEC 9): measure id -> a waiver, for the waivable measures (never a veto); one waiver
+    schema for all of them, not one per measure."""
+    ids = [m.id for m in measures if m.waivable and methods.get(m.method).KIND != "veto"]
+    return {"type": "object", "propertyNames": {"enum": ids}, "additionalProperties": WAIVER,
+            "description": "measures declared not applicable: left out of the base, their worth spread over their "
+                           "siblings; each with reason, approved_by and expires"}
 
 
 def _shared_patterns(schema: dict) -> dict:
