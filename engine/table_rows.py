@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from . import waivers
 from .model import Loc
 from .numbers import SPACE, Shown, show
 from .problems import Problem, cap
@@ -31,10 +32,16 @@ HEADERS = {
     "subject": "subject", "subject_name": "subject_name", "period": "period", "rubric": "rubric",
     "filed_by": "filed_by", "填报单位": "filed_by", "assessor": "assessor", "测评人": "assessor",
     "stage": "stage", "阶段": "stage",
+    "reason": "reason", "理由": "reason", "豁免理由": "reason",
+    "approved_by": "approved_by", "批准单位": "approved_by",
+    "expires": "expires", "有效期至": "expires",
 }
 """Header text (lower-cased) -> the field it fills."""
 REFERENCE = ("label", "method", "target", "unit", "points", "owners", "role", "guidance")
 """Columns of the `scorecard init --format xlsx` template that are there to read, not to be read."""
+WAIVED = ("waived", "不适用", "豁免")
+"""A value cell that declares its measure not applicable (SPEC 9): the row's reason, approved_by and expires
+cells are its waiver."""
 SHARED = ("rubric", "subject", "subject_name", "period", "filed_by", "assessor", "stage")
 """Fields that belong to the whole file: the same on every row."""
 SPLIT = re.compile(r"[;；\r\n]+")
@@ -111,7 +118,8 @@ def build_rows(columns: dict[str, int], rows: list[Row], name: str,
                                 shared.get("period", (None, None))[1] or Loc(name))
     sname = _text(shared.get("subject_name", (None,))[0]) or sid
     raw = RawSubmission(name, _text(shared.get("rubric", (None,))[0]), sid, sname, period, tuple(entries),
-                        {f: loc for f, (_, loc) in shared.items() if loc is not None}, len(problems), **part)
+                        {f: loc for f, (_, loc) in shared.items() if loc is not None}, len(problems), **part,
+                        waivers=tuple(table.waivers))
     return raw, cap(problems)
 
 
@@ -148,6 +156,8 @@ class _Table:
     def __init__(self, name: str, columns: dict[str, int], rows: list[Row]):
         self.name, self.columns = name, columns
         self.rows = [r for r in rows if any(isinstance(c, Bad) or _text(c) for c in r[1])]
+        self.waivers: list = []
+        """The rows whose value is one of WAIVED, read as waivers (by entries())."""
 
     def cell(self, row: Row, field: str) -> tuple[Any, Loc]:
         j = self.columns[field]
@@ -200,6 +210,13 @@ class _Table:
         if _bad(value, loc, mid, problems):
             return None
         value = _value(value)
+        if isinstance(value, str) and value.strip().lower() in WAIVED:
+            self.waivers.append(self.waiver(row, mid, key_loc, problems))
+            return None
+        for f in waivers.FIELDS:
+            if f in self.columns and _text(self.cell(row, f)[0]):
+                problems.append(Problem(self.cell(row, f)[1], f"{f} is for a waived measure: write waived (不适用) "
+                                        "as its value, or leave this cell empty", mid, code="waiver"))
         if value is None:
             problems.append(Problem(loc, "no value; the measure counts as missing", mid, level="info",
                                     code="empty"))
@@ -207,6 +224,17 @@ class _Table:
         ev_loc = self.cell(row, "evidence")[1] if "evidence" in self.columns else None
         return RawEntry(mid, value, self.evidence(row, mid, problems), self.note(row, mid, problems),
                         loc, key_loc, section, evidence_loc=ev_loc)
+
+    def waiver(self, row: Row, mid: str, key_loc: Loc, problems: list):
+        """The waiver a row whose value is waived holds: its reason, approved_by and expires cells."""
+        given = {}
+        for f in waivers.FIELDS:
+            value, loc = self.cell(row, f) if f in self.columns else (None, key_loc)
+            if not _bad(value, loc, mid, problems) and _text(value):
+                given[f] = _text(value)
+        places = {f: self.cell(row, f)[1] for f in waivers.FIELDS if f in self.columns}
+        return waivers.one(mid, given, lambda *path, key=False: key_loc if key or not path else
+                           places.get(path[0], key_loc), problems, waivers.TABLE_SHAPE)
 
     def evidence(self, row: Row, mid: str, problems: list) -> tuple[str, ...]:
         if "evidence" not in self.columns:

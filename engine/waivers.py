@@ -37,8 +37,12 @@ def read(section: Any, at, problems: list) -> list[RawWaiver]:
             for mid, v in section.items()]
 
 
-def one(mid: str, given: Any, at, problems: list) -> RawWaiver:
-    """One waiver as written: a map of FIELDS (``at(*path, key=False)`` places a path inside it)."""
+TABLE_SHAPE = "in a table, a waived row (value waived, 不适用) has the columns reason, approved_by and expires"
+
+
+def one(mid: str, given: Any, at, problems: list, shape: str = SHAPE) -> RawWaiver:
+    """One waiver as written: a map of FIELDS (``at(*path, key=False)`` places a path inside it); ``shape`` says
+    how a waiver is written where it was read."""
     before = len(problems)
     if not isinstance(given, dict):
         problems.append(Problem(at(), f"{SHAPE}, got {shown(given)}", mid, code="waiver"))
@@ -50,7 +54,7 @@ def one(mid: str, given: Any, at, problems: list) -> RawWaiver:
     texts = {k: _text(k, given.get(k), at(k), mid, problems) for k in FIELDS}
     for k in REQUIRED:
         if k not in given:
-            problems.append(Problem(at(key=True), f"a waiver needs {k} ({_WHAT[k]}): {SHAPE}", mid, code="waiver"))
+            problems.append(Problem(at(key=True), f"a waiver needs {k} ({_WHAT[k]}): {shape}", mid, code="waiver"))
     return RawWaiver(mid, texts["reason"], texts["approved_by"], texts["expires"], at(key=True),
                      {k: at(k) for k in given if k in FIELDS}, len(problems) > before)
 

@@ -100,7 +100,7 @@ def test_bad_evidence_is_reported_even_without_a_value(tmp_path):
                            f"5:32: D1.M02: {EVIDENCE}"]
 
 
-HEADER_KEYS = "rubric, subject, period, values, ratings, filed_by, assessor, stage"
+HEADER_KEYS = "rubric, subject, period, values, ratings, waivers, filed_by, assessor, stage"
 
 
 def test_near_miss_header_keys():
