@@ -30,7 +30,8 @@ def article(card: Scorecard, lang: str | None = None, index_href: str | None = N
              "" if card.vetoed else f'<p class="next">{esc(path_text(rep, ui))}</p>', panels.stages(card, ui, lang),
              card_charts.attainment(rep, ui, lang, 0), card_charts.attainment(rep, ui, lang, 1),
              card_charts.gap_chart(rep, ui, lang), card_charts.owner_chart(rep, ui, lang),
-             measure_table.section(card, ui, lang), measure_table.waived(card, ui, lang), panels.assessors(card, ui, lang), footer(card, ui)]
+             measure_table.section(card, ui, lang), measure_table.waived(card, ui, lang),
+             panels.assessors(card, ui, lang), footer(card, ui)]
     return "<article>\n" + "\n".join(p for p in parts if p) + "\n</article>"
 
 

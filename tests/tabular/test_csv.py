@@ -150,7 +150,7 @@ def test_header_needs_measure_and_value(tmp_path):
     assert raw is None
     assert [str(p) for p in found] == [
         f"{path}:1:2: warning: column 'amount' is not read (known columns: measure, value, evidence, note, "
-        "subject, subject_name, period, rubric, filed_by, assessor, stage)",
+        "subject, subject_name, period, rubric, filed_by, assessor, stage, reason, approved_by, expires)",
         f"{path}:1:1: the header row needs the columns measure and value (or 指标 and 数值); missing value, "
         "found: measure, amount",
     ]

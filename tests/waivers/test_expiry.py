@@ -58,3 +58,12 @@ def test_a_bad_date_is_a_usage_error(files):
 def test_help_says_where_expiry_is_not_checked(command):
     text = " ".join(cli(command, "--help").output.split())
     assert "Without it expired waivers are not checked here" in text.replace("│ ", "").replace(" │", "")
+
+
+def test_a_json_file_read_fast_still_places_the_expiry(files):
+    text = ('{"rubric": "wv", "subject": {"id": "a"}, "period": 2024,\n "values": {"G1.M2": true},\n'
+            ' "waivers": {"G1.M1": {"reason": "无", "approved_by": "民委",\n'
+            '                       "expires": "2020-01-01"}}}\n')
+    rubric, path = files(text, name="sub.json")
+    r = cli("validate", str(path), "--rubric", str(rubric), "--as-of", "2020-01-02")
+    assert r.exit_code == 1 and f"{path}:4:35: G1.M1: waiver expired on 2020-01-01" in r.output

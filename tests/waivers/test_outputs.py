@@ -35,6 +35,11 @@ def test_terminal_table(outcome):
     assert "waived" in english and "Waived as not applicable" in english
 
 
+def test_terminal_shows_markup_literally(outcome):
+    text = table.render([outcome(submission(waivers='  G1.M1: {reason: "[red]x[/red]", approved_by: "[b]y"}\n')).card])
+    assert "[red]x[/red]" in text and "[b]y" in text
+
+
 def test_markdown_escapes(outcome):
     text = markdown.render([outcome(submission(waivers=HOSTILE)).card])
     row = next(x for x in text.splitlines() if x.startswith("| G1.M1 | 牧区 | 4 |"))
