@@ -21,8 +21,8 @@ def score(rubric: Rubric, submission: Submission) -> Scorecard:
     frac = [None if waived[j] else _fraction(p, j, e) for j, e in enumerate(entries)]
     gfrac, weight, gweight = _tree(p, frac)
     base = p.scale * (_mean(p.top, frac, gfrac) or 0.0)
-    amounts = [None if e is None or p.kind[j] == "base" or waived[j] else p.methods[j].amount(p.measures[j], e.value)
-               for j, e in enumerate(entries)]
+    amounts = [None if e is None or p.kind[j] == "base" or waived[j] else
+               p.methods[j].amount(p.measures[j], e.value) for j, e in enumerate(entries)]
     scores = [0.0 if a is None else a for a in amounts]
     totals = Totals.of(rubric, base, p.capped(scores, "bonus"), p.capped(scores, "deduction"))
     measures = tuple(_result(p, j, entries[j], frac[j], weight[j], amounts[j], totals, waived[j])

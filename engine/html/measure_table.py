@@ -2,17 +2,15 @@
 status, owners, evidence and note; sortable and filterable by the inline script, a plain table without it."""
 from __future__ import annotations
 
-from .. import methods
+from .. import methods, waivers
 from ..formats.common import num
-from ..formats.words import owner_name, qty
+from ..formats.words import owner_name, qty, status_word
 from ..methods._common import is_number
 from ..model import Rubric
 from ..results import STATUSES, MeasureResult, Scorecard
 from ..targets import aim, target_sign
 from .page import esc
 from .words import status as _html_status, w
-from .. import waivers
-from ..formats.words import status_word
 
 COLUMNS = ("id", "measure", "value", "raw", "target", "score", "status", "owners", "evidence", "note")
 NUMERIC = ("value", "score")
