@@ -14,15 +14,15 @@ from .raw import RawEntry, RawSubmission
 def check(raw: RawSubmission, rubric: Rubric, entries: dict[str, Entry]) -> list[Problem]:
     """Problems of the part's header and of each entry it may not hold; ``entries`` marked in place (an
     entry it may not hold is taken out: the part is in error anyway)."""
+    if raw.filed_by is None and raw.assessor is None and raw.stage == "self" and \
+            all(e.section == "values" for e in raw.entries):
+        return []  # the subject's own self-assessed values: no rule to apply, nothing to mark
     problems = _unit(raw, rubric)
     for e in raw.entries:
         said = _may_not_hold(raw, rubric, e) if isinstance(rubric.by_id.get(e.measure), Measure) else None
         if said:
             problems.append(Problem(e.key_loc, said, e.measure, code="owner"))
             entries.pop(e.measure, None)
-    if raw.filed_by is None and raw.assessor is None and raw.stage == "self" and \
-            all(e.section == "values" for e in raw.entries):
-        return problems  # the subject's own self-assessed values: nothing to mark
     sections = {}
     for e in raw.entries:
         sections.setdefault(e.measure, e.section)

@@ -71,10 +71,13 @@ def _value_places(doc: Doc, name: str):
     a file with a problem is read again with every place."""
     unlocated = Loc(name)
 
+    marks = doc.marks
+
     def at(path: tuple, key: bool = False) -> Loc:
         if key or not (len(path) == 2 or path[-1:] == ("value",)):
             return unlocated
-        return Loc(name, *doc.where(path))
+        found = marks.get(path) or marks.get(path[:2])
+        return Loc(name, *found) if found else unlocated
     return at
 
 
