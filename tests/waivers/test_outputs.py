@@ -81,3 +81,16 @@ def test_progress_counts_a_waived_measure_as_done(outcome):
     assert unit.missing == ()
     without = progress([outcome(submission(waivers="")).filing]).subjects[0]
     assert without.missing == ("G1.M1",)
+
+
+def test_the_report_set_lists_it_in_every_file(files, tmp_path):
+    from .conftest import cli
+
+    rubric, path = files(submission())
+    out = tmp_path / "reports"
+    assert cli("report", str(path), "--rubric", str(rubric), "-o", str(out)).exit_code == 0
+    written = [p for p in out.rglob("*") if p.is_file() and p.suffix in (".md", ".html", ".json", ".csv")]
+    per_card = [p for p in written if p.stem not in ("index", "compare")]  # the league: not per card
+    assert {p.suffix for p in per_card} == {".md", ".html", ".json", ".csv"}
+    for p in per_card:
+        assert "本市无牧区" in p.read_text(encoding="utf-8-sig"), p

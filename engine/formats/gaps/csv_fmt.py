@@ -76,6 +76,10 @@ def _owner_rows(rep, lang, top):
         for mid in (i for i in o.missing if rep.card.measure(i).status == "excluded"):
             m = rubric.by_id[mid]
             yield (o.unit, name, "lead", "", mid, m.label.get(lang), rep.card.measure(mid).status, None, "", "")
+    for r, w in waivers.listed(rep.card):  # each under its lead unit (none: ''), never hidden (SPEC 9)
+        unit = r.measure.owners[0] if r.measure.owners else ""
+        yield (unit, owner_name(rubric, unit, lang or "zh"), "lead", "", r.id, r.measure.label.get(lang), "waived",
+               None, waiver_text(w), 0.0)
 
 
 def _indicator_rows(rep, lang, top):
