@@ -27,7 +27,7 @@ def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]
     problems += _check_evidence(raw, rubric)
     problems += _check_path(raw)
     problems += part_rules.check(raw, rubric, entries)
-    waived, said = waivers.check(raw.waivers, rubric, {e.measure: e for e in raw.entries}, hints)
+    waived, said = waivers.check(raw.waivers, rubric, {e.measure: e for e in raw.entries}, hints, raw)
     problems += said
     sub = Submission(raw.rubric, raw.subject_id, raw.subject_name, raw.period, entries, raw.path, waivers=waived)
     return sub, cap(problems)  # merged with reading's by the caller: one limit, one count for the file

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from . import methods
 from .model import Entry, Loc, Measure, Rubric, Waiver
 from .problems import Problem, did_you_mean, shown, unfit_text
-from .raw import RawWaiver
+from .raw import RawSubmission, RawWaiver
 
 FIELDS = ("reason", "approved_by", "expires")
 REQUIRED = ("reason", "approved_by")
@@ -94,14 +94,16 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def check(waivers: Iterable[RawWaiver], rubric: Rubric, entries: Mapping[str, Entry],
-          hint=None) -> tuple[dict[str, Waiver], list[Problem]]:
+def check(waivers: Iterable[RawWaiver], rubric: Rubric, entries: Mapping[str, Entry], hint=None,
+          part: RawSubmission | None = None) -> tuple[dict[str, Waiver], list[Problem]]:
     """The waivers that hold, and a problem for each that cannot: not a measure of the rubric (did you mean),
-    a measure that may not be waived, a measure also given a value in the same file."""
+    a measure that may not be waived, one the part may not file (SPEC 8: a unit waives only what it owns), a
+    measure also given a value in the same file."""
     out: dict[str, Waiver] = {}
     problems: list[Problem] = []
     for w in waivers:
         said = refused(w.measure, rubric, hint)
+        said = said or (not_theirs(part, rubric, rubric.by_id[w.measure]) if part is not None else "")
         if said:
             problems.append(Problem(w.key_loc, said, w.measure, code="waiver"))
         elif w.measure in entries:
@@ -124,6 +126,23 @@ def refused(mid: str, rubric: Rubric, hint=None) -> str:
     if not m.waivable:
         return "this measure cannot be waived (the rubric says waivable: false): give its value"
     return ""
+
+
+def not_theirs(part: RawSubmission, rubric: Rubric, m: Measure) -> str:
+    """Why this part may not waive the measure ('' when it may): an assessor's part holds only ratings, and a
+    unit's part only what the unit owns (SPEC 8)."""
+    if part.assessor is not None:
+        return (f"assessor {shown(part.assessor)}'s part holds only ratings: a waiver is filed in the subject's "
+                "or a unit's part")
+    unit = part.filed_by
+    if unit is None or unit not in rubric.units or unit in m.owners:
+        return ""
+    if not m.owners:
+        return (f"unit {shown(unit)} does not own this measure, so it cannot waive it: it has no responsible "
+                "unit, so it is waived in the subject's own part (one without filed_by)")
+    from .part_rules import owners_text
+
+    return f"unit {shown(unit)} does not own this measure, so it cannot waive it; its owners: {owners_text(rubric, m)}"
 
 
 def conflict(mid: str, waiver_loc: Loc, value_loc: Loc | None) -> Problem:

@@ -30,6 +30,7 @@ grades:
   - {id: fail, label: {zh: 不合格, en: Fail}, min: 0}
 units:
   mw: {zh: 民委, en: Ethnic affairs}
+  xx: {zh: 其他单位, en: Other unit}
 tree:
   - id: G1
     label: {zh: 第一组, en: Group one}

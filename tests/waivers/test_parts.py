@@ -47,3 +47,22 @@ def test_a_waiver_and_a_value_in_two_parts(files, tmp_path):
     assert [str(p) for p in o.problems if p.level == "error"] == [
         f"{a}:5:55: G1.M1: waived and also given a value (its value is at {b}:5:10): remove the value if the "
         "measure does not apply, or remove the waiver"]
+
+
+def test_a_unit_waives_only_what_it_owns(files, tmp_path):
+    o, a, b = run(files, tmp_path, "filed_by: xx\nwaivers:\n  G1.M1: {reason: 无, approved_by: 民委}\n",
+                  "values:\n  G1.M2: true\n")
+    assert [str(p) for p in o.problems if p.level == "error"] == [
+        f"{a}:6:3: G1.M1: unit 'xx' does not own this measure, so it cannot waive it; its owners: mw 民委 "
+        "(lead 牵头)"]
+    o, a, b = run(files, tmp_path, "filed_by: mw\nwaivers:\n  G1.M1: {reason: 无, approved_by: 民委}\n",
+                  "values:\n  G1.M2: true\n")
+    assert o.ok and o.card.measure("G1.M1").status == "waived"
+
+
+def test_an_assessor_part_holds_no_waiver(files, tmp_path):
+    o, a, b = run(files, tmp_path, "assessor: p1\nwaivers:\n  G1.M1: {reason: 无, approved_by: 民委}\n",
+                  "values:\n  G1.M2: true\n")
+    assert [str(p) for p in o.problems if p.level == "error"] == [
+        f"{a}:6:3: G1.M1: assessor 'p1''s part holds only ratings: a waiver is filed in the subject's or a unit's "
+        "part"]
