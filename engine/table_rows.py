@@ -32,11 +32,14 @@ HEADERS = {
     "subject": "subject", "subject_name": "subject_name", "period": "period", "rubric": "rubric",
     "filed_by": "filed_by", "填报单位": "filed_by", "assessor": "assessor", "测评人": "assessor",
     "stage": "stage", "阶段": "stage",
+}
+"""Header text (lower-cased) -> the field it fills."""
+WAIVER_HEADERS = {
     "reason": "reason", "理由": "reason", "豁免理由": "reason",
     "approved_by": "approved_by", "批准单位": "approved_by",
     "expires": "expires", "有效期至": "expires",
 }
-"""Header text (lower-cased) -> the field it fills."""
+"""The waiver columns of a per-subject table (SPEC 9); a long table does not read them (not yet)."""
 REFERENCE = ("label", "method", "target", "unit", "points", "owners", "role", "guidance")
 """Columns of the `scorecard init --format xlsx` template that are there to read, not to be read."""
 WAIVED = ("waived", "不适用", "豁免")
@@ -129,7 +132,7 @@ def _columns(header: Row, name: str, problems: list) -> dict[str, int] | None:
     columns: dict[str, int] = {}
     for j, cell in enumerate(cells):
         text = _text(cell).lower()
-        field = HEADERS.get(text)
+        field = HEADERS.get(text) or WAIVER_HEADERS.get(text)
         loc = Loc(name, number, j + 1)
         if field in columns:
             problems.append(Problem(loc, f"a second '{field}' column (the first is column {columns[field] + 1})",
@@ -138,7 +141,8 @@ def _columns(header: Row, name: str, problems: list) -> dict[str, int] | None:
             columns[field] = j
         elif text and text not in REFERENCE:
             problems.append(Problem(loc, f"column '{_text(cell)}' is not read (known columns: "
-                                    f"{', '.join(dict.fromkeys(HEADERS.values()))})", level="warning",
+                                    f"{', '.join(dict.fromkeys([*HEADERS.values(), *WAIVER_HEADERS.values()]))})",
+                                    level="warning",
                                     code="schema"))
     lacking = [f for f in ("measure", "value") if f not in columns]
     if lacking:
