@@ -20,15 +20,18 @@ or printed here.  The counts, per subject and period and per responsible unit:
 - filed nothing: units with assigned measures none of which is filed, and no part filed by them.
 
 ``Progress.units`` adds every unit up across subjects, the unit that owes most points first.
+``select`` keeps one subject or one unit (``--subject``, ``--unit``); ``duties`` is one unit's list of what it
+still owes in a submission, measure by measure (the 责任清单).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from .campaign import Filing, PartInfo
 from .gap_views import nominal_weights
-from .model import Rubric
+from .model import Measure, Rubric
+from .problems import UsageError, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,61 @@ def totals(subjects: tuple[SubjectProgress, ...]) -> tuple[UnitTotal, ...]:
                                      old.filed_nothing + u.filed_nothing)
     order = list(seen)
     return tuple(sorted(seen.values(), key=lambda t: (-round(t.points, 9), -t.missing, order.index(t.unit))))
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One measure a unit still owes in one submission: a row of its 责任清单."""
+
+    subject: SubjectProgress
+    measure: Measure
+    lead: bool
+    """True when the unit leads it (牵头), False when it is a co-owner (配合)."""
+    status: str
+    """"missing" or "invalid"."""
+    points: float
+    """Points of the total full marks on it are worth (nominal weights, as UnitProgress.points)."""
+
+
+def duties(s: SubjectProgress, u: UnitProgress) -> tuple[Duty, ...]:
+    """What ``u`` still owes in ``s``: its missing and invalid measures, the ones it leads first (rubric order)."""
+    weights = nominal_weights(s.rubric)
+    return tuple(Duty(s, s.rubric.by_id[i], i in u.lead, "invalid" if i in u.invalid else "missing", weights[i])
+                 for i in u.owes)
+
+
+def select(prog: Progress, subject: str | None = None, unit: str | None = None) -> Progress:
+    """Only the submissions of ``subject`` (its id or name: every period), and in them only ``unit`` (its key
+    or its name in any language), the subjects that assign it nothing left out; the totals made anew.
+    A subject or unit the progress does not hold is a UsageError with the closest one."""
+    subjects = prog.subjects
+    if not subjects:  # nothing was read: the command says so, not the filter
+        return prog
+    if subject is not None:
+        subjects = tuple(s for s in subjects if subject in (s.filing.subject_id, s.filing.subject_name))
+        if not subjects:
+            known = dict.fromkeys(s.filing.subject_id for s in prog.subjects)
+            raise UsageError(f"--subject {subject!r}: no such subject in the paths given{did_you_mean(subject, known)}")
+    if unit is not None:
+        key = unit_key(subjects, unit)
+        subjects = tuple(replace(s, units=tuple(u for u in s.units if u.unit == key)) for s in subjects
+                         if any(u.unit == key for u in s.units))
+    return Progress(subjects, totals(subjects))
+
+
+def unit_key(subjects: Iterable[SubjectProgress], unit: str) -> str:
+    """The key of the unit called ``unit`` (a key, or a name in any language) among the subjects' units."""
+    names: dict[str, str] = {}
+    for s in subjects:
+        for u in s.units:
+            label = s.rubric.units.get(u.unit)
+            names.setdefault(u.unit, u.unit)
+            for _, text in (label.texts if label is not None else ()):
+                names.setdefault(text, u.unit)
+    if unit in names:
+        return names[unit]
+    raise UsageError(f"--unit {unit!r}: no unit of that key or name has measures in the paths given"
+                     f"{did_you_mean(unit, names)}")
 
 
 def filing_of(card) -> Filing:

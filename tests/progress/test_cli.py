@@ -75,12 +75,15 @@ def test_no_file_exits_1(files):
     assert run("empty").exit_code == 1
 
 
-def test_table(fake):
+def test_table_of_two_subjects_is_the_summary_and_detail_gives_the_unit_tables(fake):
     fake()
     r = run("x")
     assert r.exit_code == 0, r.output
+    assert "各评估对象填报进度 · 创建测评" in r.stdout and "各单位合计（按缺失分值排序）" in r.stdout
+    assert "覆盖率 40%（2/5 项基础指标已填报）" not in r.stdout and "--detail" in r.stdout
+    r = run("x", "--detail")
     assert "覆盖率 40%（2/5 项基础指标已填报）" in r.stdout and "各单位合计（按缺失分值排序）" in r.stdout
-    assert "尚未填报任何指标的单位: 市教育局" in r.stdout
+    assert "尚未填报任何指标的单位: 市教育局" in r.stdout and "各评估对象填报进度" not in r.stdout
 
 
 def test_missing_is_no_error_but_an_invalid_part_is_and_its_progress_still_shows(fake):

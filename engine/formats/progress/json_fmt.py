@@ -14,5 +14,5 @@ NAME = "json"
 SUFFIX = ".json"
 
 
-def render(prog, lang: str | None = None) -> str:
+def render(prog, lang: str | None = None, view: str | None = None) -> str:
     return dumps(progress_dict(prog, lang)) + "\n"
