@@ -118,45 +118,57 @@ class Progress:
 
 def progress(filings: Iterable[Filing]) -> Progress:
     """The progress of every filing, in the order given."""
-    subjects = tuple(subject(f) for f in filings)
+    plans: dict[int, Plan] = {}
+    subjects = tuple(subject(f, plans.get(id(f.rubric)) or plans.setdefault(id(f.rubric), plan(f.rubric)))
+                     for f in filings)
     return Progress(subjects, totals(subjects))
 
 
-def subject(filing: Filing) -> SubjectProgress:
-    rubric = filing.rubric
-    weights = nominal_weights(rubric)
+@dataclass(frozen=True)
+class Plan:
+    """What every submission of one rubric shares: its base measures, what each is worth, who owns which."""
+
+    base: tuple[str, ...]
+    weights: dict
+    units: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+    """(unit, lead ids, co ids), in unit_order."""
+
+
+def plan(rubric: Rubric) -> Plan:
     base = [m for m in rubric.measures if not m.is_modifier]
-    invalid = {m.id for m in base if m.id in filing.invalid}
-    filed = {m.id for m in base if m.id in filing.filed and m.id not in invalid}
     by_unit: dict[str, tuple[list, list]] = {}
     for m in base:
         for i, unit in enumerate(m.owners):
             by_unit.setdefault(unit, ([], []))[i > 0].append(m.id)
-    parts_by = {p.filed_by for p in filing.parts}
-    units = tuple(_unit(u, *by_unit[u], filed, invalid, weights, u in parts_by) for u in unit_order(rubric, by_unit))
-    missing = tuple(m.id for m in base if m.id not in filed and m.id not in invalid)
-    owed = [m.id for m in base if m.id not in filed]
-    return SubjectProgress(filing, units, len(base), _ordered(base, filed), _ordered(base, invalid), missing,
-                           sum(weights[i] for i in owed))
+    return Plan(tuple(m.id for m in base), nominal_weights(rubric),
+                tuple((u, tuple(by_unit[u][0]), tuple(by_unit[u][1])) for u in unit_order(rubric, by_unit)))
 
 
-def _unit(unit: str, lead: list, co: list, filed: set, invalid: set, weights: dict, has_part: bool) -> UnitProgress:
+def subject(filing: Filing, shared: Plan | None = None) -> SubjectProgress:
+    p = shared or plan(filing.rubric)
+    invalid = {i for i in p.base if i in filing.invalid}
+    filed = {i for i in p.base if i in filing.filed and i not in invalid}
+    parts_by = {part.filed_by for part in filing.parts}
+    units = tuple(_unit(u, lead, co, filed, invalid, p.weights, u in parts_by) for u, lead, co in p.units)
+    missing = tuple(i for i in p.base if i not in filed and i not in invalid)
+    return SubjectProgress(filing, units, len(p.base), tuple(i for i in p.base if i in filed),
+                           tuple(i for i in p.base if i in invalid), missing,
+                           sum(p.weights[i] for i in p.base if i not in filed))
+
+
+def _unit(unit: str, lead: tuple, co: tuple, filed: set, invalid: set, weights: dict, has_part: bool) -> UnitProgress:
     ids = lead + co
     done = tuple(i for i in ids if i in filed)
     bad = tuple(i for i in ids if i in invalid)
     missing = tuple(i for i in ids if i not in filed and i not in invalid)
-    return UnitProgress(unit, tuple(lead), tuple(co), done, bad, missing,
-                        sum(weights[i] for i in ids if i not in filed), not done and not has_part)
+    return UnitProgress(unit, lead, co, done, bad, missing, sum(weights[i] for i in ids if i not in filed),
+                        not done and not has_part)
 
 
 def unit_order(rubric: Rubric, units) -> list[str]:
     """``units`` in the order rubric.units declares them, undeclared keys after them, sorted."""
     declared = [u for u in rubric.units if u in units]
     return declared + sorted(set(units) - set(declared))
-
-
-def _ordered(measures, ids: set) -> tuple[str, ...]:
-    return tuple(m.id for m in measures if m.id in ids)
 
 
 def totals(subjects: tuple[SubjectProgress, ...]) -> tuple[UnitTotal, ...]:
