@@ -81,6 +81,8 @@ class Measure:
     max: float | None = None
     """Plausibility bound: a larger value is invalid."""
     loc: Loc = Loc("")
+    waivable: bool = True
+    """False: a submission may not waive it as not applicable (SPEC 9); vetoes never can be."""
 
     @property
     def is_modifier(self) -> bool:
@@ -145,6 +147,14 @@ class Rubric:
     colors: tuple[float, float, float] = (85.0, 70.0, 50.0)
     """Attainment (%) at which a group turns green / yellow / orange (below: red)."""
     loc: Loc = Loc("")
+    extends: str = ""
+    """The rubric this one tailors ('id@version'; SPEC 9), '' when it stands alone."""
+    tailored: Mapping[str, str] = field(default_factory=dict)
+    """Node id -> 'added' or 'changed' (by this rubric's tailoring or its chain's), for `rubric show`."""
+    replaces: str = ""
+    """The rubric version this one succeeds ('id@version'; SPEC 9)."""
+    crosswalk: Mapping[str, str | None] = field(default_factory=dict)
+    """Old measure id -> its id here (None: dropped), for comparing across versions."""
 
     @cached_property
     def worth(self) -> float:
@@ -212,6 +222,17 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """A measure declared not applicable (SPEC 9): dropped from the base like an excluded one, always listed."""
+
+    reason: str
+    approved_by: str
+    expires: str = ""
+    """ISO date (YYYY-MM-DD), '' when it does not expire."""
+    loc: Loc | None = None
+
+
+@dataclass(frozen=True)
 class Submission:
     """One subject's values for one period."""
 
@@ -227,6 +248,8 @@ class Submission:
     """The files it was assembled from, in input order (SPEC 8)."""
     verified: Mapping[str, Entry] = field(default_factory=dict)
     """Measure id -> entry of a verified-stage part: it overrides the self-assessed one."""
+    waivers: Mapping[str, Waiver] = field(default_factory=dict)
+    """Measure id -> its waiver (SPEC 9)."""
 
 
 def same_version(a: str, b: str) -> bool:

@@ -14,14 +14,20 @@ from .raw import RawEntry, RawSubmission
 def check(raw: RawSubmission, rubric: Rubric, entries: dict[str, Entry]) -> list[Problem]:
     """Problems of the part's header and of each entry it may not hold; ``entries`` marked in place (an
     entry it may not hold is taken out: the part is in error anyway)."""
+    if raw.filed_by is None and raw.assessor is None and raw.stage == "self" and \
+            all(e.section == "values" for e in raw.entries):
+        return []  # the subject's own self-assessed values: no rule to apply, nothing to mark
     problems = _unit(raw, rubric)
     for e in raw.entries:
         said = _may_not_hold(raw, rubric, e) if isinstance(rubric.by_id.get(e.measure), Measure) else None
         if said:
             problems.append(Problem(e.key_loc, said, e.measure, code="owner"))
             entries.pop(e.measure, None)
+    sections = {}
+    for e in raw.entries:
+        sections.setdefault(e.measure, e.section)
     for mid, entry in entries.items():
-        entries[mid] = _marked(raw, rubric.by_id[mid], entry, _section(raw, mid))
+        entries[mid] = _marked(raw, rubric.by_id[mid], entry, sections.get(mid, "values"))
     return problems
 
 
@@ -57,10 +63,6 @@ def owners_text(rubric: Rubric, m: Measure) -> str:
 
 def _name(rubric: Rubric, unit: str) -> str:
     return rubric.units.get(unit, Label.of(unit)).get()
-
-
-def _section(raw: RawSubmission, mid: str) -> str:
-    return next((e.section for e in raw.entries if e.measure == mid), "values")
 
 
 def _marked(raw: RawSubmission, m: Measure, entry: Entry, section: str) -> Entry:

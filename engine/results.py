@@ -9,7 +9,7 @@ from functools import lru_cache
 from .model import Entry, Grade, Group, Measure, Rubric, Submission
 from .plan import maximum, minimum, where
 
-STATUSES = ("full", "partial", "zero", "missing", "excluded", "triggered", "not-triggered")
+STATUSES = ("full", "partial", "zero", "missing", "excluded", "triggered", "not-triggered", "waived")
 
 
 @lru_cache(maxsize=1 << 14)

@@ -125,7 +125,7 @@ def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Do
         m = nodes[1].start_mark
         raise YamlError("expected one YAML document, found a second one", m.line + 1, m.column + 1)
     builder = _Builder(text, marks, collect)
-    data = builder.build(nodes[0], () if marks else None, 0) if nodes else None
+    data = builder.build(nodes[0], (), 0) if nodes else None
     return Doc(data, builder.marks or {}, builder.key_marks, located=marks, problems=tuple(builder.problems),
                left_out=builder.left_out)
 
@@ -255,10 +255,15 @@ def _decode(raw: bytes) -> str:
         raise YamlError(f"not UTF-8 text (byte 0x{raw[e.start]:02x})", *_position(raw, e.start)) from None
 
 
+SHALLOW = 2
+"""How deep places are recorded without marks: a submission's header keys and each entry of its sections."""
+
+
 class _Builder:
     """Turns a composed node graph into plain data, counting nodes to bound aliases.
 
-    With ``marks`` it also records where every value and key stood; without, it skips that work
+    With ``marks`` it also records where every value and key stood; without, only where the values of the
+    top two levels stood (a submission's entries: ``values: {id: ...}``), and skips the rest of that work
     (the fast path for valid files: a file with any problem is read again with marks)."""
 
     def __init__(self, text: str, marks: bool = True, collect: bool = False):
@@ -269,8 +274,10 @@ class _Builder:
         self._said: set = set()  # (line, col, message): a value repeated by aliases is reported once
         self.tags = "!" in text
         self.count = 0
-        self.marks: dict | None = {} if marks else None
+        self.marks: dict = {}
         self.key_marks: dict = {}
+        self.deep = MAX_DEPTH if marks else SHALLOW
+        """Paths longer than this are not followed (their places not recorded)."""
 
     def build(self, node: yaml.Node, path: Path_ | None, depth: int) -> Any:
         self.count += 1
@@ -278,7 +285,7 @@ class _Builder:
             raise _Fatal(f"document expands to more than {MAX_NODES} nodes (an alias bomb?)", *where(node))
         if depth >= MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
             raise _Fatal(f"nesting deeper than {MAX_DEPTH} levels", *where(node))
-        if self.marks is not None:
+        if path is not None:
             self.marks.setdefault(path, where(node))
         try:
             return self._value(node, path, depth)
@@ -303,7 +310,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            if path is None:
+            if path is None or len(path) >= self.deep:
                 return [self.build(n, None, depth + 1) for n in node.value]
             return [self.build(n, path + (i,), depth + 1) for i, n in enumerate(node.value)]
         return scalar(node, tag)
@@ -334,10 +341,11 @@ class _Builder:
                 self._collect(error)  # the first value stands
                 continue
             seen[key] = knode.start_mark.line + 1
-            if path is None:
+            if path is None or len(path) >= self.deep:
                 out[key] = self.build(vnode, None, depth + 1)
                 continue
-            self.key_marks[path + (key,)] = where(knode)
+            if self.deep == MAX_DEPTH:
+                self.key_marks[path + (key,)] = where(knode)
             out[key] = self.build(vnode, path + (key,), depth + 1)
         return out
 

@@ -65,8 +65,13 @@ def _validation_cases(v) -> list[ET.Element]:
     errs = [p for p in v.outcome.problems if p.level == "error"]
     if not errs:
         return [_case(classname, "valid")]
-    return [_case(classname, f"{p.loc.line}:{p.loc.col} {p.id or p.code} #{i}", str(p), p.code)
+    return [_case(classname, f"{_where(v, p)}{p.loc.line}:{p.loc.col} {p.id or p.code} #{i}", str(p), p.code)
             for i, p in enumerate(errs, 1)]
+
+
+def _where(v, p) -> str:
+    """For a submission in parts, the part a problem is in ('tzb.yaml:'): its cases are told apart by file."""
+    return f"{p.loc.file.replace(chr(92), '/').rpartition('/')[2]}:" if len(v.outcome.parts) > 1 else ""
 
 
 def _threshold_cases(v, bar) -> list[ET.Element]:

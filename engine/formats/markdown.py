@@ -5,9 +5,11 @@ escaping in every Markdown output of the engine (score, gaps, compare, the repor
 """
 from __future__ import annotations
 
+from .. import panels as campaign
 from ..results import Scorecard
 from ..safe_text import md, md_code
 from .common import num, show_value
+from .words import ui_lang, word
 
 NAME = "markdown"
 SUFFIX = ".md"
@@ -45,6 +47,7 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
         f"**Total {num(card.total)} / {num(card.max)}** · grade **{md(card.grade.label.get(lang))}** · "
         f"base {num(card.base)} · bonus +{num(card.bonus)} · deductions −{num(card.deductions)}",
         "",
+        *stages_md(card, lang),
         "| group | label | score | max | % |",
         "|---|---|--:|--:|--:|",
     ]
@@ -55,7 +58,40 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
     for m in card.measures:
         lines.append(row(m.id, m.measure.label.get(lang), show_value(m.value, m.measure.unit), num(m.score),
                          num(m.max), m.status))
-    return "\n".join(lines)
+    return "\n".join(lines + panels_md(card, lang))
+
+
+def stages_md(card: Scorecard, lang: str | None = None) -> list[str]:
+    """The bold line 自评分 · 核定分 (Δ) and the table of the measures the verified stage changed, each block
+    followed by a blank line; [] without a verified stage."""
+    st = campaign.stages(card)
+    if st is None:
+        return []
+    ui = ui_lang(lang, card.rubric)
+    out = [bold(campaign.stage_line(st, ui)), ""]
+    if st.changed:
+        out += [f"## {md(word('stage_changed', ui))}", "",
+                row(*(word(k, ui) for k in ("id", "measure", "stage_self_value", "stage_verified_value",
+                                            "stage_delta", "stage_note"))), "|---|---|--:|--:|--:|---|"]
+        out += [row(*campaign.change_cells(c, ui, lang)) for c in st.changed] + [""]
+    return out
+
+
+def panels_md(card: Scorecard, lang: str | None = None) -> list[str]:
+    """The assessor panels after a blank line (rating measures rated by two or more sources); [] when none."""
+    found = campaign.panels(card)
+    if not found:
+        return []
+    ui = ui_lang(lang, card.rubric)
+    out = ["", f"## {md(word('panel_title', ui))}", "",
+           row(*(word(k, ui) for k in ("measure", "panel_ratings", "panel_kept", "panel_mean", "panel_spread",
+                                       "panel_disagree"))), "|---|---|---|--:|--:|---|"]
+    for p in found:
+        who = "; ".join(f"{name}: {campaign.ratings_text(rs)}" for name, rs in p.rows)
+        flag = campaign.flag_text(p, ui)
+        out.append(row(f"{p.measure.id} {p.measure.label.get(lang)}", who, campaign.ratings_text(p.kept),
+                       num(p.mean), num(p.spread), bold(flag) if flag else ""))
+    return out + ["", md(word("panel_note", ui))]
 
 
 esc = md

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import io
 
+from .. import panels as campaign
 from ..results import Scorecard
-from ..safe_text import BREAK, console as new_console, styled, text
+from ..safe_text import BREAK, console as new_console, joined, styled, text
 from .common import num
 from .fit import column, fit_table
 from .words import qty, status_word, ui_lang, word
@@ -34,8 +35,10 @@ def show_card(card: Scorecard, console, lang: str | None = None) -> None:
         names = "; ".join(f"{i} {card.rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
         graded = word("graded_anyway", ui_lang(lang, card.rubric), grade=card.grade.label.get(lang))
         console.print(Panel(styled(("一票否决 VETOED", "bold"), ": ", names, BREAK, graded), style="bold red"))
+    show_stages(card, console, lang)
     console.print(groups_table(card, lang))
     console.print(measures_table(card, lang))
+    show_panels(card, console, lang)
 
 
 def _header(card: Scorecard, lang):
@@ -85,6 +88,51 @@ def measures_table(card: Scorecard, lang):
         value = "—" if m.entry is None else qty(m.value, m.measure.unit, ui)
         t.add_row(text(m.id), text(m.measure.label.get(lang)), text(value), num(m.score), num(m.max),
                   text(_status(m.status, ui), style))
+    return t
+
+
+def show_stages(card: Scorecard, console, lang) -> None:
+    """自评分 · 核定分 (Δ) and the measures the verified stage changed; nothing without a verified stage."""
+    st = campaign.stages(card)
+    if st is None:
+        return
+    ui = ui_lang(lang, card.rubric)
+    console.print(text(campaign.stage_line(st, ui), "bold"))
+    if st.changed:
+        console.print(changed_table(st, lang, ui))
+
+
+def changed_table(st: campaign.Stages, lang, ui: str):
+    t = fit_table(title=word("stage_changed", ui), title_justify="left")
+    for key, just in (("id", "left"), ("measure", "left"), ("stage_self_value", "right"),
+                      ("stage_verified_value", "right"), ("stage_delta", "right"), ("stage_note", "left")):
+        column(t, word(key, ui), just)
+    for c in st.changed:
+        cells = campaign.change_cells(c, ui, lang)
+        t.add_row(*map(text, cells[:4]), text(cells[4], "red" if c.change.delta < 0 else "green"), text(cells[5]),
+                  end_section=c is not st.changed[-1])
+    return t
+
+
+def show_panels(card: Scorecard, console, lang) -> None:
+    """Each rating measure's assessors, when two or more sources rated it; nothing otherwise."""
+    found = campaign.panels(card)
+    if found:
+        ui = ui_lang(lang, card.rubric)
+        console.print(panels_table(found, lang, ui))
+        console.print(text(word("panel_note", ui), "dim"))
+
+
+def panels_table(found, lang, ui: str):
+    t = fit_table(title=word("panel_title", ui), title_justify="left")
+    for key, just in (("measure", "left"), ("panel_ratings", "left"), ("panel_kept", "left"), ("panel_mean", "right"),
+                      ("panel_spread", "right"), ("panel_disagree", "left")):
+        column(t, word(key, ui), just)
+    for p in found:
+        who = joined([f"{name}: {campaign.ratings_text(rs)}" for name, rs in p.rows], BREAK)
+        t.add_row(text(f"{p.measure.id} {p.measure.label.get(lang)}"), styled(*who),
+                  text(campaign.ratings_text(p.kept)), num(p.mean), num(p.spread),
+                  text(campaign.flag_text(p, ui), "bold red"), end_section=p is not found[-1])
     return t
 
 

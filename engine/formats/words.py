@@ -72,6 +72,26 @@ WORDS: dict[str, tuple[str, str]] = {
     "measures": ("各测评项", "Measures"),
     "id": ("编号", "id"),
     "graded_anyway": ("无论总分多少，均评为「{grade}」。", "Graded {grade} whatever the total."),
+    # SPEC 8: self-assessment against verification, and the assessor panels (engine.panels)
+    "stage_title": ("自评与核定", "Self-assessment and verification"),
+    "stage_line": ("自评分 {self} · 核定分 {verified} ({delta})", "Self-assessed {self} · verified {verified} ({delta})"),
+    "stage_changed": ("核定改变得分的指标（核验反馈）", "Measures whose verified value changed the score (the verifier's "
+                      "feedback)"),
+    "stage_self_value": ("自评值", "self-assessed"),
+    "stage_verified_value": ("核定值", "verified"),
+    "stage_delta": ("总分变化", "Δ total"),
+    "stage_note": ("核验意见", "verifier's note"),
+    "panel_title": ("评审组评分", "Assessor panels"),
+    "panel_ratings": ("各评审人评分", "by assessor"),
+    "panel_kept": ("计入平均", "kept"),
+    "panel_mean": ("平均分", "mean"),
+    "panel_spread": ("极差", "spread"),
+    "panel_disagree": ("分歧", "flag"),
+    "panel_wide": ("⚠ 分歧较大 >{limit}", "⚠ wide >{limit}"),
+    "panel_note": ("平均分：去掉最高分和最低分（trim）后的平均；极差：全部评分中最高分减最低分，超过阈值（评分标准的"
+                   "disagree，默认为量表宽度的四分之一）即标为分歧较大。",
+                   "Mean: after trim drops the highest and lowest; spread: the highest of all ratings less the lowest, "
+                   "flagged above the rubric's disagree (a quarter of the scale by default)."),
     "progress_title": ("填报进度", "Filing progress"),
     "progress_unit": ("责任单位", "unit"),
     "progress_lead": ("牵头", "lead"),

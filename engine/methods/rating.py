@@ -6,7 +6,9 @@ NAME = "rating"
 KIND = "base"
 CELL = "number"
 """How a table cell is read on the vectorised fast path: a number."""
-PARAMS = {"scale": None, "trim": 0}
+PARAMS = {"scale": None, "trim": 0, "disagree": None}
+"""``disagree``: the assessors disagree widely when their highest rating minus their lowest exceeds it (on the
+scale; None: a quarter of the scale's width, 1 on 1..5).  It only flags the panel in reports; scoring ignores it."""
 EXPECTS = "a rating, or a list of ratings (one per assessor)"
 
 
@@ -20,6 +22,10 @@ def check_params(params: dict) -> list[tuple[str, str]]:
     trim = params.get("trim", 0)
     if not (isinstance(trim, int) and not isinstance(trim, bool) and trim >= 0):
         problems.append(("trim", "trim must be a whole number >= 0"))
+    disagree = params.get("disagree")
+    if disagree is not None and not (is_number(disagree) and disagree > 0):
+        problems.append(("disagree", "disagree must be a number > 0, on the rating scale (the highest rating minus "
+                                     "the lowest above which the assessors disagree widely)"))
     return problems
 
 
@@ -82,13 +88,39 @@ def _several(m, raw) -> Parsed | None:
     return Parsed(values, (note,), any(n.approximate for n in items))
 
 
-def mean(m, value) -> float:
-    """The trimmed mean (去掉最高分和最低分) of the ratings."""
-    ratings = sorted(value) if isinstance(value, list) else [value]
+def kept(m, value) -> list:
+    """The ratings the mean averages, lowest first: all of them less the ``trim`` highest and lowest (去掉最高分和
+    最低分), or all when there are no more than 2 * trim."""
+    ratings = sorted(value) if isinstance(value, (list, tuple)) else [value]
     k = m.params.get("trim", 0)
     if k and len(ratings) > 2 * k:
         ratings = ratings[k:-k]
+    return ratings
+
+
+def mean(m, value) -> float:
+    """The trimmed mean (去掉最高分和最低分) of the ratings."""
+    ratings = kept(m, value)
     return sum(ratings) / len(ratings)
+
+
+def spread(value) -> float:
+    """The highest rating less the lowest (0 for one rating)."""
+    ratings = list(value) if isinstance(value, (list, tuple)) else [value]
+    return round(max(ratings) - min(ratings), 9)  # 4.3 - 3.3 is 1, not 0.9999999999999996
+
+
+def disagree_limit(m) -> float:
+    """The spread above which the assessors disagree widely: the ``disagree`` parameter, else a quarter of the
+    scale's width."""
+    lo, hi = m.params["scale"]
+    limit = m.params.get("disagree")
+    return (hi - lo) / 4 if limit is None else limit
+
+
+def disagrees(m, value) -> bool:
+    """True when the ratings (all of them, before trim) spread wider than disagree_limit."""
+    return spread(value) > disagree_limit(m)
 
 
 def fraction(m, value) -> float:

@@ -32,9 +32,7 @@ def read_raw(path: str | Path, marks: bool = True) -> tuple[RawSubmission | None
 
 def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
     data = doc.data
-    unlocated = Loc(name)
-    at = (lambda path, key=False: Loc(name, *doc.where(path, key))) if doc.located else (  # noqa: E731
-        lambda path, key=False: unlocated)
+    at = (lambda path, key=False: Loc(name, *doc.where(path, key))) if doc.located else _value_places(doc, name)
     if not isinstance(data, dict):
         return None, [Problem(at(()), "a submission must be a map with rubric, subject, period and values")]
     problems = [Problem(at((k,), True), f"unknown key '{k}'{did_you_mean(k, HEADER_KEYS)}; "
@@ -62,6 +60,21 @@ def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
     raw = RawSubmission(name, _text(data.get("rubric")), sid, sname, period, tuple(entries),
                         {k: at((k,)) for k in data}, len(problems), **part)
     return raw, cap(problems)
+
+
+def _value_places(doc: Doc, name: str):
+    """Places for a file read without marks: only each entry's value is placed (the JSON result's source);
+    a file with a problem is read again with every place."""
+    unlocated = Loc(name)
+
+    marks = doc.marks
+
+    def at(path: tuple, key: bool = False) -> Loc:
+        if key or not (len(path) == 2 or path[-1:] == ("value",)):
+            return unlocated
+        found = marks.get(path) or marks.get(path[:2])
+        return Loc(name, *found) if found else unlocated
+    return at
 
 
 def _subject(value: Any, at, problems: list) -> tuple[str, str]:

@@ -24,6 +24,8 @@ def build(data: dict, doc: Doc, file: str) -> Rubric:
         units={k: Label.of(v) for k, v in (data.get("units") or {}).items()},
         colors=(colors.get("green", 85.0), colors.get("yellow", 70.0), colors.get("orange", 50.0)),
         loc=Loc(file),
+        replaces=str(data.get("replaces", "")),
+        crosswalk=dict(data.get("crosswalk") or {}),
     )
 
 
@@ -50,4 +52,5 @@ def _node(raw: dict, path: tuple, doc: Doc, file: str) -> Node:
         min=raw.get("min"),
         max=raw.get("max"),
         loc=loc,
+        waivable=raw.get("waivable", True),
     )

@@ -327,3 +327,16 @@ def test_a_submission_in_parts_is_named_by_its_folder_in_check(root):
     result = run("check", "subs", "--format", "json")
     (verdict,) = json.loads(result.stdout)["results"]
     assert verdict["parts"] == ["subs/city/2024/a.yaml", "subs/city/2024/b.yaml"] and verdict["result"] == "pass"
+
+
+def test_ci_reporters_locate_a_problem_in_the_part_that_holds_it(root):
+    part("a", "filed_by: a\n", "  M1: true\n")
+    bad = part("b", "filed_by: b\n", "  M2: lots\n")
+    github = run("check", "subs", "--format", "github")
+    assert github.exit_code == 1
+    assert f"::error file={bad},line=6,col=7," in github.stdout
+    junit = run("check", "subs", "--format", "junit").stdout
+    assert 'classname="subs/city/2024/ (2 parts).validate" name="b.yaml:6:7 M2 #1"' in junit
+    sarif = json.loads(run("check", "subs", "--format", "sarif").stdout)
+    (loc,) = [r["locations"][0]["physicalLocation"] for r in sarif["runs"][0]["results"]]
+    assert loc["artifactLocation"]["uri"].endswith("subs/city/2024/b.yaml") and loc["region"]["startLine"] == 6

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ...gaps import GapReport
 from ..common import num
 from ...safe_text import md, md_code
-from ..markdown import bold, row
+from ..markdown import bold, row, stages_md
 from ..words import owner_name, status_word, ui_lang, word
 from .common import next_text, owners_text, path_text, target_text, to_go_text, value_text
 
@@ -23,7 +23,7 @@ def report_md(rep: GapReport, lang, by, top) -> str:
     lines = [f"# {md(sub.subject_name)} · {md(sub.period)} · {md(card.rubric.title.get(lang))}", "",
              f"**{word('total', ui)} {num(card.total)} / {num(card.max)}** · {word('grade', ui)} "
              f"**{md(card.grade.label.get(lang))}** · {word('recoverable', ui)} {num(rep.recoverable)}", "",
-             f"> {md(path_text(rep, ui))}"]
+             *stages_md(card, lang), f"> {md(path_text(rep, ui))}"]
     if rep.next_grade and rep.next_grade.measures:
         lines.append("> → " + ", ".join(md_code(i) for i in rep.next_grade.measures))
     views = {"measure": measure_md, "indicator": indicator_md, "owner": owner_md}

@@ -6,6 +6,7 @@ import io
 from ...gaps import GapReport
 from ...safe_text import BREAK, console as new_console, styled, text
 from ..common import num
+from ..table import show_stages
 from ..words import status_word, ui_lang, word
 from . import table_views
 from .common import next_parts, owners_text, path_text, target_text, to_go_parts, value_text
@@ -31,6 +32,7 @@ def show(reports, console, lang: str | None = None, by=("measure",), top: int | 
 def show_report(rep: GapReport, console, lang, by, top) -> None:
     ui = ui_lang(lang, rep.card.rubric)
     console.print(header(rep, lang, ui))
+    show_stages(rep.card, console, lang)
     style = "bold red" if rep.card.vetoed else "bold" if rep.next_grade else "green"
     console.print(text(path_text(rep, ui), style))
     if rep.next_grade and rep.next_grade.measures:
