@@ -56,8 +56,8 @@ def progress(
     What the terminal shows: for more than one subject or period a summary (a row per subject and period:
     coverage, filed, invalid, missing, points missing, how many units have filed nothing and the first of
     them; then every unit across them: the table to send round), with --detail a unit table per subject
-    (each row lists the first measure ids it owes and how many in all: JSON and CSV list them all), for one
-    subject its unit table, with --unit one unit's list.
+    (each row lists the first two or three measure ids it owes, then '…': JSON and CSV list them all), for
+    one subject its unit table, with --unit one unit's list.
 
     Missing measures are what progress is for, not an error: the exit code is 0, and 1 only when a file
     is invalid (its errors are printed as FILE:LINE:COL and its progress still shown) or none is found.
