@@ -79,7 +79,7 @@ def _summary(r: Rubric, node: Node) -> dict:
     kind = "group" if isinstance(node, Group) else "measure"
     out = {"id": node.id, "parent": r.parents.get(node.id, ""), "kind": kind, "label": plain(node.label)}
     if isinstance(node, Measure):
-        out.update(method=node.method, points=node.points)
+        out.update(method=node.method, points=None if node.is_modifier else node.points)
     return out
 
 

@@ -34,14 +34,19 @@ def table(found: RubricDiff, lang: str | None = None):
         t.add_row(text("~", "yellow"), text("(rubric)"), text(c.key), text(value(c.old)), text(value(c.new)))
     for mark, kind, style in MARKS[:2]:
         for d in getattr(found, kind):
-            what = f"{d['kind']} under {d['parent'] or '(top)'}" + (f", {d['method']} {d['points']:g} pts"
-                                                                   if d["kind"] == "measure" else "")
+            what = f"{d['kind']} under {d['parent'] or '(top)'}" + _method(d)
             t.add_row(text(mark, style), text(d["id"], style), text(label(d, lang)),
                       text(what if kind == "removed" else ""), text(what if kind == "added" else ""))
     for nid, changes in found.changed:
         for c in changes:
             t.add_row(text("~", "yellow"), text(nid), text(c.key), text(value(c.old)), text(value(c.new)))
     return t
+
+
+def _method(d: dict) -> str:
+    if d["kind"] != "measure":
+        return ""
+    return f", {d['method']}" + (f" {d['points']:g} pts" if d["points"] is not None else "")
 
 
 def summary(found: RubricDiff) -> str:
