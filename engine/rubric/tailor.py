@@ -194,7 +194,7 @@ class _Merge:
                 self._unknown(("add", i, "parent"), pid, "add")
                 continue
             elif "children" not in self.index[pid][0]:
-                self._say(("add", i, "parent"), f"'{pid}' is a measure: a node is added under a group", pid)
+                self._say(("add", i, "parent"), f"add: '{pid}' is a measure: a node is added under a group", pid)
                 continue
             else:
                 container = self.index[pid][0]["children"]
