@@ -4,12 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-import json
-
 import typer
 
 from .. import rubric as rubrics
 from ..describe import describe
+from ..formats.json_fmt import dumps
 from ..model import Group, Measure, Rubric
 from ..problems import UsageError, errors
 from ..safe_text import literal, styled
@@ -55,7 +54,8 @@ def lint(rubric: Path = RUBRIC_ARG, rubrics_dir: Optional[Path] = PARENTS_DIR) -
 
 @app.command()
 @handled
-def show(rubric: Path = RUBRIC_ARG, lang: Optional[Lang] = LANG, rubrics_dir: Optional[Path] = PARENTS_DIR) -> int:
+def show(rubric: Path = RUBRIC_ARG, lang: Optional[Lang] = LANG,
+         rubrics_dir: Optional[Path] = PARENTS_DIR) -> int:
     """Draw the rubric as a tree: ids, labels, points, method and target, owners, totals per group.
 
     On a tailored rubric, + marks a node its tailoring (or its chain's) added and ~ one it changed;
@@ -66,16 +66,17 @@ def show(rubric: Path = RUBRIC_ARG, lang: Optional[Lang] = LANG, rubrics_dir: Op
     console = out_console()
     console.print(tree(r, lang_code(lang)))
     if r.tailored:
-        console.print(styled(f"{MARKS['added']} added   {MARKS['changed']} changed — by tailoring (this rubric extends ",
-                              (r.extends, "bold"), ")"))
+        legend = f"{MARKS['added']} added   {MARKS['changed']} changed — by tailoring (this rubric extends "
+        console.print(styled(legend, (r.extends, "bold"), ")"))
     console.print(_census(r))
     return 0
 
 
 @app.command()
 @handled
-def diff(a: Path = typer.Argument(..., help="The old rubric (e.g. the one a tailoring extends).", show_default=False),
-         b: Path = typer.Argument(..., help="The new rubric (e.g. the tailoring).", show_default=False),
+def diff(a: Path = typer.Argument(..., help="The old rubric (e.g. the one a tailoring extends).", metavar="A",
+                                  show_default=False),
+         b: Path = typer.Argument(..., help="The new rubric (e.g. the tailoring).", metavar="B", show_default=False),
          fmt: DiffFormat = typer.Option("table", "--format", "-f", help="table (terminal) or json: "
                                         '{"a", "b", "rubric": [changes], "added", "removed", "changed": '
                                         '[{"id", "changes": [{"key", "old", "new"}]}]}.'),
@@ -86,6 +87,8 @@ def diff(a: Path = typer.Argument(..., help="The old rubric (e.g. the one a tail
     """List what differs between two rubrics: nodes added (+), removed (-) and changed (~), each changed key
     with its old and new value (points, weight, method parameters as params.NAME, label, owners, evidence,
     parent ...), and the rubric's own keys (scale, grades, units, ...). Any two rubrics, tailored or not.
+
+    Example: scorecard rubric diff rubrics/ethnic-unity-city.yaml rubrics/nmg-ethnic-unity-city.yaml
     """
     from ..rubric import diff_view
     from ..rubric.diff import diff as rubric_diff
@@ -94,7 +97,7 @@ def diff(a: Path = typer.Argument(..., help="The old rubric (e.g. the one a tail
         _exists(path)
     found = rubric_diff(rubrics.load(a, rubrics_dir), rubrics.load(b, rubrics_dir))
     if fmt.value == "json":
-        emit(json.dumps(found.as_json(), ensure_ascii=False, indent=2) + "\n", output)
+        emit(dumps(found.as_json()) + "\n", output)
     elif output is None or str(output) == "-":
         diff_view.show(found, out_console(), lang_code(lang))
     else:

@@ -1,10 +1,10 @@
 """A cache of checked rubrics, so a pre-commit hook or CI step does not lint the same rubric again.
 
 The key is the rubric's path and bytes plus a fingerprint of the engine code that builds rubrics;
-any change to either misses. A tailored rubric (SPEC 9) also names, in its entry, each file of its
-chain with the digest of its bytes, and misses when any of them changed or is gone; the folder its
-parents are looked up in (``lookup``) is part of the key. Set SCORECARD_CACHE_DIR to move it, SCORECARD_NO_CACHE=1 to turn
-it off. A cache that cannot be read or written is ignored.
+any change to either misses. A tailored rubric (SPEC 9) also names, in its entry, each file of
+its chain with the digest of its bytes, and misses when any of them changed or is gone; the
+folder its parents are looked up in (``lookup``) is part of the key. Set SCORECARD_CACHE_DIR to
+move it, SCORECARD_NO_CACHE=1 to turn it off. A cache that cannot be read or written is ignored.
 
 An entry is plain JSON (encode/loads below), never pickle: whatever is planted in the folder can at
 worst miss. It names the digest of the rubric bytes and the engine fingerprint it was made from, and
@@ -85,7 +85,9 @@ def get(path: str | Path, data: bytes | None = None, lookup: str = ""):
         head, _, body = io.read_bytes(entry, limit=MAX_ENTRY, follow=False).partition(b"\n")
         head = json.loads(head)
         chain = head.pop("chain", [])
-        if head != {"format": FORMAT, "digest": digest, "engine": fingerprint()} or chain != _chain(f for f, _ in chain):
+        if head != {"format": FORMAT, "digest": digest, "engine": fingerprint()}:
+            return None
+        if chain != _chain(f for f, _ in chain):  # a file of a tailoring's chain changed, or is gone
             return None
         rubric = loads(body)
         return rubric if _claims(rubric, path, data) else None

@@ -95,7 +95,8 @@ def test_cycle_names_the_chain(tmp_path):
 
 
 def test_parent_not_found(tmp_path):
-    write(tmp_path, base=BASE, c='rubric: c\nversion: "1"\nextends: bsae@1\n', d='rubric: d\nversion: "1"\nextends: base@2\n')
+    write(tmp_path, base=BASE, c='rubric: c\nversion: "1"\nextends: bsae@1\n',
+          d='rubric: d\nversion: "1"\nextends: base@2\n')
     assert lines(tmp_path, "c")[1] == [f"c.yaml:3:10: extends: rubric 'bsae' is not in {tmp_path}/ (did you mean "
                                        "'base'?); pass --rubric or --rubrics-dir"]
     assert lines(tmp_path, "d")[1] == [f"d.yaml:3:10: extends: rubric 'base' version 2 is not in {tmp_path}/ "
@@ -137,7 +138,7 @@ def test_problem_in_a_parent_node_is_located_in_the_parent(tmp_path):
 
 def test_problems_of_an_override_and_an_added_node_are_located_in_the_child(tmp_path):
     child = MID.replace("owners: [tzb]}", "owners: [tzbb], pointz: 1}").replace(
-        "node: {id: D2.M02, method: check, points: 10}", "node: {id: D2.M02, method: linear, floor: 5, target: 5, points: 10}")
+        "method: check, points: 10}", "method: linear, floor: 5, target: 5, points: 10}")
     write(tmp_path, base=BASE, mid=child)
     assert lines(tmp_path, "mid") == (None, [
         "mid.yaml:8:33: D1.M01: owner 'tzbb' is not declared in units (did you mean 'tzb'?)",
@@ -156,7 +157,8 @@ def test_tailoring_keys_need_extends_and_no_id_override(tmp_path):
     plain = BASE + "remove: [D2]\n"
     fixed = MID.replace("{points: 50, owners: [tzb]}", "{id: D9, children: []}")
     write(tmp_path, base=BASE, plain=plain, mid=fixed)
-    assert lines(tmp_path, "plain")[1] == ["plain.yaml:1:1: 'remove' tailors a rubric: name it with 'extends: ID@VERSION'"]
+    assert lines(tmp_path, "plain")[1] == [
+        "plain.yaml:1:1: 'remove' tailors a rubric: name it with 'extends: ID@VERSION'"]
     assert lines(tmp_path, "mid")[1] == [
         "mid.yaml:8:12: D1.M01: override cannot change a node's 'id': remove the node and add a new one",
         "mid.yaml:8:20: D1.M01: override cannot change a node's 'children': remove the node and add a new one"]
