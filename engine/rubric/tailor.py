@@ -126,7 +126,7 @@ class _Merge:
             self._register(node, source, at + (i,), self.data["tree"], fresh=False)
         self.known = list(self.index)
         for op in OPERATIONS:
-            getattr(self, "_" + op)(self.child.data.get(op) or ())
+            getattr(self, "_" + op)(self.child.data.get(op))  # None when the file does not give it
         changed = next((k for k in ("add", "override", "remove", "tree") if k in self.child.data), None)
         if changed:
             self.top[("tree",)] = (self.child, (changed,))
@@ -155,8 +155,8 @@ class _Merge:
             if fresh and isinstance(nid, str):
                 self.tailored[nid] = "added"
 
-    def _remove(self, ids) -> None:
-        for i, nid in enumerate(ids):
+    def _remove(self, ids: list | None) -> None:
+        for i, nid in enumerate(ids or ()):
             if nid not in self.index:
                 self._unknown(("remove", i), nid, "remove")
                 continue
@@ -168,8 +168,8 @@ class _Merge:
                 self.tailored.pop(gone, None)
                 self.removed.add(gone)
 
-    def _override(self, overrides: dict) -> None:
-        for nid, keys in overrides.items():
+    def _override(self, overrides: dict | None) -> None:
+        for nid, keys in (overrides or {}).items():
             if nid not in self.index:
                 self._unknown(("override", nid), nid, "override", key=True)
                 continue
@@ -185,8 +185,8 @@ class _Merge:
                     self.keys.setdefault(id(node), {})[key] = (self.child, ("override", nid, key))
             self.tailored.setdefault(nid, "changed")
 
-    def _add(self, items) -> None:
-        for i, item in enumerate(items):
+    def _add(self, items: list | None) -> None:
+        for i, item in enumerate(items or ()):
             pid, node = item["parent"], copy.deepcopy(item["node"])
             if pid == "":
                 container = self.data["tree"]

@@ -186,3 +186,20 @@ def test_cache_misses_when_a_parent_changes(tmp_path, monkeypatch):
     assert cache.get(tmp_path / "top.yaml") is None
     assert rubrics.load(tmp_path / "top.yaml").by_id["D2.M02"].unit == "项"
     assert cache.get(tmp_path / "top.yaml").by_id["D2.M02"].unit == "项"
+
+
+def test_a_chain_has_a_limit(tmp_path):
+    from engine.rubric.tailor import MAX_CHAIN
+
+    files = {"r0": BASE.replace("rubric: base", "rubric: r0")}
+    for i in range(1, MAX_CHAIN + 1):
+        files[f"r{i}"] = f'rubric: r{i}\nversion: "1"\nextends: r{i - 1}@1\n'
+    write(tmp_path, **files)
+    assert lines(tmp_path, f"r{MAX_CHAIN - 1}")[1] == []  # MAX_CHAIN rubrics in all
+    assert lines(tmp_path, f"r{MAX_CHAIN}")[1] == [f"r1.yaml:3:10: a chain of extends is at most {MAX_CHAIN} rubrics long"]
+
+
+def test_an_added_id_with_an_invisible_character_is_located_in_the_child(tmp_path):
+    write(tmp_path, base=BASE, mid=MID.replace("id: D2.M02,", "id: \"D2.M02\\u200b\","))
+    assert lines(tmp_path, "mid")[1] == [
+        "mid.yaml:11:16: 'id': 'D2.M02\\u200b' does not match '^[A-Za-z0-9][A-Za-z0-9_.-]*$'"]
