@@ -108,8 +108,12 @@ def diff(a: Path = typer.Argument(..., help="The old rubric (e.g. the one a tail
 def _census(r: Rubric) -> str:
     base = [m for m in r.measures if not m.is_modifier]
     mods = len(r.measures) - len(base)
-    return (f"{len(r.groups)} groups, {len(base)} measures worth {r.worth:g} (scale {r.scale:g}), "
-            f"{mods} bonus/deduction/veto items, {len(r.units)} units")
+    census = (f"{len(r.groups)} groups, {len(base)} measures worth {r.worth:g} (scale {r.scale:g}), "
+              f"{mods} bonus/deduction/veto items, {len(r.units)} units")
+    if not r.extends:
+        return census
+    how = list(r.tailored.values())
+    return f"{census}; extends {r.extends}: {how.count('added')} nodes added, {how.count('changed')} changed"
 
 
 def tree(r: Rubric, lang: str | None = None):
