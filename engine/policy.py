@@ -158,7 +158,7 @@ def _groups(groups, at, problems: list) -> list[Rule]:
         error = _number(rule["min_score"])
         problems += [Problem(at(path + ("min_score",)), f"groups: {gid}: min_score: {error}", code="policy")] \
             if error else []
-        out.append(Rule("policy.groups", gid, rule["min_score"], at(path + ("min_score",))))
+        out.append(Rule("policy.groups", str(gid), rule["min_score"], at(path + ("min_score",))))
     return out
 
 

@@ -24,7 +24,8 @@ def repo(tmp_path, monkeypatch):
     for name, values in {"good": "  D1.M01: true\n  D1.M02: 100\n  D2.M03: true\n",
                          "poor": "  D2.M03: false\n"}.items():
         (tmp_path / "subs" / name).mkdir(parents=True)
-        (tmp_path / "subs" / name / "2024.yaml").write_text(sub(values).replace("id: s,", f"id: {name},"), encoding="utf-8")
+        text = sub(values).replace("id: s,", f"id: {name},")
+        (tmp_path / "subs" / name / "2024.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "policy.yaml").write_text(POLICY, encoding="utf-8")
     return tmp_path
 
@@ -62,6 +63,7 @@ BAD = {
                                    "'D1.M02'?)",
     "groups: {D9: {min_score: 1}}\n": "policy.yaml:1:26: groups: 'D9' is not a group of pol@1",
     "groups: {D1: {min: 1}}\n": "policy.yaml:1:14: groups: D1: give {min_score: POINTS}",
+    "groups: {1: {min_score: 1}}\n": "policy.yaml:1:25: groups: '1' is not a group of pol@1",
     "groups:\n  D1: {min_score: 1, max: 2}\n": "policy.yaml:2:22: unknown key 'max': a policy group takes min_score",
     "min_grade: great\n": "policy.yaml:1:12: min_grade: 'great' is not a grade of pol@1: give one of excellent",
     "": "policy.yaml:1:1: a policy is a YAML map",
@@ -94,3 +96,14 @@ def test_nothing_is_never_a_pass(repo):
         code, out = run("empty", "--format", fmt)
         assert code == 1 and "no submission found to check: nothing is never a pass" in out
     assert run("empty", "--policy", "policy.yaml")[0] == 1
+
+
+def test_a_long_table_is_held_to_the_policy_subject_by_subject(repo):
+    (repo / "long.csv").write_text("subject,period,measure,value\na,2024,D1.M01,true\na,2024,D1.M02,100\n"
+                                   "a,2024,D2.M03,true\nb,2024,D2.M03,false\n", encoding="utf-8")
+    code, out = run("long.csv", "--long", "--rubric", "rubrics/pol.yaml", "--policy", "policy.yaml", "-f", "text")
+    assert code == 1 and "2 checked: 1 passed, 1 failed" in out
+    # b (first row 5): only D2.M03, false
+    assert "long.csv:5:1: b 2024: coverage 33% (1 of 3 base measures with a value)" in out
+    assert "long.csv:5:1: D1.M02: b 2024: required measure D1.M02 is without a value" in out
+    assert "a 2024:" not in out
