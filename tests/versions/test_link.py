@@ -94,3 +94,25 @@ def test_within_one_version_nothing_changes(score):
     first, second = t.steps
     assert first.link is None and [g.id for g in first.groups] == ["G1", "G2"] and first.total.delta == 20.0
     assert second.link is not None
+
+
+def test_a_chain_of_versions_composes_its_crosswalks(score, tmp_path):
+    from .conftest import V2, v2_sub
+
+    v3 = V2.replace('version: "2"', 'version: "3"').replace("replaces: trend@1", "replaces: trend@2") \
+        .replace("crosswalk: {G1.M1: G1.M10, G2: G3, G2.M1: G3.M1, V.M1: null}", "crosswalk: {G1.M10: G1.M11}") \
+        .replace("G1.M10, label", "G1.M11, label")
+    (tmp_path / "rubrics").mkdir(exist_ok=True)
+    (tmp_path / "rubrics/trend-3.yaml").write_text(v3, encoding="utf-8")
+    files = {**FILES, "qj/2024.yaml": FILES["zt/2024.yaml"].replace("zt", "qj"),
+             "qj/2026.yaml": v2_sub("qj", "曲靖市", 2026, True, True, 50).replace("trend@2", "trend@3")
+             .replace("G1.M10", "G1.M11")}
+    cards = score(files)
+    r = rubrics(cards)
+    got = link(r["trend@1"], r["trend@3"], r.values())
+    assert got.crosswalk and got.pairs["G1.M1"] == "G1.M11" and got.pairs["G2.M1"] == "G3.M1"
+    assert ("V.M1", "dropped", "") in got.not_comparable
+    (t,) = of(compare.compare(cards), "trend@3").trends
+    (s,) = t.steps  # qj: 2024 under trend@1 (90) to 2026 under trend@3 (40 + 10 + 25 = 75)
+    assert (t.subject[0], s.total.delta, [(g.id, g.before, g.after) for g in s.groups]) == \
+        ("qj", -15.0, [("G1", 50.0, 50.0), ("G3", 40.0, 25.0)])
