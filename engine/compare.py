@@ -1,15 +1,17 @@
 """Comparing scorecards (the pure core of `scorecard compare`): a league per rubric, trends per subject.
 
-Scorecards are compared only within one rubric (id and version).  The league ranks each subject's
+Scorecards are ranked only within one rubric (id and version).  The league ranks each subject's
 latest scorecard (or every scorecard of one chosen period), vetoed subjects last whatever their total;
-a trend follows one subject across its periods.  Nothing here prints.
+a trend follows one subject across its periods, and across the versions of its rubric (SPEC 9).  Nothing here prints.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from . import crosswalk
 from .model import Group, Rubric
+from .problems import RubricError
 from .results import Scorecard
 from .trends import FLAT, Change, Slip, Step, Trend, arrow, period_key, trends  # noqa: F401  (re-exported)
 
@@ -56,8 +58,34 @@ class Comparison:
 
 
 def compare(cards: Iterable[Scorecard], period: Any = None) -> tuple[Comparison, ...]:
-    """A league and the trends for each rubric, in the order the rubrics first appear."""
-    return tuple(Comparison(league(group, period), trends(group)) for group in by_rubric(cards).values())
+    """A league and the trends for each rubric, in the order the rubrics first appear.
+
+    A subject's trend runs across the versions of its rubric (engine.crosswalk: through the crosswalk, or
+    totals only) and is shown with the version of its latest period.  RubricError when a crosswalk is wrong."""
+    groups = by_rubric(cards)
+    rubrics = [g[0].rubric for g in groups.values()]
+    problems = crosswalk.lint(rubrics)
+    if problems:
+        raise RubricError(problems)
+    placed: dict[tuple[str, str], list[Trend]] = {key: [] for key in groups}
+    for family in families(groups):
+        for t in trends([c for key in family for c in groups[key]]):
+            placed[_key(t.cards[-1].rubric)].append(t)
+    return tuple(Comparison(league(group, period), tuple(placed[key])) for key, group in groups.items())
+
+
+def families(groups: dict) -> list[list[tuple[str, str]]]:
+    """The rubric keys of ``groups`` gathered into versions of one rubric (crosswalk.related), in order."""
+    out: list[list[tuple[str, str]]] = []
+    for key, cards in groups.items():
+        near = [f for f in out if any(crosswalk.related(cards[0].rubric, groups[k][0].rubric) for k in f)]
+        merged = [k for f in near for k in f] + [key]
+        out = [f for f in out if f not in near] + [merged]
+    return out
+
+
+def _key(rubric: Rubric) -> tuple[str, str]:
+    return rubric.id, rubric.version
 
 
 def of_runs(runs, period: Any = None) -> tuple[Comparison, ...]:
@@ -78,7 +106,7 @@ def of_runs(runs, period: Any = None) -> tuple[Comparison, ...]:
 def by_rubric(cards: Iterable[Scorecard]) -> dict[tuple[str, str], list[Scorecard]]:
     out: dict[tuple[str, str], list[Scorecard]] = {}
     for c in cards:
-        out.setdefault((c.rubric.id, c.rubric.version), []).append(c)
+        out.setdefault(_key(c.rubric), []).append(c)
     return out
 
 

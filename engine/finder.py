@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import io
 from . import rubric as rubrics
-from .inputs import explicit_file, folder_given, walk, warn
+from .inputs import _skip, explicit_file, folder_given, walk, warn
 from .model import Loc, Rubric, same_version
 from .problems import Problem, RubricError, UsageError, did_you_mean  # noqa: F401 - RubricError for callers
 
@@ -20,8 +20,9 @@ class RubricFinder:
         if rubric:
             explicit_file(rubric, "rubric file")
             io.allow(rubric)
-        self.fixed = rubrics.load(rubric) if rubric else None
         self.dir = Path(rubrics_dir)
+        lookup = self.dir if self.dir.is_dir() and not self.dir.is_symlink() else None  # for a tailoring's parent
+        self.fixed = rubrics.load(rubric, lookup) if rubric else None
         if self.dir.is_dir() and not (rubric and self.dir.is_symlink()):  # with --rubric it is never read
             folder_given(self.dir)
             io.protect(self.dir)
@@ -39,38 +40,50 @@ class RubricFinder:
         if not ref:
             return Problem(where, "no rubric: name one in the submission's 'rubric:' or pass --rubric")
         rid, _, version = ref.partition("@")
-        found = self.index().get(rid, [])
-        path = next((p for v, p in found if not version or same_version(v, version)), None)
+        path = pick(self.index().get(rid, []), version)
         if path is None:
-            return Problem(where, self._not_found(rid, version, found), code="unknown-rubric")
+            return Problem(where, not_found(self.dir, self.index(), rid, version), code="unknown-rubric")
         if path not in self._cache:
-            self._cache[path] = rubrics.load(path)
+            self._cache[path] = rubrics.load(path, self.dir)
         return self._cache[path]
-
-    def _not_found(self, rid: str, version: str, found: list) -> str:
-        if found:
-            have = ", ".join(v for v, _ in found)
-            return f"rubric '{rid}' version {version} is not in {self.dir}/ (it has version {have})"
-        hint = did_you_mean(rid, self.index())
-        return f"rubric '{rid}' is not in {self.dir}/{hint}; pass --rubric or --rubrics-dir"
 
     def index(self) -> dict[str, list[tuple[str, Path]]]:
         """Rubric id -> [(version, path)], read from the first lines of each file (only regular files
         inside the rubrics folder: a FIFO, a device or a link out of the folder is skipped, and said)."""
         if self._index is None:
-            self._index = {}
-            files, skipped = walk(self.dir, ("*.yaml", "*.yml"), recurse=False) if self.dir.is_dir() else ([], [])
-            for f in files:
-                try:
-                    text = io.read_bytes(f, HEAD_BYTES)[:HEAD_BYTES].decode("utf-8", errors="replace")
-                except OSError as e:
-                    skipped.append(_skip(f, e.strerror or str(e)))
-                    continue
-                head = dict(m.groups() for m in _HEADER.finditer(text))
-                if "rubric" in head:
-                    self._index.setdefault(head["rubric"], []).append((head.get("version", ""), f))
+            self._index, skipped = folder_index(self.dir)
             warn(skipped)
         return self._index
+
+
+def folder_index(folder: Path) -> tuple[dict[str, list[tuple[str, Path]]], list[Problem]]:
+    """Rubric id -> [(version, path)] of a folder's rubric files, and a warning for each file skipped."""
+    index: dict[str, list[tuple[str, Path]]] = {}
+    files, skipped = walk(folder, ("*.yaml", "*.yml"), recurse=False) if folder.is_dir() else ([], [])
+    for f in files:
+        try:
+            text = io.read_bytes(f, HEAD_BYTES)[:HEAD_BYTES].decode("utf-8", errors="replace")
+        except OSError as e:
+            skipped.append(_skip(f, e.strerror or str(e)))
+            continue
+        head = dict(m.groups() for m in _HEADER.finditer(text))
+        if "rubric" in head:
+            index.setdefault(head["rubric"], []).append((head.get("version", ""), f))
+    return index, skipped
+
+
+def pick(found: list[tuple[str, Path]], version: str) -> Path | None:
+    """The file of the version asked for (any version when none is asked for)."""
+    return next((p for v, p in found if not version or same_version(v, version)), None)
+
+
+def not_found(folder: Path, index: dict, rid: str, version: str) -> str:
+    """Why 'rid@version' is not in the folder, with the versions it has or a near id."""
+    found = index.get(rid, [])
+    if found:
+        have = ", ".join(v for v, _ in found)
+        return f"rubric '{rid}' version {version} is not in {folder}/ (it has version {have})"
+    return f"rubric '{rid}' is not in {folder}/{did_you_mean(rid, index)}; pass --rubric or --rubrics-dir"
 
 
 HEAD_BYTES = 65536

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .model import Grade, Loc, Rubric
 from .pipeline import Outcome
+from .policy import Policy, check as check_policy, unmet
 from .problems import Problem, UsageError, errors
 
 
@@ -19,6 +20,8 @@ class Bar:
     grade must be this one or better."""
     min_score: float | None = None
     """The rounded total must be at least this."""
+    policy: Policy | None = None
+    """check --policy: rules on top of the two above (each must be met: the stricter of two bars binds)."""
 
     def __post_init__(self) -> None:
         if self.min_score is not None and not math.isfinite(self.min_score):
@@ -27,6 +30,7 @@ class Bar:
     def describe(self) -> str:
         parts = [f"grade {self.min_grade} or better"] if self.min_grade else []
         parts += [f"total >= {self.min_score:g}"] if self.min_score is not None else []
+        parts += [self.policy.describe()] if self.policy else []
         return " and ".join(parts) or "valid"
 
 
@@ -54,11 +58,18 @@ def judge(outcome: Outcome, bar: Bar) -> Verdict:
     card = outcome.head
     if card is None:
         return Verdict(outcome, ())
-    return Verdict(outcome, tuple(_below_bar(card, bar, outcome.where)))
+    failures = _below_bar(card, bar, outcome.where)
+    if bar.policy:  # its rules read measures and groups: the full card (a long table's is made here)
+        failures += unmet(bar.policy, outcome.card, outcome.where, _who(card))
+    return Verdict(outcome, tuple(failures))
+
+
+def _who(card) -> str:
+    return f"{card.submission.subject_name} {card.submission.period}"
 
 
 def _below_bar(card, bar: Bar, loc: Loc) -> list[Problem]:
-    who = f"{card.submission.subject_name} {card.submission.period}"
+    who = _who(card)
     label = card.grade.label.get()
     out = []
     if card.vetoed:
@@ -127,8 +138,10 @@ def unknown_grade(rubric: Rubric, typed: str) -> str:
 
 def check_bar(bar: Bar, verdicts: list[Verdict]) -> None:
     """UsageError when --min-grade names a grade of none of the rubrics the submissions use (saying what to
-    type for each)."""
+    type for each), or the policy names a grade, measure or group one of them lacks."""
     rubrics = {v.outcome.head.rubric.ref: v.outcome.head.rubric for v in verdicts if v.outcome.head}
+    if bar.policy:
+        check_policy(bar.policy, rubrics.values())
     if bar.min_grade is None or not rubrics:
         return
     if not any(find_grade(r, bar.min_grade) for r in rubrics.values()):

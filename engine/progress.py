@@ -20,15 +20,18 @@ or printed here.  The counts, per subject and period and per responsible unit:
 - filed nothing: units with assigned measures none of which is filed, and no part filed by them.
 
 ``Progress.units`` adds every unit up across subjects, the unit that owes most points first.
+``select`` keeps one subject or one unit (``--subject``, ``--unit``); ``duties`` is one unit's list of what it
+still owes in a submission, measure by measure (the 责任清单).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from .campaign import Filing, PartInfo
 from .gap_views import nominal_weights
-from .model import Rubric
+from .model import Measure, Rubric
+from .problems import UsageError, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -115,45 +118,57 @@ class Progress:
 
 def progress(filings: Iterable[Filing]) -> Progress:
     """The progress of every filing, in the order given."""
-    subjects = tuple(subject(f) for f in filings)
+    plans: dict[int, Plan] = {}
+    subjects = tuple(subject(f, plans.get(id(f.rubric)) or plans.setdefault(id(f.rubric), plan(f.rubric)))
+                     for f in filings)
     return Progress(subjects, totals(subjects))
 
 
-def subject(filing: Filing) -> SubjectProgress:
-    rubric = filing.rubric
-    weights = nominal_weights(rubric)
+@dataclass(frozen=True)
+class Plan:
+    """What every submission of one rubric shares: its base measures, what each is worth, who owns which."""
+
+    base: tuple[str, ...]
+    weights: dict
+    units: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
+    """(unit, lead ids, co ids), in unit_order."""
+
+
+def plan(rubric: Rubric) -> Plan:
     base = [m for m in rubric.measures if not m.is_modifier]
-    invalid = {m.id for m in base if m.id in filing.invalid}
-    filed = {m.id for m in base if (m.id in filing.filed or m.id in filing.waived) and m.id not in invalid}
     by_unit: dict[str, tuple[list, list]] = {}
     for m in base:
         for i, unit in enumerate(m.owners):
             by_unit.setdefault(unit, ([], []))[i > 0].append(m.id)
-    parts_by = {p.filed_by for p in filing.parts}
-    units = tuple(_unit(u, *by_unit[u], filed, invalid, weights, u in parts_by) for u in unit_order(rubric, by_unit))
-    missing = tuple(m.id for m in base if m.id not in filed and m.id not in invalid)
-    owed = [m.id for m in base if m.id not in filed]
-    return SubjectProgress(filing, units, len(base), _ordered(base, filed), _ordered(base, invalid), missing,
-                           sum(weights[i] for i in owed))
+    return Plan(tuple(m.id for m in base), nominal_weights(rubric),
+                tuple((u, tuple(by_unit[u][0]), tuple(by_unit[u][1])) for u in unit_order(rubric, by_unit)))
 
 
-def _unit(unit: str, lead: list, co: list, filed: set, invalid: set, weights: dict, has_part: bool) -> UnitProgress:
+def subject(filing: Filing, shared: Plan | None = None) -> SubjectProgress:
+    p = shared or plan(filing.rubric)
+    invalid = {i for i in p.base if i in filing.invalid}
+    filed = {i for i in p.base if (i in filing.filed or i in filing.waived) and i not in invalid}
+    parts_by = {part.filed_by for part in filing.parts}
+    units = tuple(_unit(u, lead, co, filed, invalid, p.weights, u in parts_by) for u, lead, co in p.units)
+    missing = tuple(i for i in p.base if i not in filed and i not in invalid)
+    return SubjectProgress(filing, units, len(p.base), tuple(i for i in p.base if i in filed),
+                           tuple(i for i in p.base if i in invalid), missing,
+                           sum(p.weights[i] for i in p.base if i not in filed))
+
+
+def _unit(unit: str, lead: tuple, co: tuple, filed: set, invalid: set, weights: dict, has_part: bool) -> UnitProgress:
     ids = lead + co
     done = tuple(i for i in ids if i in filed)
     bad = tuple(i for i in ids if i in invalid)
     missing = tuple(i for i in ids if i not in filed and i not in invalid)
-    return UnitProgress(unit, tuple(lead), tuple(co), done, bad, missing,
-                        sum(weights[i] for i in ids if i not in filed), not done and not has_part)
+    return UnitProgress(unit, lead, co, done, bad, missing, sum(weights[i] for i in ids if i not in filed),
+                        not done and not has_part)
 
 
 def unit_order(rubric: Rubric, units) -> list[str]:
     """``units`` in the order rubric.units declares them, undeclared keys after them, sorted."""
     declared = [u for u in rubric.units if u in units]
     return declared + sorted(set(units) - set(declared))
-
-
-def _ordered(measures, ids: set) -> tuple[str, ...]:
-    return tuple(m.id for m in measures if m.id in ids)
 
 
 def totals(subjects: tuple[SubjectProgress, ...]) -> tuple[UnitTotal, ...]:
@@ -168,6 +183,61 @@ def totals(subjects: tuple[SubjectProgress, ...]) -> tuple[UnitTotal, ...]:
                                      old.filed_nothing + u.filed_nothing)
     order = list(seen)
     return tuple(sorted(seen.values(), key=lambda t: (-round(t.points, 9), -t.missing, order.index(t.unit))))
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One measure a unit still owes in one submission: a row of its 责任清单."""
+
+    subject: SubjectProgress
+    measure: Measure
+    lead: bool
+    """True when the unit leads it (牵头), False when it is a co-owner (配合)."""
+    status: str
+    """"missing" or "invalid"."""
+    points: float
+    """Points of the total full marks on it are worth (nominal weights, as UnitProgress.points)."""
+
+
+def duties(s: SubjectProgress, u: UnitProgress) -> tuple[Duty, ...]:
+    """What ``u`` still owes in ``s``: its missing and invalid measures, the ones it leads first (rubric order)."""
+    weights = nominal_weights(s.rubric)
+    return tuple(Duty(s, s.rubric.by_id[i], i in u.lead, "invalid" if i in u.invalid else "missing", weights[i])
+                 for i in u.owes)
+
+
+def select(prog: Progress, subject: str | None = None, unit: str | None = None) -> Progress:
+    """Only the submissions of ``subject`` (its id or name: every period), and in them only ``unit`` (its key
+    or its name in any language), the subjects that assign it nothing left out; the totals made anew.
+    A subject or unit the progress does not hold is a UsageError with the closest one."""
+    subjects = prog.subjects
+    if not subjects:  # nothing was read: the command says so, not the filter
+        return prog
+    if subject is not None:
+        subjects = tuple(s for s in subjects if subject in (s.filing.subject_id, s.filing.subject_name))
+        if not subjects:
+            known = dict.fromkeys(s.filing.subject_id for s in prog.subjects)
+            raise UsageError(f"--subject {subject!r}: no such subject in the paths given{did_you_mean(subject, known)}")
+    if unit is not None:
+        key = unit_key(subjects, unit)
+        subjects = tuple(replace(s, units=tuple(u for u in s.units if u.unit == key)) for s in subjects
+                         if any(u.unit == key for u in s.units))
+    return Progress(subjects, totals(subjects))
+
+
+def unit_key(subjects: Iterable[SubjectProgress], unit: str) -> str:
+    """The key of the unit called ``unit`` (a key, or a name in any language) among the subjects' units."""
+    names: dict[str, str] = {}
+    for s in subjects:
+        for u in s.units:
+            label = s.rubric.units.get(u.unit)
+            names.setdefault(u.unit, u.unit)
+            for _, text in (label.texts if label is not None else ()):
+                names.setdefault(text, u.unit)
+    if unit in names:
+        return names[unit]
+    raise UsageError(f"--unit {unit!r}: no unit of that key or name has measures in the paths given"
+                     f"{did_you_mean(unit, names)}")
 
 
 def filing_of(card) -> Filing:

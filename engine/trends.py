@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .crosswalk import Link, link
 from .model import Group
 from .results import Scorecard, r2
 
@@ -57,6 +58,13 @@ class Step:
     """Top-level groups, in own points (as `score` shows them)."""
     slipped: tuple[Slip, ...]
     """Measures that moved away from their target, biggest drop first."""
+    link: Link | None = None
+    """Across two rubric versions: how their ids line up (engine.crosswalk); None within one version."""
+
+    @property
+    def totals_only(self) -> bool:
+        """Scored under two versions with no crosswalk between them: only the totals are compared."""
+        return self.link is not None and not self.link.crosswalk
 
 
 @dataclass(frozen=True)
@@ -73,22 +81,45 @@ class Trend:
 
 
 def trends(cards: list[Scorecard]) -> tuple[Trend, ...]:
-    """Each subject with two or more periods, period to period."""
+    """Each subject with two or more periods, period to period (the cards may be scored under several
+    versions of one rubric: each step across two lines them up through engine.crosswalk)."""
     subjects: dict[str, dict] = {}
     for c in cards:
         subjects.setdefault(c.submission.subject_id, {})[period_key(c.submission.period)] = c
+    rubrics = list({c.rubric.ref: c.rubric for c in cards}.values())
+    links: dict[tuple[str, str], Link] = {}
     out = []
     for sid in sorted(subjects):
         series = tuple(subjects[sid][k] for k in sorted(subjects[sid]))
         if len(series) > 1:
-            out.append(Trend(series, tuple(step(a, b) for a, b in zip(series, series[1:]))))
+            steps = tuple(step(a, b, _link(a, b, rubrics, links)) for a, b in zip(series, series[1:]))
+            out.append(Trend(series, steps))
     return tuple(out)
 
 
-def step(before: Scorecard, after: Scorecard) -> Step:
-    groups = tuple(Change(g.id, _group_score(before, g.id), _group_score(after, g.id))
-                   for g in after.rubric.tree if isinstance(g, Group) and g.worth > 0)
-    return Step(before, after, Change("total", before.total, after.total), groups, slipped(before, after))
+def _link(a: Scorecard, b: Scorecard, rubrics, links: dict) -> Link | None:
+    key = (a.rubric.ref, b.rubric.ref)
+    if key[0] == key[1]:
+        return None
+    if key not in links:
+        links[key] = link(a.rubric, b.rubric, rubrics)
+    return links[key]
+
+
+def step(before: Scorecard, after: Scorecard, across: Link | None = None) -> Step:
+    """One period to the next; ``across`` when they were scored under two rubric versions (totals only
+    without a crosswalk; with one, the groups and measures that map one to one)."""
+    pairs = None if across is None else across.pairs
+    top = [g.id for g in after.rubric.tree if isinstance(g, Group) and g.worth > 0]
+    if pairs is None:
+        groups = tuple(Change(gid, _group_score(before, gid), _group_score(after, gid)) for gid in top)
+    else:
+        was = {g.id for g in before.rubric.groups}
+        back = {new: old for old, new in pairs.items() if old in was}
+        groups = tuple(Change(gid, _group_score(before, back[gid]), _group_score(after, gid))
+                       for gid in top if gid in back)
+    return Step(before, after, Change("total", before.total, after.total), groups,
+                slipped(before, after, pairs), across)
 
 
 def _group_score(card: Scorecard, gid: str) -> float | None:
@@ -96,13 +127,22 @@ def _group_score(card: Scorecard, gid: str) -> float | None:
     return None if g.fraction is None else g.score
 
 
-def slipped(before: Scorecard, after: Scorecard) -> tuple[Slip, ...]:
-    """Base measures whose fraction of full marks decreased (measures excluded on either side are skipped)."""
+def slipped(before: Scorecard, after: Scorecard, pairs: dict | None = None) -> tuple[Slip, ...]:
+    """Base measures whose fraction of full marks decreased (measures excluded on either side are skipped);
+    across two versions only those ``pairs`` (old id -> new id) line up."""
     out = []
-    for b, a in zip(before.measures, after.measures):
+    for b, a in _matched(before, after, pairs):
         if b.fraction is not None and a.fraction is not None and a.fraction < b.fraction - 1e-9:
             out.append(Slip(a.id, b.fraction, a.fraction, b.value, a.value, a.entry is None))
     return tuple(sorted(out, key=lambda s: (s.unreported, s.after - s.before)))
+
+
+def _matched(before: Scorecard, after: Scorecard, pairs: dict | None):
+    """(before, after) measure results of the same measure: by position within one version, else by pairs."""
+    if pairs is None:
+        return zip(before.measures, after.measures)
+    now = {m.id: m for m in after.measures}
+    return [(b, now[pairs[b.id]]) for b in before.measures if pairs.get(b.id) in now]
 
 
 def arrow(delta: float | None) -> str:

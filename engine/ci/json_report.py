@@ -10,7 +10,8 @@ NAME = "json"
 
 def render(verdicts, lang: str | None = None, *, bar) -> str:
     data = {
-        "bar": {"min_grade": bar.min_grade, "min_score": bar.min_score},
+        "bar": {"min_grade": bar.min_grade, "min_score": bar.min_score,
+                "policy": bar.policy.as_dict() if bar.policy else None},
         "passed": all(v.passed for v in verdicts),
         "results": [_verdict(v) for v in verdicts],
     }

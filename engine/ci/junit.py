@@ -1,4 +1,4 @@
-"""junit: one testsuite per submission, a testcase per validation problem and per threshold."""
+"""junit: one testsuite per submission, a testcase per validation problem, per threshold and per policy rule."""
 from __future__ import annotations
 
 import re
@@ -78,8 +78,9 @@ def _threshold_cases(v, bar) -> list[ET.Element]:
     if v.outcome.head is None:
         return []
     classname = f"{v.outcome.name}.threshold"
-    failures = {p.code: str(p) for p in v.failures}
-    checks = [("vetoed", "not vetoed")]
-    checks += [("below-grade", f"grade {bar.min_grade} or better")] if bar.min_grade else []
-    checks += [("below-score", f"total >= {bar.min_score:g}")] if bar.min_score is not None else []
-    return [_case(classname, name, failures.get(code), code) for code, name in checks]
+    failures = {(p.code, p.id if p.code.startswith("policy.") else ""): str(p) for p in v.failures}
+    checks = [("vetoed", "", "not vetoed")]
+    checks += [("below-grade", "", f"grade {bar.min_grade} or better")] if bar.min_grade else []
+    checks += [("below-score", "", f"total >= {bar.min_score:g}")] if bar.min_score is not None else []
+    checks += [(r.code, r.id, r.name) for r in bar.policy.rules] if bar.policy else []
+    return [_case(classname, name, failures.get((code, rid)), code) for code, rid, name in checks]

@@ -33,8 +33,8 @@ def _problems(v) -> list:
 
 
 def _rule(code: str) -> dict:
-    return {"id": code, "name": code.replace("-", " ").title().replace(" ", ""),
-            "shortDescription": {"text": f"scorecard: {code.replace('-', ' ')}"}}
+    words = code.replace("-", " ").replace(".", " ").replace("_", " ")
+    return {"id": code, "name": words.title().replace(" ", ""), "shortDescription": {"text": f"scorecard: {words}"}}
 
 
 def _result(p, rules: list[str]) -> dict:

@@ -9,6 +9,8 @@ import typer
 
 from .. import ci
 from ..gate import Bar, check_bar, judge
+from ..policy import PolicyError, load as load_policy
+from ..safe_text import literal
 from . import as_of as dating
 from .common import LONG, OUTPUT, RUBRIC, RUBRICS_DIR, choices, err_console, handled, print_problems, run
 from .output import write
@@ -29,6 +31,12 @@ def check(
                                             show_default=False),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose rounded total "
                                               "is below this many points.", show_default=False),
+    policy: Optional[Path] = typer.Option(None, "--policy", help="A YAML policy: min_grade, min_score, "
+                                          "min_coverage (0-1), max_waivers, require: [measure ids], groups: "
+                                          "{GROUP: {min_score: X}}. Each unmet rule is its own "
+                                          "failure. With --min-grade or --min-score too, both bars apply: a "
+                                          "submission must meet each, so the stricter binds.",
+                                          show_default=False),
     fmt: CheckFormat = typer.Option("auto", "--format", "-f", help="auto = github inside GitHub Actions, "
                                     "else text. junit and sarif for CI test and code-scanning views. json is "
                                     "always one object whose results hold one entry per file."),
@@ -39,23 +47,37 @@ def check(
     as_of: Optional[str] = dating.CHECKED,
 ) -> int:
     """CI gate: validate and score every submission; exit 1 if any is invalid or below the bar
-    (a vetoed submission is below any bar), 0 otherwise, 2 on usage errors.
+    (a vetoed submission is below any bar) or if no submission is found, 0 otherwise, 2 on usage
+    errors (a policy file with a mistake, located at FILE:LINE:COL, is one).
 
     Example: scorecard check submissions/ --min-grade pass --format github
+
+    Example: scorecard check submissions/ --policy ci-policy.yaml --format junit -o check.xml
     """
-    bar = Bar(min_grade, min_score)
-    verdicts = [judge(o, bar) for o in dating.dated(run(paths, rubric, rubrics_dir, long), as_of, True)]
-    check_bar(bar, verdicts)
+    try:
+        bar = Bar(min_grade, min_score, load_policy(str(policy)) if policy else None)
+        verdicts = [judge(o, bar) for o in dating.dated(run(paths, rubric, rubrics_dir, long), as_of, True)]
+        check_bar(bar, verdicts)
+    except PolicyError as e:
+        return _bad_policy(e)
     if verbose:
         for v in verdicts:
             print_problems(v.outcome.problems, err_console(), ("warning", "info"))
     reporter = ci.pick(fmt.value, dict(os.environ))
     if not verdicts:
-        err_console().print("[yellow]no submission files to check[/]")
-        return 0
+        err_console().print("[red]no submission found to check: nothing is never a pass[/] (give submission "
+                            "files or folders holding them)")
+        return 1
     _write_summary(reporter, verdicts, bar)
     write(reporter, verdicts, output, None, err_console(), bar=bar)
     return 0 if all(v.passed for v in verdicts) else 1
+
+
+def _bad_policy(e: PolicyError) -> int:
+    """Every problem of the policy at FILE:LINE:COL, one a line, as validate lists a file's: a usage error."""
+    print_problems(e.problems, err_console())
+    err_console().print(f"[red]{literal(e.what)}[/] ({len(e.problems)} problem{'s' if len(e.problems) != 1 else ''})")
+    return 2
 
 
 def _write_summary(reporter, verdicts, bar) -> None:

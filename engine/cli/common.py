@@ -63,6 +63,8 @@ class Tally:
     def __init__(self, console, levels=("error",)):
         self.console, self.levels = console, levels
         self.files = self.invalid = self.errors = self.warnings = 0
+        self.kinds: dict[str, int] = {}
+        """Warning code -> how many, to say what the warnings are about."""
 
     def add(self, outcome) -> None:
         print_problems(outcome.problems, self.console, self.levels)
@@ -70,6 +72,9 @@ class Tally:
         self.invalid += not outcome.ok
         self.errors += count(outcome.problems, "error")  # a capped list's last line stands for many
         self.warnings += count(outcome.problems, "warning")
+        for p in outcome.problems:
+            if p.level == "warning":
+                self.kinds[p.code] = self.kinds.get(p.code, 0) + 1
 
     def cards(self, outcomes):
         """The scorecards of the valid files, counting every outcome on the way."""
@@ -80,8 +85,15 @@ class Tally:
 
     def warn(self) -> None:
         if self.warnings and "warning" not in self.levels:
-            self.console.print(f"[yellow]{self.warnings} warning(s), e.g. approximate values (约/近/余/多) taken "
-                               "as written: run scorecard validate to list them[/]")
+            kinds = sorted(self.kinds.items(), key=lambda kv: -kv[1])[:3]
+            about = ", ".join(f"{WARNINGS.get(code, code)} ({n})" for code, n in kinds)
+            self.console.print(f"[yellow]{self.warnings} warning(s): {literal(about)}: run scorecard validate to "
+                               "list them[/]")
+
+
+WARNINGS = {"approximate": "approximate values (约/近/余/多) taken as written",
+            "duplicate": "the same value filed in two parts", "schema": "columns or keys not read"}
+"""What the commonest warnings are about, in the one-line summary of a command that does not list them."""
 
 
 def handled(fn):

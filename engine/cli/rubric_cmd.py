@@ -1,4 +1,4 @@
-"""scorecard rubric lint / show: check a rubric, draw it as a tree."""
+"""scorecard rubric lint / show / diff: check a rubric, draw it as a tree, compare two rubrics."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,14 +8,22 @@ import typer
 
 from .. import rubric as rubrics
 from ..describe import describe
+from ..formats.json_fmt import dumps
 from ..model import Group, Measure, Rubric
 from ..problems import UsageError, errors
 from ..safe_text import literal, styled
-from .common import LANG, Lang, err_console, handled, lang_code, out_console, print_problems
+from .common import LANG, OUTPUT, Lang, choices, emit, err_console, handled, lang_code, out_console, print_problems
 
-app = typer.Typer(help="Check a rubric (lint) or draw it as a tree (show).", no_args_is_help=True)
+DiffFormat = choices("DiffFormat", ("table", "json"))
+MARKS = {"added": "+", "changed": "~"}
+"""How `rubric show` marks a node a tailoring added or changed."""
+
+app = typer.Typer(help="Check a rubric (lint), draw it as a tree (show), or list what differs between two "
+                  "rubrics (diff), e.g. a tailored rubric and the one it extends.", no_args_is_help=True)
 
 RUBRIC_ARG = typer.Argument(..., help="The rubric YAML file.", show_default=False)
+PARENTS_DIR = typer.Option(None, "--rubrics-dir", help="Where the rubric a tailoring file extends is looked up "
+                           "when it is not in the tailoring file's own folder.", show_default=False)
 
 
 def _exists(path: Path) -> None:
@@ -25,12 +33,16 @@ def _exists(path: Path) -> None:
 
 @app.command()
 @handled
-def lint(rubric: Path = RUBRIC_ARG) -> int:
+def lint(rubric: Path = RUBRIC_ARG, rubrics_dir: Optional[Path] = PARENTS_DIR) -> int:
     """Check a rubric against the meta-schema and the rules: unique ids, declared owners, sane parameters,
     ordered bands and grades, points that add up to the scale. Every problem as FILE:LINE:COL; exit 1 if any.
+
+    A tailoring file (extends: ID@VERSION) is merged with the rubrics it extends and the result checked as
+    a whole: a problem in an inherited node is located in the parent's file, one in an override or an
+    added node in the tailoring file.
     """
     _exists(rubric)
-    built, problems = rubrics.lint(rubric)
+    built, problems = rubrics.lint(rubric, rubrics_dir)
     console = err_console()
     print_problems(problems, console)
     if built is None or errors(problems):
@@ -42,21 +54,66 @@ def lint(rubric: Path = RUBRIC_ARG) -> int:
 
 @app.command()
 @handled
-def show(rubric: Path = RUBRIC_ARG, lang: Optional[Lang] = LANG) -> int:
-    """Draw the rubric as a tree: ids, labels, points, method and target, owners, totals per group."""
+def show(rubric: Path = RUBRIC_ARG, lang: Optional[Lang] = LANG,
+         rubrics_dir: Optional[Path] = PARENTS_DIR) -> int:
+    """Draw the rubric as a tree: ids, labels, points, method and target, owners, totals per group.
+
+    On a tailored rubric, + marks a node its tailoring (or its chain's) added and ~ one it changed;
+    `scorecard rubric diff PARENT.yaml TAILORED.yaml` lists each change key by key.
+    """
     _exists(rubric)
-    r = rubrics.load(rubric)
+    r = rubrics.load(rubric, rubrics_dir)
     console = out_console()
     console.print(tree(r, lang_code(lang)))
+    if r.tailored:
+        legend = f"{MARKS['added']} added   {MARKS['changed']} changed — by tailoring (this rubric extends "
+        console.print(styled(legend, (r.extends, "bold"), ")"))
     console.print(_census(r))
     return 0
+
+
+@app.command()
+@handled
+def diff(a: Path = typer.Argument(..., help="The old rubric (e.g. the one a tailoring extends).", metavar="A",
+                                  show_default=False),
+         b: Path = typer.Argument(..., help="The new rubric (e.g. the tailoring).", metavar="B", show_default=False),
+         fmt: DiffFormat = typer.Option("table", "--format", "-f", help="table (terminal) or json: "
+                                        '{"a", "b", "rubric": [changes], "added", "removed", "changed": '
+                                        '[{"id", "changes": [{"key", "old", "new"}]}]}.'),
+         exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when the rubrics differ (as git diff "
+                                        "--exit-code); without it the exit code is 0 whatever differs."),
+         output: Optional[Path] = OUTPUT, lang: Optional[Lang] = LANG,
+         rubrics_dir: Optional[Path] = PARENTS_DIR) -> int:
+    """List what differs between two rubrics: nodes added (+), removed (-) and changed (~), each changed key
+    with its old and new value (points, weight, method parameters as params.NAME, label, owners, evidence,
+    parent ...), and the rubric's own keys (scale, grades, units, ...). Any two rubrics, tailored or not.
+
+    Example: scorecard rubric diff rubrics/ethnic-unity-city.yaml rubrics/nmg-ethnic-unity-city.yaml
+    """
+    from ..rubric import diff_view
+    from ..rubric.diff import diff as rubric_diff
+
+    for path in (a, b):
+        _exists(path)
+    found = rubric_diff(rubrics.load(a, rubrics_dir), rubrics.load(b, rubrics_dir))
+    if fmt.value == "json":
+        emit(dumps(found.as_json()) + "\n", output)
+    elif output is None or str(output) == "-":
+        diff_view.show(found, out_console(), lang_code(lang))
+    else:
+        emit(diff_view.render(found, lang_code(lang)), output)
+    return 1 if exit_code and not found.empty else 0
 
 
 def _census(r: Rubric) -> str:
     base = [m for m in r.measures if not m.is_modifier]
     mods = len(r.measures) - len(base)
-    return (f"{len(r.groups)} groups, {len(base)} measures worth {r.worth:g} (scale {r.scale:g}), "
-            f"{mods} bonus/deduction/veto items, {len(r.units)} units")
+    census = (f"{len(r.groups)} groups, {len(base)} measures worth {r.worth:g} (scale {r.scale:g}), "
+              f"{mods} bonus/deduction/veto items, {len(r.units)} units")
+    if not r.extends:
+        return census
+    how = list(r.tailored.values())
+    return f"{census}; extends {r.extends}: {how.count('added')} nodes added, {how.count('changed')} changed"
 
 
 def tree(r: Rubric, lang: str | None = None):
@@ -65,19 +122,27 @@ def tree(r: Rubric, lang: str | None = None):
 
     root = Tree(styled((r.title.get(lang), "bold"), " ", (r.ref, "dim"), f"  scale {r.scale:g}"))
     for node in r.tree:
-        _add(root, node, lang)
+        _add(root, node, lang, r.tailored)
     return root
 
 
-def _add(parent, node, lang) -> None:
+def _add(parent, node, lang, tailored: dict) -> None:
+    mark = _mark(tailored.get(node.id))
     if isinstance(node, Group):
         weight = f"weight {node.weight:g}" if node.weight is not None else f"{node.worth:g} pts"
-        branch = parent.add(styled((node.id, "bold"), f" {node.label.get(lang)} ", (f"({weight})", "cyan")))
+        branch = parent.add(styled(mark, (node.id, "bold"), f" {node.label.get(lang)} ", (f"({weight})", "cyan")))
         for child in node.children:
-            _add(branch, child, lang)
+            _add(branch, child, lang, tailored)
         return
-    parent.add(styled(f"{node.id} {node.label.get(lang)}  ", (_points(node), "cyan"), " ",
+    parent.add(styled(mark, f"{node.id} {node.label.get(lang)}  ", (_points(node), "cyan"), " ",
                       (describe(node), "magenta"), " ", (" ".join(node.owners), "dim")))
+
+
+def _mark(how: str | None):
+    """'+ ' (added) or '~ ' (changed), styled; '' for a node as its parent rubric has it."""
+    if how is None:
+        return ""
+    return (f"{MARKS[how]} ", "bold green" if how == "added" else "bold yellow")
 
 
 def _points(m: Measure) -> str:

@@ -117,6 +117,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress_totals": ("各单位合计（按缺失分值排序）", "Every unit across subjects, most points missing first"),
     "progress_no_units": ("无责任单位", "no responsible units"),
     "progress_none": ("没有可统计的填报。", "Nothing to count."),
+    "progress_more": ("…共{n}项", "…{n} in all"),
+    "progress_summary": ("各评估对象填报进度", "Each subject's filing"),
+    "progress_silent_short": ("未报单位", "units that filed nothing"),
+    "progress_hint": ("各对象的单位明细：--detail；一个单位的责任清单：--unit 单位；一个对象：--subject 编号",
+                      "Each subject's units: --detail; one unit's list: --unit UNIT; one subject: --subject ID"),
+    "progress_duties": ("责任清单：尚欠指标", "What it still owes"),
+    "progress_duty_head": ("{unit}：{subjects} 个评估对象 · 尚欠 {owed} 项（有误 {invalid} 项）· 缺失分值 {points} 分",
+                           "{unit}: {subjects} subject(s) · {owed} measure(s) owed ({invalid} invalid) · "
+                           "{points} points missing"),
+    "progress_duty_nothing": (" · {nothing} 个对象中未报任何指标", " · filed nothing in {nothing}"),
+    "progress_role": ("分工", "role"),
+    "progress_label": ("指标名称", "measure"),
+    "progress_all_filed": ("已全部填报。", "Everything filed."),
     "progress_note": ("仅计基础指标，加分、扣分和否决项不计；缺失分值是未填报和有误指标满分时在总分中的分值，"
                       "共同负责的指标计入每个责任单位。",
                       "Base measures only (bonus, deduction and veto items are left out); points missing: what full "

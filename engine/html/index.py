@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import compare
 from ..compare import Comparison, Trend
 from ..formats.common import num
-from ..formats.compare.common import attainment, delta_text, group_light, league_title
+from ..formats.compare.common import attainment, delta_text, group_light, league_title, periods, version_note
 from ..formats.words import ui_lang
 from ..results import Scorecard
 from . import page
@@ -102,7 +102,9 @@ def trend_chart(t: Trend, ui: str, lang: str | None) -> str:
     points = [(str(c.submission.period), c.total, page.SHADES[page.shade(c.grade, rubric, c.vetoed)]) for c in t.cards]
     guides = [(g.min, f"{num(g.min)} {g.label.get(lang)}") for g in rubric.grades if g.min > 0]
     name = t.subject[1]
-    return f'<figcaption><b>{esc(name)}</b></figcaption>' + line(points, top, guides, f"{name} · {w('trends', ui)}")
+    notes = "".join(f"<br><small>{esc(periods(s))}: {esc(version_note(s, ui))}</small>" for s in t.steps if s.link)
+    return f'<figcaption><b>{esc(name)}</b>{notes}</figcaption>' + line(points, top, guides,
+                                                                         f"{name} · {w('trends', ui)}")
 
 
 def report_list(cards: list[Scorecard], links: dict, ui: str, lang: str | None) -> str:

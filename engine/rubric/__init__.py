@@ -1,4 +1,7 @@
-"""Rubrics: load a YAML file, check it against the meta-schema and the rules of SPEC 3.5, build it."""
+"""Rubrics: load a YAML file, check it against the meta-schema and the rules of SPEC 3.5, build it.
+
+A tailoring file (``extends``, SPEC 9) is merged with its chain first (tailor.py) and the result
+checked as a whole; ``rubrics_dir`` is where its parent is looked for after the file's own folder."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,30 +12,45 @@ from . import cache
 from .build import build
 from .lint import lint_data
 from .meta import check_meta
+from .places import FileDoc
+from .tailor import is_tailoring, resolve
 
 
-def lint(path: str | Path) -> tuple[Rubric | None, list[Problem]]:
+def lint(path: str | Path, rubrics_dir: str | Path | None = None) -> tuple[Rubric | None, list[Problem]]:
     """Every problem of a rubric file, and the rubric when it has no errors."""
+    rubric, problems, _ = _lint(path, rubrics_dir)
+    return rubric, problems
+
+
+def _lint(path, rubrics_dir) -> tuple[Rubric | None, list[Problem], tuple[str, ...]]:
+    """The rubric (or None), its problems, and the files it was made from (a tailoring's chain)."""
     name = str(path)
     doc, problems = read_yaml(path)
     if doc is None:
-        return None, problems
-    problems = check_meta(doc, name)
+        return None, problems, (name,)
+    doc = FileDoc(doc, name)
+    if is_tailoring(doc.data):
+        doc, problems = resolve(doc, Path(rubrics_dir) if rubrics_dir is not None else None)
+        if doc is None:
+            return None, problems, (name,)
+    problems = check_meta(doc, name)  # a tailoring's own schema problems stopped it above: none is said twice
     if errors(problems):
-        return None, problems
+        return None, problems, doc.files
     problems += lint_data(doc, name)
     if errors(problems):
-        return None, problems
-    return build(doc.data, doc, name), problems
+        return None, problems, doc.files
+    return build(doc.data, doc, name), problems, doc.files
 
 
-def load(path: str | Path) -> Rubric:
-    """A rubric ready to score with, or RubricError with every problem (checked rubrics are cached)."""
-    rubric = cache.get(path)
+def load(path: str | Path, rubrics_dir: str | Path | None = None) -> Rubric:
+    """A rubric ready to score with, or RubricError with every problem (checked rubrics are cached; a
+    tailored one misses when any file of its chain changed)."""
+    lookup = "" if rubrics_dir is None else str(rubrics_dir)
+    rubric = cache.get(path, lookup=lookup)
     if rubric is not None:
         return rubric
-    rubric, problems = lint(path)
+    rubric, problems, files = _lint(path, rubrics_dir)
     if rubric is None:
         raise RubricError(errors(problems))
-    cache.put(path, rubric)
+    cache.put(path, rubric, lookup=lookup, chain=files[1:])
     return rubric

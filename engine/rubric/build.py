@@ -4,16 +4,18 @@ from __future__ import annotations
 from .. import methods
 from ..model import Grade, Group, Label, Loc, Measure, Node, Rubric
 from ..yamlstrict import Doc
+from .places import Placed, placed
 
 
-def build(data: dict, doc: Doc, file: str) -> Rubric:
-    """The Rubric for a document that passed check_meta and lint_data."""
+def build(data: dict, doc: Doc | Placed, file: str) -> Rubric:
+    """The Rubric for a document that passed check_meta and lint_data (a tailored one: its merged data)."""
+    doc = placed(doc, file)
     colors = data.get("colors") or {}
     return Rubric(
         id=data["rubric"],
         version=str(data["version"]),
         title=Label.of(data["title"]),
-        tree=tuple(_node(n, ("tree", i), doc, file) for i, n in enumerate(data["tree"])),
+        tree=tuple(_node(n, ("tree", i), doc) for i, n in enumerate(data["tree"])),
         grades=tuple(Grade(g["id"], Label.of(g.get("label", g["id"])), g["min"]) for g in data["grades"]),
         source=data.get("source", ""),
         scale=data.get("scale", 100),
@@ -26,14 +28,16 @@ def build(data: dict, doc: Doc, file: str) -> Rubric:
         loc=Loc(file),
         replaces=str(data.get("replaces", "")),
         crosswalk=dict(data.get("crosswalk") or {}),
+        extends=str(data.get("extends", "")),
+        tailored=dict(doc.tailored),
     )
 
 
-def _node(raw: dict, path: tuple, doc: Doc, file: str) -> Node:
-    loc = Loc(file, *doc.where(path))
+def _node(raw: dict, path: tuple, doc: Placed) -> Node:
+    loc = doc.locate(path)
     label = Label.of(raw.get("label", raw["id"]))
     if "children" in raw:
-        kids = tuple(_node(c, path + ("children", i), doc, file) for i, c in enumerate(raw["children"]))
+        kids = tuple(_node(c, path + ("children", i), doc) for i, c in enumerate(raw["children"]))
         return Group(raw["id"], label, kids, raw.get("weight"), raw.get("missing"), loc)
     module = methods.get(raw["method"])
     params = {k: raw.get(k, default) for k, default in module.PARAMS.items() if k in raw or default is not methods.REQUIRED}

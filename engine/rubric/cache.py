@@ -1,8 +1,10 @@
 """A cache of checked rubrics, so a pre-commit hook or CI step does not lint the same rubric again.
 
 The key is the rubric's path and bytes plus a fingerprint of the engine code that builds rubrics;
-any change to either misses. Set SCORECARD_CACHE_DIR to move it, SCORECARD_NO_CACHE=1 to turn
-it off. A cache that cannot be read or written is ignored.
+any change to either misses. A tailored rubric (SPEC 9) also names, in its entry, each file of
+its chain with the digest of its bytes, and misses when any of them changed or is gone; the
+folder its parents are looked up in (``lookup``) is part of the key. Set SCORECARD_CACHE_DIR to
+move it, SCORECARD_NO_CACHE=1 to turn it off. A cache that cannot be read or written is ignored.
 
 An entry is plain JSON (encode/loads below), never pickle: whatever is planted in the folder can at
 worst miss. It names the digest of the rubric bytes and the engine fingerprint it was made from, and
@@ -48,8 +50,15 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def _digest(path: Path, data: bytes) -> str:
-    return blake2b(f"{path}\0{fingerprint()}\0".encode() + data).hexdigest()
+def _digest(path: Path, data: bytes, lookup: str = "") -> str:
+    return blake2b(f"{path}\0{fingerprint()}\0{lookup}\0".encode() + data).hexdigest()
+
+
+def _chain(files) -> list[list[str]]:
+    """[file, digest of its bytes] for each parent file of a tailored rubric (OSError if one is unreadable)."""
+    from .. import io
+
+    return [[str(f), blake2b(io.read_bytes(f)).hexdigest()] for f in files]
 
 
 def _entry(digest: str) -> Path | None:
@@ -62,19 +71,23 @@ _SEEN: dict[str, bytes] = {}
 read other bytes than the ones the entry would vouch for)."""
 
 
-def get(path: str | Path, data: bytes | None = None):
+def get(path: str | Path, data: bytes | None = None, lookup: str = ""):
     """The cached Rubric for this file (``data``: its bytes, when already read), or None."""
     from .. import io
 
     try:
         data = io.read_bytes(path) if data is None else data
         _SEEN[str(path)] = data
-        digest = _digest(Path(path), data)
+        digest = _digest(Path(path), data, lookup)
         entry = _entry(digest)
         if entry is None:
             return None
         head, _, body = io.read_bytes(entry, limit=MAX_ENTRY, follow=False).partition(b"\n")
-        if json.loads(head) != {"format": FORMAT, "digest": digest, "engine": fingerprint()}:
+        head = json.loads(head)
+        chain = head.pop("chain", [])
+        if head != {"format": FORMAT, "digest": digest, "engine": fingerprint()}:
+            return None
+        if chain != _chain(f for f, _ in chain):  # a file of a tailoring's chain changed, or is gone
             return None
         rubric = loads(body)
         return rubric if _claims(rubric, path, data) else None
@@ -91,20 +104,22 @@ def _claims(rubric, path, data: bytes) -> bool:
                for key, value in (("rubric", rubric.id), ("version", rubric.version)))
 
 
-def put(path: str | Path, rubric, data: bytes | None = None) -> None:
-    """Remember a rubric that passed lint; only when its JSON form rebuilds exactly the same rubric."""
+def put(path: str | Path, rubric, data: bytes | None = None, lookup: str = "", chain=()) -> None:
+    """Remember a rubric that passed lint; only when its JSON form rebuilds exactly the same rubric.
+    ``chain``: the parent files of a tailored rubric, read again now (an entry vouches for these bytes)."""
     from .. import io
 
     try:
         data = io.read_bytes(path) if data is None else data
-        digest = _digest(Path(path), data)
+        digest = _digest(Path(path), data, lookup)
         entry = _entry(digest)
         if entry is None or _SEEN.get(str(path), data) != data:
             return
         body = encode_text(rubric)
         if loads(body) != rubric:
             return
-        head = json.dumps({"format": FORMAT, "digest": digest, "engine": fingerprint()}).encode()
+        head = {"format": FORMAT, "digest": digest, "engine": fingerprint()}
+        head = json.dumps({**head, "chain": _chain(chain)} if chain else head).encode()
         entry.parent.mkdir(parents=True, exist_ok=True)
         io.write_private(entry, head + b"\n" + body)
     except Exception:

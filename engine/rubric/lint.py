@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from .. import methods
 from ..methods._common import is_number
-from ..model import Loc
 from ..problems import Problem, did_you_mean, shown, unfit_text
 from ..yamlstrict import Doc
+from .places import Placed, in_file_order, placed
 
 EPS = 1e-9
 TOO_LARGE = 1e15
@@ -19,7 +19,7 @@ SIZED_NODE = ("points", "weight", "per", "cap", "target", "floor", "min", "max")
 VERSION_NUMBER = 'version {v} is a number: write it quoted, e.g. version: "1.10", so it reads as written'
 
 
-def lint_data(doc: Doc, file: str, faulted: Iterable[tuple] | None = None) -> list[Problem]:
+def lint_data(doc: Doc | Placed, file: str, faulted: Iterable[tuple] | None = None) -> list[Problem]:
     """Every semantic problem of the rubric, in file order.
 
     ``faulted``: the paths where the meta-schema found errors.  Given, the document may hold a wrong
@@ -40,7 +40,7 @@ def lint_data(doc: Doc, file: str, faulted: Iterable[tuple] | None = None) -> li
     ctx.guard(ctx.check_grades, data.get("grades"))
     if not too_large and not any(f[:1] in (("tree",), ("scale",), ("normalize",)) for f in ctx.faulted):
         ctx.guard(ctx.check_points, data)
-    return sorted(ctx.problems, key=lambda p: (p.loc.line, p.loc.col))
+    return in_file_order(ctx.problems, ctx.doc)
 
 
 def _walk(nodes: list, path: tuple) -> Iterator[tuple[tuple, dict]]:
@@ -97,8 +97,8 @@ def _big(x) -> str:
 
 
 class _Ctx:
-    def __init__(self, doc: Doc, file: str, faulted: Iterable[tuple] | None = None):
-        self.doc, self.file, self.problems = doc, file, []
+    def __init__(self, doc: Doc | Placed, file: str, faulted: Iterable[tuple] | None = None):
+        self.doc, self.file, self.problems = placed(doc, file), file, []
         self.safe = faulted is not None
         self.faulted = [tuple(f) for f in faulted or ()]
 
@@ -121,8 +121,7 @@ class _Ctx:
             code: str = "rubric") -> None:
         if self.faulted and self._said(path):
             return
-        line, col = self.doc.where(path, key=key)
-        self.problems.append(Problem(Loc(self.file, line, col), message, node_id, level, code))
+        self.problems.append(Problem(self.doc.locate(path, key), message, node_id, level, code))
 
     def check_version(self, version) -> None:
         if is_number(version):
@@ -163,8 +162,9 @@ class _Ctx:
             if not isinstance(nid, str):
                 continue
             if nid in seen:
-                first = self.doc.where(seen[nid] + ("id",))[0]
-                self.add(path + ("id",), f"duplicate id (first used at line {first})", nid, code="duplicate-id")
+                first, here = self.doc.locate(seen[nid] + ("id",)), self.doc.locate(path + ("id",))
+                at = f"line {first.line}" if first.file == here.file else f"{first.file}:{first.line}"
+                self.add(path + ("id",), f"duplicate id (first used at {at})", nid, code="duplicate-id")
             else:
                 seen[nid] = path
 

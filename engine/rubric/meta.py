@@ -10,6 +10,7 @@ from ..model import Loc
 from ..numbers import show as _show
 from ..problems import Problem, did_you_mean
 from ..yamlstrict import Doc
+from .places import Placed, in_file_order, placed
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "rubric.schema.json"
 
@@ -29,30 +30,31 @@ def _validator():
     return Draft7Validator(meta_schema())
 
 
-def check_meta(doc: Doc, file: str) -> list[Problem]:
+def check_meta(doc: Doc | Placed, file: str, semantic: bool = True) -> list[Problem]:
     """One problem per schema violation (per unknown key), at the line of the offending key or value.
 
     When there are any, the semantic checks (engine.rubric.lint) run as well wherever the types they
-    need are right, so that one run shows every problem of the file, not the schema's first."""
+    need are right, so that one run shows every problem of the file, not the schema's first (not with
+    ``semantic=False``: a tailoring file is checked as a whole once merged, see tailor.py)."""
+    doc = placed(doc, file)
     if not isinstance(doc.data, dict):
         return [Problem(Loc(file), "a rubric must be a YAML map with keys rubric, version, title, grades, tree")]
     found = list(_validator().iter_errors(doc.data))
-    out = [p for e in found for p in _problems(e, doc, file)]
-    if found:
+    out = [p for e in found for p in _problems(e, doc)]
+    if found and semantic:
         from .lint import lint_data  # lint imports nothing from here; imported late all the same
 
         out += lint_data(doc, file, faulted=[tuple(e.absolute_path) for e in found])
-    return sorted(out, key=lambda p: (p.loc.line, p.loc.col))
+    return in_file_order(out, doc)
 
 
-def _problems(error, doc: Doc, file: str) -> list[Problem]:
+def _problems(error, doc: Placed) -> list[Problem]:
     path = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and _extra_keys(error):
         known = error.schema.get("properties", {})
-        return [Problem(Loc(file, *doc.where(path + (k,), key=True)), f"unknown key '{k}'{did_you_mean(k, known)}",
+        return [Problem(doc.locate(path + (k,), key=True), f"unknown key '{k}'{did_you_mean(k, known)}",
                         id=_node_id(doc.data, path + (k,)), code="schema") for k in _extra_keys(error)]
-    line, col = doc.where(path)
-    return [Problem(Loc(file, line, col), _message(error), id=_node_id(doc.data, path), code="schema")]
+    return [Problem(doc.locate(path), _message(error), id=_node_id(doc.data, path), code="schema")]
 
 
 def _message(error) -> str:
@@ -61,6 +63,9 @@ def _message(error) -> str:
     if v == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"missing required key '{missing}'"
+    if v == "dependencies":  # only override/remove/add, which need extends
+        key = next((k for k in error.validator_value if k in error.instance and "extends" not in error.instance), "")
+        return f"'{key}' tailors a rubric: name it with 'extends: ID@VERSION'"
     if v == "additionalProperties":  # with no extra key to name (else _problems names each)
         return error.message
     if v == "enum":

@@ -97,10 +97,10 @@ def test_csv_every_scorecard_with_rank_and_change(cards):
     files = dict(SERIES)
     files["zt/2022.yaml"] = files["zt/2022.yaml"].replace("name: 昭通市", "name: '@SUM(A1)'")
     rows = list(csv.reader(io.StringIO(get("csv").render(compare.compare(cards(files))))))
-    assert rows[0] == ["rubric", "period", "subject", "subject_name", "rank", "total", "change", "trend", "grade",
-                       "vetoed", "G1", "G2"]
-    assert rows[1] == ["trend", "2022", "zt", "'@SUM(A1)", "", "70.0", "", "", "合格", "false", "50.0", "20.0"]
-    assert rows[4][4:8] == ["", "22.0", "-49.01", "↓"] and rows[5][4:8] == ["1", "50.0", "28.0", "↑"]
+    assert rows[0] == ["rubric", "version", "period", "subject", "subject_name", "rank", "total", "change", "trend",
+                       "compared", "grade", "vetoed", "G1", "G2"]
+    assert rows[1] == ["trend", "1", "2022", "zt", "'@SUM(A1)", "", "70.0", "", "", "", "合格", "false", "50.0", "20.0"]
+    assert rows[4][5:9] == ["", "22.0", "-49.01", "↓"] and rows[5][5:9] == ["1", "50.0", "28.0", "↑"]
 
 
 def test_submitted_text_is_not_markup(cards):

@@ -75,12 +75,15 @@ def test_no_file_exits_1(files):
     assert run("empty").exit_code == 1
 
 
-def test_table(fake):
+def test_table_of_two_subjects_is_the_summary_and_detail_gives_the_unit_tables(fake):
     fake()
     r = run("x")
     assert r.exit_code == 0, r.output
+    assert "各评估对象填报进度 · 创建测评" in r.stdout and "各单位合计（按缺失分值排序）" in r.stdout
+    assert "覆盖率 40%（2/5 项基础指标已填报）" not in r.stdout and "--detail" in r.stdout
+    r = run("x", "--detail")
     assert "覆盖率 40%（2/5 项基础指标已填报）" in r.stdout and "各单位合计（按缺失分值排序）" in r.stdout
-    assert "尚未填报任何指标的单位: 市教育局" in r.stdout
+    assert "尚未填报任何指标的单位: 市教育局" in r.stdout and "各评估对象填报进度" not in r.stdout
 
 
 def test_missing_is_no_error_but_an_invalid_part_is_and_its_progress_still_shows(fake):
@@ -163,3 +166,57 @@ def test_a_long_table_counts_the_subjects_own_values(files):
     s, t = json.loads(r.stdout)["subjects"]
     assert (s["filed"], s["points_missing"], s["filed_nothing"]) == (2, 40.0, ["mzw"])
     assert (t["filed"], t["points_missing"], t["filed_nothing"]) == (1, 80.0, ["jyj", "tjj", "mzw"])
+
+
+def test_it_validates_only(monkeypatch, campaign):
+    """Counting needs who filed what, not a score: the pipeline is asked for no scorecards."""
+    asked = {}
+
+    def fake_run(*args, **kwargs):
+        asked.update(kwargs)
+        return iter([Outcome("jc/2024", filing=jinchang(campaign))])
+
+    monkeypatch.setattr(progress_cmd, "run", fake_run)
+    assert run("x").exit_code == 0
+    assert asked["scoring"] is False
+
+
+def test_unit_shows_its_list_and_filters_json(fake):
+    fake()
+    r = run("x", "--unit", "市民族宗教事务委员会")
+    assert r.exit_code == 0, r.output
+    assert "责任清单：尚欠指标" in r.stdout and "重大事件" not in r.stdout  # a veto is no base measure
+    assert r.stdout.count("教育基地") == 2  # M4 owed in both subjects
+    data = json.loads(run("x", "--unit", "mzw", "-f", "json").stdout)
+    assert [[u["unit"] for u in s["units"]] for s in data["subjects"]] == [["mzw"], ["mzw"]]
+    assert [(u["unit"], u["missing"], u["invalid"], u["points_missing"]) for u in data["units"]] == [
+        ("mzw", 3, 1, 40.0)]
+
+
+def test_subject_shows_its_unit_table(fake):
+    fake()
+    r = run("x", "--subject", "武威市")
+    assert r.exit_code == 0
+    assert "武威市 · 2024 · 创建测评" in r.stdout and "金昌市" not in r.stdout and "各单位合计" not in r.stdout
+    rows = list(csv.DictReader(io.StringIO(run("x", "--subject", "ww", "-f", "csv").stdout)))
+    assert [(r["subject"], r["unit"], r["points_missing"]) for r in rows] == [
+        ("ww", "jyj", "30.0"), ("ww", "tjj", "20.0"), ("ww", "mzw", "20.0")]
+
+
+def test_an_unknown_unit_is_exit_2_with_the_closest(fake):
+    fake()
+    r = run("x", "--unit", "mzx")
+    assert r.exit_code == 2 and "did you mean 'mzw'" in r.stderr
+
+
+def test_the_shipped_campaign_fits_80_columns(monkeypatch):
+    """submissions/: the summary, a row a submission, and every line within 80 cells."""
+    from rich.cells import cell_len
+
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "80")
+    r = run("submissions/example-city", "submissions/jinchang")
+    assert r.exit_code == 0, r.output
+    assert max(cell_len(x) for x in r.stdout.splitlines()) <= 80
+    assert "各评估对象填报进度 · 全国民族团结进步示范市测评" in r.stdout
+    assert len(r.stdout.splitlines()) < 120

@@ -25,9 +25,9 @@ def both(campaign):
     return progress([jinchang(campaign), wuwei(campaign)])
 
 
-def terminal(prog, width=120, lang=None) -> str:
+def terminal(prog, width=120, lang=None, view="detail") -> str:
     buf = io.StringIO()
-    get("table").show(prog, Console(file=buf, width=width), lang)
+    get("table").show(prog, Console(file=buf, width=width), lang, view)
     return buf.getvalue()
 
 
@@ -82,7 +82,7 @@ def test_csv_rows(both):
 
 
 def test_markdown(both):
-    text = get("markdown").render(both)
+    text = get("markdown").render(both, view="detail")
     assert text.startswith("# 填报进度\n\n## 各单位合计（按缺失分值排序）\n")
     assert "| 市统计局 | 2 | 2 | 2 | 2 | 1 | 1 | **60** |  |" in text
     assert "| 市民族宗教事务委员会 | 2 | 4 |  |  | 1 | 3 | **40** | 1 |" in text
@@ -135,7 +135,7 @@ def test_hostile_names_in_the_terminal(campaign):
 
 
 def test_hostile_names_in_markdown(campaign):
-    text = get("markdown").render(hostile(campaign))
+    text = get("markdown").render(hostile(campaign))  # one subject: the detail
     assert "<img" not in text and "&lt;img" in text and "**粗**" not in text and "\\*\\*粗\\*\\*" in text
     assert "\\[x\\](http\\://evil.example)" in text  # no link
     assert "&lt;img src=x> \\| 列 | 1 | 1 | 1 |" in text  # the pipe inside the name escaped: still one cell

@@ -6,7 +6,7 @@ from ...gap_views import light
 from ...model import Group
 from ...results import Scorecard, r2
 from ..common import num
-from ..words import word
+from ..words import ui_lang, word
 
 
 def attainment(card: Scorecard, gid: str) -> float | None:
@@ -46,6 +46,56 @@ def periods(step: Step) -> str:
     return f"{step.before.submission.period}→{step.after.submission.period}"
 
 
+def trend_groups(tr: Trend) -> list[str]:
+    """The trend's group columns: the top-level groups that carry points in its latest period's rubric."""
+    return [g.id for g in tr.cards[-1].rubric.tree if isinstance(g, Group) and g.worth > 0]
+
+
+def step_change(step: Step, gid: str) -> Change:
+    """The step's change of a group; nothing to compare (·) when the step does not line it up."""
+    return next((c for c in step.groups if c.id == gid), Change(gid, None, None))
+
+
+VERSION_WORDS = {
+    "totals_only": ("{a} → {b}：两版之间没有对照表（crosswalk），只比较总分",
+                    "{a} → {b}: no crosswalk between the two versions, so only the totals are compared"),
+    "crosswalked": ("{a} → {b}：按对照表（crosswalk）比较", "{a} → {b}: compared through the crosswalk"),
+    "not_comparable": ("；不可比：{items}", "; not comparable: {items}"),
+    "dropped": ("已删除", "dropped"), "absent": ("{x} 中没有", "not in {x}"),
+    "merged": ("与其他指标并入 {x}", "merged into {x} with others"), "new": ("{x} 新增", "new in {x}"),
+}
+
+
+def version_word(key: str, ui: str, **fields) -> str:
+    zh, en = VERSION_WORDS[key]
+    return (zh if ui == "zh" else en).format(**fields)
+
+
+def version_note(step: Step, ui: str) -> str:
+    """'' within one rubric version; else which versions, whether through a crosswalk or totals only, and the
+    ids that are not comparable."""
+    link = step.link
+    if link is None:
+        return ""
+    if not link.crosswalk:
+        return version_word("totals_only", ui, a=link.before, b=link.after)
+    head = version_word("crosswalked", ui, a=link.before, b=link.after)
+    items = [f"{nid} ({version_word(why, ui, x=what)})" for nid, why, what in link.not_comparable]
+    return head + (version_word("not_comparable", ui, items=", ".join(items)) if items else "")
+
+
+def versions_dict(step: Step, ui: str) -> dict | None:
+    """The JSON of a step across two rubric versions (None within one)."""
+    link = step.link
+    if link is None:
+        return None
+    return {"from": link.before, "to": link.after, "crosswalk": link.crosswalk,
+            "compared": "crosswalk" if link.crosswalk else "totals",
+            "renamed": {old: new for old, new in link.pairs.items() if old != new},
+            "not_comparable": [{"id": nid, "why": why, "with": what or None} for nid, why, what in link.not_comparable],
+            "note": version_note(step, ui)}
+
+
 def subject_dict(card: Scorecard) -> dict:
     return {"id": card.submission.subject_id, "name": card.submission.subject_name}
 
@@ -82,6 +132,7 @@ def trend_dict(t: Trend, lang: str | None) -> dict:
         "series": [{"period": c.submission.period, "total": c.total, "grade": c.grade.label.get(lang)}
                    for c in t.cards],
         "steps": [{"from": s.before.submission.period, "to": s.after.submission.period,
+                   "versions": versions_dict(s, ui_lang(lang, s.after.rubric)),
                    "total": change_dict(s.total), "groups": [change_dict(g) for g in s.groups],
                    "slipped": [{"id": x.id, "label": s.after.rubric.by_id[x.id].label.get(lang),
                                 "before": r2(x.before), "after": r2(x.after), "value_before": x.value_before,

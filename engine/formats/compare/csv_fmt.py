@@ -16,7 +16,10 @@ NAME = "csv"
 SUFFIX = ".csv"
 ENCODING = "utf-8-sig"
 """With a BOM, so Excel opens the Chinese text as UTF-8."""
-COLUMNS = ("rubric", "period", "subject", "subject_name", "rank", "total", "change", "trend", "grade", "vetoed")
+COLUMNS = ("rubric", "version", "period", "subject", "subject_name", "rank", "total", "change", "trend", "compared",
+           "grade", "vetoed")
+"""compared: how the change was reckoned against the previous period when that was scored under another
+version of the rubric: 'crosswalk' (groups through the crosswalk), 'totals' (no crosswalk: the totals only)."""
 
 
 def render(comparisons, lang: str | None = None) -> str:
@@ -24,21 +27,31 @@ def render(comparisons, lang: str | None = None) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(COLUMNS + tuple(groups))
+    # a trend across rubric versions lies in its latest version's comparison: ranks, steps and cards are
+    # gathered over all of them, and each card is written once
+    ranks = {id(s.card): s.rank for c in comparisons for s in c.league.standings}
+    steps = {id(s.after): s for c in comparisons for t in c.trends for s in t.steps}
+    seen: set[int] = set()
     for c in comparisons:
-        for row in _rows(c, lang, groups):
+        for row in _rows(c, lang, groups, ranks, steps, seen):
             w.writerow([safe_cell("" if v is None else v) for v in row])
     return buf.getvalue()
 
 
-def _rows(c, lang, groups):
-    ranks = {id(s.card): s.rank for s in c.league.standings}
-    changes = {id(s.after): s.total for t in c.trends for s in t.steps}
-    cards = [card for t in c.trends for card in t.cards]
-    cards += [s.card for s in c.league.standings if all(s.card is not x for x in cards)]
-    cards += [a for a in c.league.absent if all(a is not x for x in cards)]
+def _rows(c, lang, groups, ranks: dict, steps: dict, seen: set):
+    cards = [card for t in c.trends for card in t.cards] + [s.card for s in c.league.standings] + list(c.league.absent)
+    cards = [x for x in {id(x): x for x in cards}.values() if id(x) not in seen]
+    seen.update(id(x) for x in cards)
     for card in sorted(cards, key=lambda x: (x.submission.subject_id, period_key(x.submission.period))):
-        d, change = card_row(card, lang), changes.get(id(card))
-        yield (card.rubric.id, d["period"], d["subject"]["id"], d["subject"]["name"], ranks.get(id(card)),
-               d["total"], None if change is None else change.delta, None if change is None else change.arrow,
-               d["grade"]["label"], "true" if d["vetoed"] else "false",
-               *[d["groups"].get(g, {}).get("score") for g in groups])
+        d, s = card_row(card, lang), steps.get(id(card))
+        change = None if s is None else s.total
+        yield (card.rubric.id, card.rubric.version, d["period"], d["subject"]["id"], d["subject"]["name"],
+               ranks.get(id(card)), d["total"], None if change is None else change.delta,
+               None if change is None else change.arrow, _compared(s), d["grade"]["label"],
+               "true" if d["vetoed"] else "false", *[d["groups"].get(g, {}).get("score") for g in groups])
+
+
+def _compared(s) -> str | None:
+    if s is None or s.link is None:
+        return None
+    return "crosswalk" if s.link.crosswalk else "totals"

@@ -6,7 +6,8 @@ from ..common import num
 from ...safe_text import md, md_code
 from ..markdown import bold, row
 from ..words import ui_lang, word
-from .common import attainment, delta_text, group_light, league_title, periods, slip_groups
+from .common import attainment, delta_text, group_light, league_title, periods, slip_groups, step_change, \
+    trend_groups, version_note
 
 NAME = "markdown"
 SUFFIX = ".md"
@@ -64,15 +65,17 @@ def heatmap_md(lg: League, lang, ui: str) -> list[str]:
 
 def trend_md(tr: Trend, lang, ui: str) -> list[str]:
     sid, name = tr.subject
-    groups = [g.id for g in tr.steps[-1].groups]
+    groups = trend_groups(tr)
     out = [f"### {md(name)}", "", row(word("period", ui), word("total", ui), word("change", ui), word("grade", ui),
                                        *groups), "|---|--:|--:|---|" + "--:|" * len(groups)]
     first = tr.cards[0]
     out.append(row(first.submission.period, num(first.total), "", first.grade.label.get(lang), *["" for _ in groups]))
     for s in tr.steps:
         out.append(row(s.after.submission.period, num(s.after.total), delta_text(s.total),
-                       s.after.grade.label.get(lang), *[delta_text(g) for g in s.groups]))
+                       s.after.grade.label.get(lang), *[delta_text(step_change(s, gid)) for gid in groups]))
     for s in tr.steps:
+        if version_note(s, ui):
+            out += ["", f"{md(periods(s))}: {md(version_note(s, ui))}"]
         for title, slips in slip_groups(s, ui):
             items = ", ".join(f"{md_code(x.id)} {md(s.after.rubric.by_id[x.id].label.get(lang))} "
                               f"{x.before * 100:.0f}%→{x.after * 100:.0f}%" for x in slips)

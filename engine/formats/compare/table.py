@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import io
 
+from rich.padding import Padding
+
 from ...compare import Comparison, League, Trend
 from ...safe_text import console as new_console, styled, text
 from ..common import num
 from ..gaps.table_views import column, new_table
 from ..words import ui_lang, word
-from .common import attainment, delta_text, group_light, league_title, periods, slip_groups
+from .common import attainment, delta_text, group_light, league_title, periods, slip_groups, step_change, \
+    trend_groups, version_note
 
 NAME = "table"
 SUFFIX = ".txt"
@@ -41,6 +44,8 @@ def show_comparison(c: Comparison, console, lang) -> None:
     for t in c.trends:
         console.print(trend_table(t, lang, ui, console.width >= 120))
         for s in t.steps:
+            if version_note(s, ui):
+                console.print(Padding(styled((f"{periods(s)}: ", "yellow"), version_note(s, ui)), (0, 0, 0, 2)))
             for title, slips in slip_groups(s, ui):
                 console.print(slip_line(s, title, slips))
     console.print()
@@ -85,7 +90,7 @@ def heatmap(lg: League, lang, ui: str):
 def trend_table(tr: Trend, lang, ui: str, wide: bool = True):
     """A subject's totals period by period; group changes as numbers when wide, as arrows when not."""
     sid, name = tr.subject
-    groups = [g.id for g in tr.steps[-1].groups]
+    groups = trend_groups(tr)
     t = new_table(f"{word('trends', ui)} · {name}", expand=False)
     column(t, word("period", ui))
     column(t, word("total", ui), "right")
@@ -99,7 +104,7 @@ def trend_table(tr: Trend, lang, ui: str, wide: bool = True):
               *["" for _ in groups])
     for s in tr.steps:
         t.add_row(text(s.after.submission.period), num(s.after.total), _arrow(delta_text(s.total)),
-                  text(s.after.grade.label.get(lang)), *[cell(g) for g in s.groups])
+                  text(s.after.grade.label.get(lang)), *[cell(step_change(s, gid)) for gid in groups])
     return t
 
 
@@ -108,7 +113,5 @@ def _arrow(value: str):
 
 
 def slip_line(s, title: str, slips):
-    from rich.padding import Padding
-
     items = ", ".join(f"{x.id} {x.before * 100:.0f}%→{x.after * 100:.0f}%" for x in slips)
     return Padding(styled((title, "red"), f" ({periods(s)}): {items}"), (0, 0, 0, 2))

@@ -23,7 +23,7 @@ KEYS = {"unit_name": "name"}
 """CSV column -> its key in the JSON unit object, where they differ."""
 
 
-def render(prog, lang: str | None = None) -> str:
+def render(prog, lang: str | None = None, view: str | None = None) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(HEAD + UNIT)

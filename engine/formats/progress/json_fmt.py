@@ -3,7 +3,8 @@
 Each subject: rubric, subject, period, parts, base (its base measures), filed, invalid, missing (counts),
 coverage_pct, points_missing, missing_measures, invalid_measures, filed_nothing (unit ids) and units (per
 unit: lead, co, filed, invalid, missing, points_missing, filed_nothing and the measure ids behind each count).
-"units" adds each unit up across subjects, most points missing first.
+"units" adds each unit up across subjects, most points missing first.  One subject is pretty-printed; more are
+written a compact object per line (as `score -f json` writes a batch): 3,200 subjects in seconds, not tens.
 """
 from __future__ import annotations
 
@@ -14,5 +15,13 @@ NAME = "json"
 SUFFIX = ".json"
 
 
-def render(prog, lang: str | None = None) -> str:
-    return dumps(progress_dict(prog, lang)) + "\n"
+def render(prog, lang: str | None = None, view: str | None = None) -> str:
+    data = progress_dict(prog, lang)
+    if len(data["subjects"]) <= 1:
+        return dumps(data) + "\n"
+    return "".join(["{\n", _lines("subjects", data["subjects"]), ",\n", _lines("units", data["units"]), "\n}\n"])
+
+
+def _lines(key: str, items: list) -> str:
+    """'"key": [' then one compact object a line."""
+    return f'"{key}": [\n' + ",\n".join(dumps(x, None) for x in items) + "\n]"
