@@ -69,9 +69,8 @@ def measure_dict(m: MeasureResult, lang: str | None = None, waiver=None) -> dict
         "unit": m.measure.unit,
         **filed(m),
     }
-    if m.status == "waived":  # not applicable (SPEC 9): nothing to recover, and why it is left out
-        out["gap"] = 0.0
-        w = waiver
+    if m.status == "waived":  # not applicable (SPEC 9): why it is left out (gap stays SPEC 6's max - score, as
+        w = waiver                # for an excluded measure; recoverable, 0, says nothing is to be won)
         if w is not None:
             out["waiver"] = {k: v for k, v in waivers.as_dict(m.id, w).items() if k != "id"}
     if m.entry is not None:

@@ -19,7 +19,8 @@ HOSTILE = '  G1.M1: {reason: "<script>x</script> | *b*", approved_by: "=HYPERLIN
 def test_json(outcome):
     d = json.loads(json_fmt.render([outcome(submission()).card]))
     m1 = next(m for m in d["measures"] if m["id"] == "G1.M1")
-    assert (m1["status"], m1["gap"], m1["recoverable"]) == ("waived", 0.0, 0.0)
+    # gap is SPEC 6's max - score, as for an excluded measure; recoverable says nothing is to be won
+    assert (m1["status"], m1["score"], m1["gap"], m1["recoverable"]) == ("waived", 0.0, m1["max"], 0.0)
     assert m1["waiver"] == {"reason": "本市无牧区", "approved_by": "自治区民委", "expires": "2026-12-31"}
     assert d["waivers"] == [{"id": "G1.M1", "reason": "本市无牧区", "approved_by": "自治区民委",
                              "expires": "2026-12-31"}]
