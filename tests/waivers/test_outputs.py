@@ -57,7 +57,7 @@ def test_csv_neutralises(outcome):
     rows = list(csv.DictReader(io.StringIO(csv_fmt.render([outcome(submission(waivers=HOSTILE)).card]))))
     m1 = next(r for r in rows if r["measure"] == "G1.M1")
     assert (m1["status"], m1["gap"], m1["waiver_approved_by"], m1["waiver_expires"]) == \
-        ("waived", "0.0", "'=HYPERLINK(1)", "2026-12-31")
+        ("waived", "4.0", "'=HYPERLINK(1)", "2026-12-31")
     assert next(r for r in rows if r["measure"] == "G1.M2")["waiver_reason"] == ""
 
 
