@@ -1,11 +1,15 @@
 """Rubrics: load a YAML file, check it against the meta-schema and the rules of SPEC 3.5, build it.
 
 A tailoring file (``extends``, SPEC 9) is merged with its chain first (tailor.py) and the result
-checked as a whole; ``rubrics_dir`` is where its parent is looked for after the file's own folder."""
+checked as a whole; ``rubrics_dir`` is where its parent is looked for after the file's own folder.
+``lint`` also checks a crosswalk (engine.crosswalk), against the version it replaces when that version
+is found the same way."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
+from .. import crosswalk
 from ..model import Rubric
 from ..problems import Problem, RubricError, errors, read_yaml
 from . import cache
@@ -13,13 +17,34 @@ from .build import build
 from .lint import lint_data
 from .meta import check_meta
 from .places import FileDoc
-from .tailor import is_tailoring, resolve
+from .tailor import _folders, is_tailoring, resolve
 
 
 def lint(path: str | Path, rubrics_dir: str | Path | None = None) -> tuple[Rubric | None, list[Problem]]:
     """Every problem of a rubric file, and the rubric when it has no errors."""
     rubric, problems, _ = _lint(path, rubrics_dir)
-    return rubric, problems
+    if rubric is None or not rubric.crosswalk:
+        return rubric, problems
+    problems += crosswalk.lint([rubric, *_replaced(rubric, rubrics_dir)])
+    return (None if errors(problems) else rubric), problems
+
+
+def _replaced(rubric: Rubric, rubrics_dir) -> list[Rubric]:
+    """The version ``rubric`` replaces, from its folder or ``rubrics_dir``, with no crosswalk of its own
+    (only this file's is checked); none when it is not found or does not load."""
+    from ..finder import folder_index, pick  # the finder loads rubrics: imported late
+
+    named = crosswalk.replaced(rubric)
+    if named is None:
+        return []
+    for folder in _folders(rubric.loc.file, None if rubrics_dir is None else Path(rubrics_dir)):
+        path = pick(folder_index(folder)[0].get(named[0], []), named[1])
+        if path is not None:
+            try:
+                return [replace(load(path, rubrics_dir), crosswalk={})]
+            except RubricError:
+                return []
+    return []
 
 
 def _lint(path, rubrics_dir) -> tuple[Rubric | None, list[Problem], tuple[str, ...]]:
