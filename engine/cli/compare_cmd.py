@@ -36,6 +36,14 @@ def compare(
     subject's trend across periods (↑ better, → within 0.5 points, ↓ worse) with the measures that
     moved away from their target. Submissions of different rubrics get one league each.
 
+    Versions: each version has its own league, but a subject's trend runs on across the versions of its
+    rubric (the same rubric id, or a rubric that declares replaces: OLD_ID@VERSION) and is shown under its
+    latest period's version. With a crosswalk ({old_id: new_id, or null: dropped}) the groups
+    and measures are lined up through it (an id it does not name keeps its id if the new version has it);
+    what maps one to one is compared, and the rest is listed as not comparable (dropped, absent, merged
+    into one, new). Without a crosswalk only the totals are compared. A wrong crosswalk stops compare
+    (exit 2, located): scorecard rubric lint finds it first.
+
     A long table (one .csv or .parquet with the columns subject, period, measure, value for thousands of
     subjects, see --long) is ranked at once; a subject with an invalid row is left out (exit code 1).
 

@@ -24,6 +24,9 @@ app = typer.Typer(help="Check a rubric (lint), draw it as a tree (show), or list
 RUBRIC_ARG = typer.Argument(..., help="The rubric YAML file.", show_default=False)
 PARENTS_DIR = typer.Option(None, "--rubrics-dir", help="Where the rubric a tailoring file extends is looked up "
                            "when it is not in the tailoring file's own folder.", show_default=False)
+LINT_DIR = typer.Option(None, "--rubrics-dir", help="Where the rubric a tailoring file extends, and the version a "
+                        "rubric replaces (for its crosswalk's keys), are looked up when they are not in the "
+                        "rubric file's own folder.", show_default=False)
 
 
 def _exists(path: Path) -> None:
@@ -33,13 +36,16 @@ def _exists(path: Path) -> None:
 
 @app.command()
 @handled
-def lint(rubric: Path = RUBRIC_ARG, rubrics_dir: Optional[Path] = PARENTS_DIR) -> int:
+def lint(rubric: Path = RUBRIC_ARG, rubrics_dir: Optional[Path] = LINT_DIR) -> int:
     """Check a rubric against the meta-schema and the rules: unique ids, declared owners, sane parameters,
     ordered bands and grades, points that add up to the scale. Every problem as FILE:LINE:COL; exit 1 if any.
 
     A tailoring file (extends: ID@VERSION) is merged with the rubrics it extends and the result checked as
     a whole: a problem in an inherited node is located in the parent's file, one in an override or an
     added node in the tailoring file.
+
+    A crosswalk (SPEC 9) is checked as compare checks it: it needs replaces, each target must be a node of
+    this rubric, and each key a node of the version it replaces, when that version is found.
     """
     _exists(rubric)
     built, problems = rubrics.lint(rubric, rubrics_dir)
