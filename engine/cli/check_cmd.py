@@ -52,7 +52,8 @@ def check(
 
     Example: scorecard check submissions/ --min-grade pass --format github
 
-    Example: scorecard check submissions/ --policy ci-policy.yaml --format junit -o check.xml
+    Example: scorecard check submissions/ --policy docs/examples/policy.yaml --format junit -o check.xml
+    (docs/tailoring.md explains every policy key and what each format shows)
     """
     try:
         bar = Bar(min_grade, min_score, load_policy(str(policy)) if policy else None)

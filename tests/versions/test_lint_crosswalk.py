@@ -3,6 +3,8 @@ the rubric itself, its keys against the version it replaces when that version is
 or --rubrics-dir, and that it has `replaces`; each problem at its entry, with did-you-mean."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -90,3 +92,11 @@ def test_cli_exits_1_naming_the_place_and_0_when_good(both, tmp_path, monkeypatc
     both()
     good = CliRunner().invoke(app, ["rubric", "lint", "rubrics/trend-2.yaml"], catch_exceptions=False)
     assert good.exit_code == 0 and "rubrics/trend-2.yaml: ok" in good.output
+
+
+def test_the_documented_versions_lint_clean():
+    """docs/tailoring.md lints docs/examples/versions/rubrics/trend-2.yaml: its crosswalk is checked against
+    trend@1 beside it, and holds."""
+    folder = Path(__file__).resolve().parents[2] / "docs" / "examples" / "versions" / "rubrics"
+    built, problems = rubrics.lint(folder / "trend-2.yaml")
+    assert built is not None and problems == [] and built.crosswalk["G1.M1"] == "G1.M10"
