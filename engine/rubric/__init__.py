@@ -17,7 +17,7 @@ from .build import build
 from .lint import lint_data
 from .meta import check_meta
 from .places import FileDoc
-from .tailor import _folders, is_tailoring, resolve
+from .tailor import is_tailoring, lookup_folders, resolve
 
 
 def lint(path: str | Path, rubrics_dir: str | Path | None = None) -> tuple[Rubric | None, list[Problem]]:
@@ -37,7 +37,7 @@ def _replaced(rubric: Rubric, rubrics_dir) -> list[Rubric]:
     named = crosswalk.replaced(rubric)
     if named is None:
         return []
-    for folder in _folders(rubric.loc.file, None if rubrics_dir is None else Path(rubrics_dir)):
+    for folder in lookup_folders(rubric.loc.file, None if rubrics_dir is None else Path(rubrics_dir)):
         path = pick(folder_index(folder)[0].get(named[0], []), named[1])
         if path is not None:
             try:

@@ -54,7 +54,7 @@ def _ref(data: dict) -> str:
     return f"{data.get('rubric')}@{data.get('version')}"
 
 
-def _folders(file: str, rubrics_dir: Path | None) -> list[Path]:
+def lookup_folders(file: str, rubrics_dir: Path | None) -> list[Path]:
     own = Path(file).parent
     extra = [rubrics_dir] if rubrics_dir is not None and Path(rubrics_dir).resolve() != own.resolve() else []
     return [own] + extra
@@ -66,7 +66,7 @@ def _find(child: FileDoc, rubrics_dir: Path | None, chain: tuple) -> tuple[Path 
 
     ref, where = str(child.data["extends"]), child.locate(("extends",))
     rid, _, version = ref.partition("@")
-    folders = _folders(child.file, rubrics_dir)
+    folders = lookup_folders(child.file, rubrics_dir)
     for folder in folders:
         path = pick(folder_index(folder)[0].get(rid, []), version)
         if path is not None:
