@@ -40,6 +40,8 @@ class Table:
         self.problems, self.owners = problems, owners
         self.parts: list[Part] = []
         """Set when the table goes the uniform way (see as_parts)."""
+        self._held: dict | None = None
+        """(subject, period) -> the waivers of a pair left out for an error (made when first asked for)."""
 
     def keys(self) -> set[Key]:
         """(rubric id, subject, period) of every subject and period in the table (valid or not)."""
@@ -88,12 +90,26 @@ class Table:
 
     def _filing(self, pair: tuple, row: int | None, said: list[Problem]) -> Filing:
         """Who filed what for one (subject, period): the subject itself (a table has no filed_by), each measure
-        with a value in its row; a pair left out for an error has only its invalid measures known."""
+        with a value in its row, each valid waiver (done, SPEC 9); a pair left out for an error has only its
+        invalid measures and its waivers known."""
         v = self.values
         filed = {} if row is None else {m: None for m, given in zip(v.measures, v.present[row].tolist()) if given}
         invalid = frozenset(q.id for q in said if q.level == "error" and q.id in self.rubric.by_id) - filed.keys()
         name = str(v.names[row]) if row is not None else str(pair[0])
-        return Filing(self.rubric, str(pair[0]), name, pair[1], (PartInfo(self.path),), filed, frozenset(invalid))
+        waived = {m: w for m, w in self._waivers(pair, row).items() if m not in invalid}
+        return Filing(self.rubric, str(pair[0]), name, pair[1], (PartInfo(self.path),), filed, frozenset(invalid),
+                      waived)
+
+    def _waivers(self, pair: tuple, row: int | None) -> dict:
+        """The waivers of a pair: its row's in the values, or, for a pair left out, those kept beside it."""
+        v = self.values
+        if row is not None:
+            return dict(v.waivers[row]) if v.waivers else {}
+        if not v.rejected_waivers:
+            return {}
+        if self._held is None:
+            self._held = {tuple(p): w for p, w in zip(v.rejected, v.rejected_waivers)}
+        return dict(self._held.get(tuple(pair), {}))
 
     def _pairs(self, owned: dict) -> list[tuple]:
         """(pair, row in the values or None, first line) for every pair, ordered by first line."""

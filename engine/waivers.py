@@ -145,6 +145,11 @@ def not_theirs(part: RawSubmission, rubric: Rubric, m: Measure) -> str:
     return f"unit {shown(unit)} does not own this measure, so it cannot waive it; its owners: {owners_text(rubric, m)}"
 
 
+def stray(field: str) -> str:
+    """What a table says of a waiver cell (reason, approved_by, expires) on a row that does not waive its measure."""
+    return f"{field} is for a waived measure: write waived (不适用) as its value, or leave this cell empty"
+
+
 def conflict(mid: str, waiver_loc: Loc, value_loc: Loc | None) -> Problem:
     """A measure both waived and given a value: say which to remove."""
     where = f" (its value is at {value_loc})" if value_loc and value_loc.file else ""

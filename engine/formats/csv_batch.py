@@ -51,7 +51,7 @@ def chunks(batch: BatchResult, rubric: Rubric, lang: str | None = None, header: 
 def _pieces(batch: BatchResult, rubric: Rubric, lang: str | None) -> list[np.ndarray]:
     """The row's pieces in order, each (rows x measures), (rows x 1) or (1 x measures):
     subject,name,period, | measure,label,method, | value | ,score, | max | ,status, | gap, | recoverable |
-    ,owners, | total,grade,,,  (the waiver columns: empty, a long table carries no waivers)"""
+    ,owners, | total,grade,reason,approved_by,expires  (the waiver cells: filled on a waived measure's row)"""
     v, measures = batch.values, rubric.measures
     modifier = np.array([m.is_modifier for m in measures])
     grade = [g.label.get(lang) for g in rubric.grades]
@@ -64,13 +64,29 @@ def _pieces(batch: BatchResult, rubric: Rubric, lang: str | None) -> list[np.nda
         _nums(r2_array(batch.measure_score), before=",", after=","),
         np.array([_num(m.params.get("cap") if m.is_modifier else m.points) for m in measures], dtype=object)[None, :],
         np.array(["," + s + "," for s in STATUSES], dtype=object)[batch.status],
-        _nums(np.where(modifier, np.nan, np.where(batch.status == STATUSES.index("waived"), 0.0,
-                                                  r2_array(maxes - batch.measure_score))), after=","),
+        _nums(np.where(modifier, np.nan, r2_array(maxes - batch.measure_score)), after=","),
         _nums(r2_array(recoverable)),
         np.array(["," + _field(" ".join(m.owners)) + "," for m in measures], dtype=object)[None, :],
-        np.array([_line((float(t), grade[g], "", "", "")) for t, g in zip(batch.total, batch.grade_index)],
-                 dtype=object)[:, None],
-    ]  # a long table carries no waivers: their three columns are empty
+        _ends(batch, rubric, grade),
+    ]
+
+
+def _ends(batch: BatchResult, rubric: Rubric, grade: list) -> np.ndarray:
+    """total,grade and the waiver cells: (rows x 1) when no row waives a measure, else (rows x measures) with
+    a waived measure's reason, approver and expiry (SPEC 9) as csv_fmt writes them."""
+    ends = [(float(t), grade[g]) for t, g in zip(batch.total.tolist(), batch.grade_index.tolist())]
+    out = np.array([_line((*e, "", "", "")) for e in ends], dtype=object)[:, None]
+    v = batch.values
+    if not v.waivers:
+        return out
+    out = np.repeat(out, len(rubric.measures), axis=1)
+    at = {m.id: j for j, m in enumerate(rubric.measures)}
+    waived = batch.status == STATUSES.index("waived")
+    for i, row in enumerate(v.waivers):
+        for mid, w in row.items():
+            if mid in at and waived[i, at[mid]]:
+                out[i, at[mid]] = _line((*ends[i], w.reason, w.approved_by, w.expires))
+    return out
 
 
 def values(batch: BatchResult, rubric: Rubric) -> np.ndarray:

@@ -47,6 +47,9 @@ class LongValues:
     """1-based column of the measure ids."""
     waivers: tuple[Mapping[str, Waiver], ...] = ()
     """Per row, the measures waived as not applicable (SPEC 9); empty when no row waives any."""
+    rejected_waivers: tuple[Mapping[str, Waiver], ...] = ()
+    """Per pair of ``rejected``, its valid waivers (a left-out pair's waivers still count in progress and are
+    held against --as-of); empty when none has any."""
 
     def __len__(self) -> int:
         return len(self.subjects)
@@ -79,7 +82,7 @@ class LongValues:
                           self.measures, self.number[idx], self.present[idx], lists,
                           None if self.rows is None else self.rows[idx], self.cells, self.rejected,
                           self.value_col, self.measure_col,
-                          tuple(self.waivers[int(i)] for i in idx) if self.waivers else ())
+                          tuple(self.waivers[int(i)] for i in idx) if self.waivers else (), self.rejected_waivers)
 
 
 def empty(path: str, measures: tuple[str, ...]) -> LongValues:

@@ -30,22 +30,39 @@ def run(*args):
 
 
 def lay_out(root: Path, values: dict) -> None:
+    """long.csv and subs/<subject>/<period>.csv; a cell given as a tuple is (value, reason, approved_by,
+    expires): a waiver (SPEC 9), written in the waiver columns of both."""
     (root / "rubrics").mkdir(parents=True, exist_ok=True)
     (root / "rubrics" / "demo.yaml").write_text(RUBRIC, encoding="utf-8")
-    rows = [(s, NAMES[s], p, m, v, "demo@1") for (s, p), cells in values.items() for m, v in cells.items()]
-    write(root / "long.csv", HEADER, rows)
+    waived = any(isinstance(v, tuple) for cells in values.values() for v in cells.values())
+    header = HEADER + (WAIVER_HEADER if waived else ())
+
+    def row(s, p, m, v):
+        cells = v if isinstance(v, tuple) else (v, "", "", "")
+        return (s, NAMES[s], p, m, cells[0], "demo@1") + (cells[1:] if waived else ())
+
+    write(root / "long.csv", header, [row(s, p, m, v) for (s, p), cells in values.items() for m, v in cells.items()])
     for (s, p), cells in values.items():
-        write(root / "subs" / s / f"{p}.csv", HEADER, [(s, NAMES[s], p, m, v, "demo@1") for m, v in cells.items()])
+        write(root / "subs" / s / f"{p}.csv", header, [row(s, p, m, v) for m, v in cells.items()])
 
 
 BAD = {**VALUES, ("wh", "2024"): {**VALUES[("wh", "2024")], "D1.M02": "lots", "D2.M01": "3.6万余"}}
 """One subject with a value that is no number (an error) and one approximate value (a warning)."""
 
 
-@pytest.fixture(params=["valid", "one-invalid"])
+WAIVER_HEADER = ("reason", "approved_by", "expires")
+WAIVED = {**VALUES,
+          ("jc", "2024"): {**VALUES[("jc", "2024")], "D1.M03": ("waived", "本市无此项", "自治区民委", "2099-12-31")},
+          ("bt", "2024"): {**VALUES[("bt", "2024")], "D2.M04": ("不适用", "未开展实地察看", "市委统战部", "")},
+          ("wh", "2024"): {**BAD[("wh", "2024")], "D2.M03": ("豁免", "无", "民委", "2099-01-01")}}
+"""Three subjects each waiving a measure (SPEC 9), one of them also invalid: a table's waivers score, and are
+listed, as the same subjects' files' waivers are."""
+
+
+@pytest.fixture(params=["valid", "one-invalid", "waived"])
 def tree(request, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    lay_out(tmp_path, VALUES if request.param == "valid" else BAD)
+    lay_out(tmp_path, {"valid": VALUES, "one-invalid": BAD, "waived": WAIVED}[request.param])
     return tmp_path
 
 

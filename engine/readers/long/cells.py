@@ -38,6 +38,8 @@ class Cells:
     """bool per row: the cell is empty (the measure counts as missing)."""
     lists: dict
     """row -> ratings, for cells with several."""
+    waived: np.ndarray
+    """bool per row: the cell is waived (不适用, 豁免): the row is a waiver (engine.readers.long.waived), no value."""
 
 
 def plain_numbers(uniques: np.ndarray) -> np.ndarray:
@@ -70,6 +72,17 @@ def booleans(uniques: np.ndarray, numbers: np.ndarray) -> np.ndarray:
     return out
 
 
+def waived_words(uniques: np.ndarray, numbers: np.ndarray) -> np.ndarray:
+    """True for each text a per-subject table reads as a waiver (table_rows.WAIVED, any case, spaces around)."""
+    out = np.zeros(len(uniques), dtype=bool)
+    for i in np.flatnonzero(np.isnan(numbers)).tolist():
+        t = uniques[i]
+        if len(t) < 64:
+            value = table_rows._value(t)
+            out[i] = isinstance(value, str) and value.strip().lower() in table_rows.WAIVED
+    return out
+
+
 def read(texts: np.ndarray, mcode: np.ndarray, measures: tuple[Measure, ...]) -> Cells:
     """Fast-path reading of every row whose measure is known (mcode >= 0)."""
     codes, uniques = pd.factorize(texts)
@@ -90,9 +103,10 @@ def read(texts: np.ndarray, mcode: np.ndarray, measures: tuple[Measure, ...]) ->
     _choices(uniques, codes, m, measures, number, ok)
     blank = np.flatnonzero(uniques == "")
     empty = (codes == blank[0]) if len(blank) else np.zeros(len(texts), dtype=bool)
-    ok &= known & ~empty
+    waived = known & waived_words(uniques, unum)[codes]
+    ok &= known & ~empty & ~waived
     number[~ok] = np.nan
-    return Cells(number, ok, empty & known, {})
+    return Cells(number, ok, empty & known, {}, waived)
 
 
 def _bounds(measures: tuple[Measure, ...]) -> tuple[np.ndarray, np.ndarray]:

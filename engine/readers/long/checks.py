@@ -39,7 +39,7 @@ class Rows:
 
     def fallbacks(self, read: cells.Cells, usable: np.ndarray) -> None:
         """Cells the fast path did not take, read as a per-subject table reads them (once per measure and text)."""
-        rows = np.flatnonzero(usable & ~read.ok & ~read.empty)
+        rows = np.flatnonzero(usable & ~read.ok & ~read.empty & ~read.waived)
         problems, seen, name, col = self.t.problems, {}, self.t.name, self.t.cols["value"] + 1
         for i, j, text, line in zip(rows.tolist(), self.j[rows].tolist(), self.t.text["value"][rows].tolist(),
                                     self.t.line[rows].tolist()):
@@ -93,8 +93,9 @@ class Rows:
         return first
 
 
-def matrix(t, read: cells.Cells, usable, key, j, pairs, sids, periods, keep, ref: str) -> LongValues:
-    """The values as (subject, period) x measure matrices; only the pairs in ``keep``."""
+def matrix(t, read: cells.Cells, usable, key, j, pairs, sids, periods, keep, ref: str, waived: list) -> LongValues:
+    """The values as (subject, period) x measure matrices; only the pairs in ``keep`` (``waived``: each pair's
+    waivers; a pair left out keeps its own in rejected_waivers, for progress and the expiry check)."""
     shape = (len(pairs), len(t.rubric.measures))
     rows = np.flatnonzero(usable & (read.ok | read.empty))
     k, c = key[rows], j[rows]
@@ -110,7 +111,9 @@ def matrix(t, read: cells.Cells, usable, key, j, pairs, sids, periods, keep, ref
     when = np.asarray(periods[pairs[:, 1]], dtype=object)
     rejected = tuple(zip(subjects[~keep].tolist(), when[~keep].tolist()))
     values = LongValues(t.name, ref, subjects, _names(t, key, subjects), when, tuple(m.id for m in t.rubric.measures),
-                        number, present, lists, at, texts, rejected, t.cols["value"] + 1, t.cols["measure"] + 1)
+                        number, present, lists, at, texts, rejected, t.cols["value"] + 1, t.cols["measure"] + 1,
+                        tuple(waived) if any(waived) else (),
+                        tuple(waived[k] for k in np.flatnonzero(~keep).tolist()) if any(waived) else ())
     return values.take(keep)
 
 

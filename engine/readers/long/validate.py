@@ -9,15 +9,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ... import raw, table_rows
+from ... import raw, table_rows, waivers
 from ...model import Loc, Measure, Rubric
 from ...problems import Problem, did_you_mean
-from . import cells, checks
+from . import cells, checks, waived
 from .read import texts
 from ...vector.values import LongValues, empty
 
 REQUIRED = ("subject", "period", "measure", "value")
-OPTIONAL = ("subject_name", "rubric", "evidence", "note")
+OPTIONAL = ("subject_name", "rubric", "evidence", "note", *waivers.FIELDS)
 
 
 def validate_long(df: pd.DataFrame, rubric: Rubric, path: str | None = None) -> tuple[LongValues, list[Problem]]:
@@ -54,7 +54,7 @@ def _columns(df: pd.DataFrame, name: str, problems: list) -> dict[str, int] | No
     cols: dict[str, int] = {}
     for j, head in enumerate(df.columns):
         text = str(head).strip().lower()
-        field = table_rows.HEADERS.get(text)
+        field = table_rows.HEADERS.get(text) or table_rows.WAIVER_HEADERS.get(text)
         if field in cols:
             problems.append(Problem(Loc(name, 1, j + 1), f"a second '{field}' column (the first is column "
                                     f"{cols[field] + 1})", code="schema"))
@@ -140,10 +140,12 @@ class _Table:
         rows.empties(read)
         rows.fallbacks(read, usable)
         rows.evidence(read, usable)
+        waived.stray(self, usable & ~read.waived, j)
+        held = waived.collect(self, read, usable, j, key, len(pairs))
         ref = rows.rubric_refs()
         keep = np.ones(len(pairs), dtype=bool)
         keep[np.unique(key[self.bad & (key >= 0)])] = False
-        return checks.matrix(self, read, usable, key, j, pairs, sids, periods, keep, ref)
+        return checks.matrix(self, read, usable, key, j, pairs, sids, periods, keep, ref, held)
 
     def _bad_periods(self, pcode: np.ndarray, periods: np.ndarray) -> None:
         """Rows whose period is no period (5,000 digits, a control character): an error at the cell, as a
