@@ -39,7 +39,7 @@ WAIVER_HEADERS = {
     "approved_by": "approved_by", "批准单位": "approved_by",
     "expires": "expires", "有效期至": "expires",
 }
-"""The waiver columns of a per-subject table (SPEC 9); a long table does not read them (not yet)."""
+"""The waiver columns of a table (SPEC 9): a per-subject table's, and a long table's (engine.readers.long.waived)."""
 REFERENCE = ("label", "method", "target", "unit", "points", "owners", "role", "guidance")
 """Columns of the `scorecard init --format xlsx` template that are there to read, not to be read."""
 WAIVED = ("waived", "不适用", "豁免")
@@ -219,8 +219,7 @@ class _Table:
             return None
         for f in waivers.FIELDS:
             if f in self.columns and _text(self.cell(row, f)[0]):
-                problems.append(Problem(self.cell(row, f)[1], f"{f} is for a waived measure: write waived (不适用) "
-                                        "as its value, or leave this cell empty", mid, code="waiver"))
+                problems.append(Problem(self.cell(row, f)[1], waivers.stray(f), mid, code="waiver"))
         if value is None:
             problems.append(Problem(loc, "no value; the measure counts as missing", mid, level="info",
                                     code="empty"))

@@ -144,7 +144,7 @@ def test_rubric_column_and_unread_columns(table, rubric):
     """)
     values, problems = check(path, rubric)
     assert problems == [(f"{path}:1:6: warning: column 'remark' is not read (known columns: subject, period, "
-                         "measure, value, subject_name, rubric, evidence, note)"),
+                         "measure, value, subject_name, rubric, evidence, note, reason, approved_by, expires)"),
                         f"{path}:2:5: names version 2 of rubric 'demo', but the rubric is version 1"]
     assert values.subjects.tolist() == ["wh"] and values.rubric == "demo@2"
 
