@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from ..registry import lookup
+
 from . import csv_fmt, html, json_fmt, markdown, table
 
 FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (table, json_fmt, csv_fmt, markdown, html)}
 
 
 def get(name: str) -> ModuleType:
-    try:
-        return FORMATS[name]
-    except KeyError:
-        raise KeyError(f"unknown format {name!r}; known: {', '.join(FORMATS)}") from None
+    return lookup(FORMATS, name)
