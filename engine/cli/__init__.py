@@ -17,6 +17,7 @@ COMMANDS = {
     "compare": ("compare_cmd", "compare"),
     "progress": ("progress_cmd", "progress"),
     "report": ("report_cmd", "report"),
+    "whatif": ("whatif_cmd", "whatif"),
     "check": ("check_cmd", "check"),
     "rubric": ("rubric_cmd", "app"),
     "schema": ("schema_cmd", "schema"),

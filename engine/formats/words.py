@@ -135,6 +135,21 @@ WORDS: dict[str, tuple[str, str]] = {
                       "Base measures only (bonus, deduction and veto items are left out); points missing: what full "
                       "marks on the missing and invalid measures are worth in the total; a co-owned measure counts "
                       "for each of its owners."),
+    "whatif_title": ("假设分析", "What if"),
+    "whatif_line": ("{total} {before} → {after} ({delta}) · {grade} {grade_before} → {grade_after}",
+                    "{total} {before} → {after} ({delta}) · {grade} {grade_before} → {grade_after}"),
+    "whatif_changes": ("改变的指标", "Changed measures"),
+    "whatif_before": ("原值", "before"),
+    "whatif_after": ("假设值", "what if"),
+    "whatif_points": ("本项得分", "points"),
+    "whatif_delta": ("总分变化", "Δ total"),
+    "whatif_units": ("按责任单位", "By responsible unit"),
+    "whatif_unit": ("责任单位", "unit"),
+    "whatif_leads": ("牵头", "leads"),
+    "whatif_shares": ("配合", "shares"),
+    "whatif_note": ("总分变化：只改这一项时总分的变化；责任单位的变化是其负责的改变指标之和（共同负责的指标计入每个单位）。",
+                    "Δ total: how the total moves with only this value changed; a unit's change is the sum over "
+                    "the changed measures it owns (a co-owned one counts for each owner)."),
 }
 STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
           "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full"), "waived": ("不适用（豁免）", "waived")}
