@@ -72,13 +72,14 @@ def _change(rubric, sub, before: Scorecard, after: Scorecard, m, entry: Entry) -
 
 
 def per_unit(changes) -> tuple[UnitChange, ...]:
-    """Every owner of a changed measure, in order of first appearance (each measure's lead before its
-    co-owners), with the deltas of the changed measures it owns summed (a co-owned one counts for each)."""
+    """Every owner of a changed measure with the deltas of the changed measures it owns summed (a co-owned
+    one counts for each owner): the units that lead one of them first, then those that only share, each in
+    order of first appearance."""
     found: dict[str, tuple[list, list, list]] = {}
     for c in changes:
         for k, unit in enumerate(c.owners):
             leads, shares, deltas = found.setdefault(unit, ([], [], []))
             (leads if k == 0 else shares).append(c.id)
             deltas.append(c.delta)
-    return tuple(UnitChange(u, tuple(lead), tuple(share), r2(sum(d)))
-                 for u, (lead, share, d) in found.items())
+    units = [UnitChange(u, tuple(lead), tuple(share), r2(sum(d))) for u, (lead, share, d) in found.items()]
+    return tuple(sorted(units, key=lambda u: not u.leads))

@@ -6,13 +6,13 @@ from typing import List, Optional
 
 import typer
 
+from ..formats import whatif as views
 from ..model import Entry, Loc
 from ..problems import InputError, Problem, UsageError, errors, read_yaml
 from .common import (LANG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, emit, err_console, handled, lang_code,
                      out_console, print_problems, run)
 
-FORMATS = ("table", "json", "markdown")
-WhatifFormat = choices("WhatifFormat", FORMATS)
+WhatifFormat = choices("WhatifFormat", views.FORMATS)
 PLAN_SHAPE = "a plan file is a map with one key, values: {measure id: value}"
 
 
@@ -39,10 +39,12 @@ def whatif(
     A submission with a verified stage (核验) gets the changes on top of its card's verified values. A waived
     measure (not applicable) cannot be changed. Bad values exit 1, located (FILE:LINE:COL or the --set).
 
-    Example: scorecard whatif submissions/jinchang/2024.yaml --set A1.1=95 --set B2=是
+    Example: scorecard whatif submissions/jinchang/2024.yaml --set D1.I01.M04=是 --set D1.I04.M04=1.2万
+
+    A plan file (--plan plan.yaml) holds the same as a submission's values: section, e.g.
+    `values: {D1.I01.M06: 85%, D1.I04.M04: 1.2万}`.
     """
     from .. import whatif as core
-    from ..formats import whatif as views
 
     card = _card(submission, rubric, rubrics_dir)
     values = read_plan(plan, card.rubric) if plan is not None else {}
@@ -112,8 +114,8 @@ def read_sets(sets, rubric) -> dict[str, Entry]:
         where = _Arg(f"--set {given}")
         try:
             doc = load_text(value, marks=False)
-            if doc.problems or doc.data is None or isinstance(doc.data, (dict, list)):
-                raise YamlError(doc.problems[0].message if doc.problems else "expected one value, e.g. 95, 3.6万 or 是")
+            if doc.problems or doc.data is None or isinstance(doc.data, dict):
+                raise YamlError(doc.problems[0].message if doc.problems else "expected one value, e.g. 95, 3.6万, 是 or [4, 5]")
         except YamlError as e:
             problems.append(Problem(where, str(e.message), mid.strip(), code="yaml"))
             continue

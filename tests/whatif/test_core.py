@@ -42,3 +42,12 @@ def test_per_unit_without_owners_is_empty():
     from engine.whatif import MeasureChange
 
     assert per_unit([MeasureChange("X", 1, 2, 0, 1, 1.0, ())]) == ()
+
+
+def test_leading_units_come_first():
+    from engine.whatif import MeasureChange
+
+    found = per_unit([MeasureChange("X", 0, 1, 0, 1, 1.5, ("u1", "u2")),
+                      MeasureChange("Y", 0, 1, 0, 2, -0.25, ("u3", "u2"))])
+    assert [(u.unit, u.leads, u.shares, u.delta) for u in found] == [
+        ("u1", ("X",), (), 1.5), ("u3", ("Y",), (), -0.25), ("u2", (), ("X", "Y"), 1.25)]

@@ -150,3 +150,16 @@ def test_table_and_markdown(files):
     assert r.exit_code == 0, r.output
     assert "**Total 40 → 60 (+20) · grade Fail → Pass**" in r.stdout
     assert "| A.2 | Leading group | no | yes | 0 → 20 | +20 |" in r.stdout
+
+
+def test_a_waived_measure_cannot_be_changed(files):
+    (files / "jc" / "2024.yaml").write_text(
+        "rubric: wi@1\nsubject: {id: jc, name: 金昌市}\nperiod: 2024\nvalues:\n  A.1: 70\n  B.1: 20000\n"
+        "waivers:\n  A.2: {reason: 不适用, approved_by: 省民宗委}\n", encoding="utf-8")
+    r = run("jc/2024.yaml", "--set", "A.2=是")
+    assert r.exit_code == 1 and "A.2: waived as not applicable in this submission" in r.stderr
+
+
+def test_set_a_map_is_refused(files):
+    r = run("jc/2024.yaml", "--set", "A.1={a: 1}")
+    assert r.exit_code == 1 and "--set A.1={a: 1}: A.1: expected one value" in r.stderr
