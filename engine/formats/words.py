@@ -147,6 +147,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "whatif_unit": ("责任单位", "unit"),
     "whatif_leads": ("牵头", "leads"),
     "whatif_shares": ("配合", "shares"),
+    "whatif_takes": ("达到下一等级需要什么", "What it takes to reach the next grade"),
+    "whatif_target": ("满分所需", "full marks at"),
+    "whatif_lead": ("牵头单位", "lead unit"),
+    "whatif_more": ("……另有 {n} 项，scorecard gaps 列出全部。", "… and {n} more: scorecard gaps lists them all."),
+    "whatif_takes_note": ("假设这些指标拿满分（按可挽回分值从大到小，最少的几项）；总分变化是每项单独拿满分时总分的变化。"
+                          "用 scorecard whatif 试算其他数值。",
+                          "If these measures earned full marks (the fewest, most recoverable first); Δ total is what "
+                          "each adds on its own. Try other values with scorecard whatif."),
     "whatif_note": ("总分变化：只改这一项时总分的变化；责任单位的变化是其负责的改变指标之和（共同负责的指标计入每个单位）。",
                     "Δ total: how the total moves with only this value changed; a unit's change is the sum over "
                     "the changed measures it owns (a co-owned one counts for each owner)."),

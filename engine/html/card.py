@@ -7,7 +7,7 @@ from ..formats.gaps.common import path_text
 from ..formats.words import ui_lang
 from ..gaps import GapReport, analyse
 from ..results import Scorecard
-from . import card_charts, measure_table, page, panels
+from . import card_charts, measure_table, page, panels, whatif
 from .page import esc
 from .words import w
 
@@ -27,7 +27,8 @@ def article(card: Scorecard, lang: str | None = None, index_href: str | None = N
     ui, rep = ui_lang(lang, card.rubric), analyse(card)
     back = f'<p class="crumb"><a href="{esc(index_href)}">{esc(w("back", ui))}</a></p>' if index_href else ""
     parts = [back, header(card, ui, lang), veto(card, ui, lang), stats(rep, ui),
-             "" if card.vetoed else f'<p class="next">{esc(path_text(rep, ui))}</p>', panels.stages(card, ui, lang),
+             "" if card.vetoed else f'<p class="next">{esc(path_text(rep, ui))}</p>', whatif.panel(rep, ui, lang),
+             panels.stages(card, ui, lang),
              card_charts.attainment(rep, ui, lang, 0), card_charts.attainment(rep, ui, lang, 1),
              card_charts.gap_chart(rep, ui, lang), card_charts.owner_chart(rep, ui, lang),
              measure_table.section(card, ui, lang), measure_table.waived(card, ui, lang),
