@@ -21,6 +21,7 @@ from .problems import Problem, did_you_mean
 NUMERIC_CELLS = ("number", "count")
 """How a method's value is read (its CELL): those whose value is one number a rule can compare."""
 EPS = 1e-9
+KINDS = ("lte", "sum_lte", "max_change")
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,10 @@ def lint(rules, measures: Mapping[str, dict]) -> list[tuple[tuple, str]]:
     for i, r in enumerate(rules if isinstance(rules, list) else ()):
         if not isinstance(r, dict):
             continue
+        kinds = [k for k in KINDS if k in r]
+        if len(kinds) != 1:
+            said = "none" if not kinds else " and ".join(kinds)
+            out.append((("rules", i), f"a rule is one of {', '.join(KINDS)}: this one has {said}"))
         for path, mid in _named(r, ("rules", i)):
             if mid not in measures:
                 out.append((path, f"rule names {mid!r}, which is not a measure of this rubric"
