@@ -24,15 +24,22 @@ EPS = 1e-9
 KINDS = ("lte", "sum_lte", "max_change")
 
 
+@dataclass(frozen=True, kw_only=True)
+class _Said:
+    """What every rule has besides its kind: its message, severity and place in the rubric."""
+
+    message: str = ""
+    severity: str = "warning"
+    """'warning' or 'error' (a broken error rule makes the submission invalid)."""
+    loc: Loc = Loc("")
+
+
 @dataclass(frozen=True)
-class Lte:
+class Lte(_Said):
     """The value of ``a`` is at most the value of ``b``."""
 
     a: str
     b: str
-    message: str = ""
-    severity: str = "warning"
-    loc: Loc = Loc("")
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -40,14 +47,11 @@ class Lte:
 
 
 @dataclass(frozen=True)
-class SumLte:
+class SumLte(_Said):
     """The sum of the values of ``parts`` is at most the value of ``whole``."""
 
     parts: tuple[str, ...]
     whole: str
-    message: str = ""
-    severity: str = "warning"
-    loc: Loc = Loc("")
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -55,14 +59,11 @@ class SumLte:
 
 
 @dataclass(frozen=True)
-class MaxChange:
+class MaxChange(_Said):
     """The value of ``measure`` moves by at most ``pct`` percent from the subject's previous period."""
 
     measure: str
     pct: float
-    message: str = ""
-    severity: str = "warning"
-    loc: Loc = Loc("")
 
     @property
     def ids(self) -> tuple[str, ...]:
