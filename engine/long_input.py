@@ -10,6 +10,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
+from . import rules
 from .assemble import Key, Part, key_of
 from .campaign import Filing, PartInfo
 from .model import Loc, Rubric
@@ -59,8 +60,13 @@ class Table:
 
     def outcomes(self, scoring: bool) -> Iterator[Outcome]:
         """One Outcome per (subject, period), in the order the table first names them."""
+        return (o for o, _ in self.rated(scoring))
+
+    def rated(self, scoring: bool) -> Iterator[tuple[Outcome, dict]]:
+        """outcomes, each with the values the rubric's rules read (engine.rules), its lte / sum_lte rules
+        checked on its row."""
         if self.values is None:
-            yield Outcome(self.path, None, self.problems)
+            yield Outcome(self.path, None, self.problems), {}
             return
         owned: dict = defaultdict(list)
         loose = []
@@ -76,17 +82,21 @@ class Table:
             loose.append(Problem(Loc(self.path), "no subjects in the table: it has a header but no rows of values",
                                  code="empty"))
         if errors(loose) or not pairs:
-            yield Outcome(self.path, None, loose)
+            yield Outcome(self.path, None, loose), {}
             loose = []
         for n, (pair, row, line) in enumerate(pairs):
             said = (loose if n == 0 else []) + owned.get(pair, [])
             where = Loc(self.path, line)
+            read = {}
+            if row is not None and self.rubric.rules and not errors(said):
+                read = rules.of_table_row(self.rubric, self.values, row)
+                said = said + sorted(rules.check(self.rubric, read), key=lambda q: (q.loc.line, q.loc.col))
             filed = self._filing(pair, row, said)
             if row is None or errors(said):
-                yield Outcome(self.path, None, said, where=where, filing=filed)
+                yield Outcome(self.path, None, said, where=where, filing=filed), read
             else:
                 yield Outcome(self.path, None, said, row=(batch, self.rubric, row) if batch is not None else None,
-                              where=where, filing=filed)
+                              where=where, filing=filed), read
 
     def _filing(self, pair: tuple, row: int | None, said: list[Problem]) -> Filing:
         """Who filed what for one (subject, period): the subject itself (a table has no filed_by), each measure

@@ -155,6 +155,8 @@ class Rubric:
     """The rubric version this one succeeds ('id@version'; SPEC 9)."""
     crosswalk: Mapping[str, str | None] = field(default_factory=dict)
     """Old measure id -> its id here (None: dropped), for comparing across versions."""
+    rules: tuple = ()
+    """Data-quality rules (engine.rules: Lte, SumLte, MaxChange; SPEC 10), in file order."""
 
     @cached_property
     def worth(self) -> float:

@@ -16,8 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
 
-from . import parallel, validate
-from .assemble import Part, assemble, filing, group, key_of
+from . import parallel, rules, validate
+from .assemble import Part, _in_order, assemble, filing, group, key_of
 from .campaign import PartInfo
 from .finder import RubricFinder
 from .inputs import files
@@ -55,11 +55,13 @@ def run_files(paths: list[Path], finder: RubricFinder, scoring: bool = True, job
     every = sorted(parts + [q for t in read for q in t.parts], key=lambda q: order[q.path])  # stable: in input order
     units = [(order[g[0].path], i, g) for i, g in enumerate(group(every))]
     units += [(order[t.path], -1, t) for t in read if not t.parts]
-    for _, _, unit in sorted(units, key=lambda u: (u[0], u[1])):
-        if isinstance(unit, list):
-            yield finish(unit, finder, scoring)
-        else:
-            yield from unit.outcomes(scoring)
+    def each():
+        for _, _, unit in sorted(units, key=lambda u: (u[0], u[1])):
+            if isinstance(unit, list):
+                yield _finish(unit, finder, scoring)
+            else:
+                yield from unit.rated(scoring)
+    yield from rules.over_periods(each(), lambda value, mid: _locate(value, mid, finder))
 
 
 def _read(paths: list[Path], finder: RubricFinder, jobs: int | None, progress: Progress | None) -> list:
@@ -130,6 +132,11 @@ def check_raw(raw, problems: list[Problem], finder: RubricFinder) -> Part:
 
 def finish(parts: list, finder: RubricFinder, scoring: bool) -> Outcome:
     """Assemble the parts of one submission and score it (the rubric comes from this process's finder)."""
+    return _finish(parts, finder, scoring)[0]
+
+
+def _finish(parts: list, finder: RubricFinder, scoring: bool) -> tuple[Outcome, dict]:
+    """finish, and the values the rubric's rules read of the submission (engine.rules)."""
     for p in parts:
         if p.rubric_error:
             raise RubricError(list(p.rubric_error))
@@ -140,10 +147,44 @@ def finish(parts: list, finder: RubricFinder, scoring: bool) -> Outcome:
         done = assemble(parts)  # once more with every place known, for the problems that point into both files
     path = parts[0].path
     rubric = finder.for_ref(parts[0].ref, parts[0].ref_loc) if parts[0].key is not None or parts[0].ok else None
+    values = {}
+    if isinstance(rubric, Rubric) and rubric.rules and done.submission is not None:
+        parts, done, values = _ruled(parts, done, rubric, finder)
     filed = filing(parts, rubric, done.problems) if isinstance(rubric, Rubric) else None
     if done.submission is None or not scoring:  # None whenever any problem is an error
-        return Outcome(path, None, done.problems, done.parts, filing=filed)
-    return Outcome(path, score_stages(rubric, done.submission), done.problems, done.parts, filing=filed)
+        return Outcome(path, None, done.problems, done.parts, filing=filed), values
+    return Outcome(path, score_stages(rubric, done.submission), done.problems, done.parts, filing=filed), values
+
+
+def _ruled(parts: list, done, rubric: Rubric, finder: RubricFinder) -> tuple:
+    """The rubric's lte / sum_lte rules checked on an assembled submission (a rule may span parts): its
+    problems added (each located at a value: the parts are read again with every place when one fires),
+    the submission dropped when one is an error.  Returns (parts, assembled, the values rules read)."""
+    values = rules.of_submission(rubric, done.submission)
+    said = rules.check(rubric, values)
+    if said and not all(p.located for p in parts):
+        parts = [p if p.located else _check(Path(p.path), finder, marks=True) for p in parts]
+        done = assemble(parts)
+        if done.submission is None:
+            return parts, done, {}
+        values = rules.of_submission(rubric, done.submission)
+        said = rules.check(rubric, values)
+    if not said:
+        return parts, done, values
+    problems = _in_order(list(done.problems) + said, done.parts)
+    sub = None if any(q.is_error for q in said) else done.submission
+    return parts, replace(done, submission=sub, problems=problems), values
+
+
+def _locate(value, mid: str, finder: RubricFinder) -> Loc | None:
+    """Where a value of a submission read without places was written: its parts read again with them."""
+    for path in value.parts:
+        part = _check(Path(path), finder, marks=True)
+        sub = part.submission
+        e = sub and (sub.verified.get(mid) or sub.entries.get(mid))
+        if e is not None and e.loc is not None:
+            return e.loc
+    return None
 
 
 __all__ = ["Outcome", "RubricFinder", "RubricError", "run", "run_files", "run_one", "files"]

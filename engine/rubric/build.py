@@ -1,7 +1,7 @@
 """Turn a checked rubric document into the frozen model."""
 from __future__ import annotations
 
-from .. import methods
+from .. import methods, rules
 from ..model import Grade, Group, Label, Loc, Measure, Node, Rubric
 from ..yamlstrict import Doc
 from .places import Placed, placed
@@ -30,6 +30,7 @@ def build(data: dict, doc: Doc | Placed, file: str) -> Rubric:
         crosswalk=dict(data.get("crosswalk") or {}),
         extends=str(data.get("extends", "")),
         tailored=dict(doc.tailored),
+        rules=rules.build(data.get("rules"), doc.locate),
     )
 
 

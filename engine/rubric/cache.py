@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
-from .. import model
+from .. import model, rules
 
 ENGINE = Path(__file__).resolve().parent.parent
 FORMAT = "scorecard-rubric-cache/1"
@@ -129,7 +129,7 @@ def put(path: str | Path, rubric, data: bytes | None = None, lookup: str = "", c
 # --- the rubric as plain JSON -----------------------------------------------------------------
 
 _TYPES = {cls.__name__: cls for cls in (model.Rubric, model.Group, model.Measure, model.Grade, model.Label,
-                                        model.Loc)}
+                                        model.Loc, rules.Lte, rules.SumLte, rules.MaxChange)}
 """The only classes an entry can name: the engine's own frozen model (no __post_init__, nothing to run)."""
 _FIELDS = {name: frozenset(f.name for f in dataclasses.fields(cls)) | {"$o"} for name, cls in _TYPES.items()}
 _PLAIN = (str, int, float, bool, type(None))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .. import methods
+from .. import methods, rules
 from ..methods._common import is_number
 from ..problems import Problem, did_you_mean, shown, unfit_text
 from ..yamlstrict import Doc
@@ -38,6 +38,7 @@ def lint_data(doc: Doc | Placed, file: str, faulted: Iterable[tuple] | None = No
     for path, node in nodes:
         ctx.guard(ctx.check_node, path, node, set(units) if isinstance(units, dict) else set())
     ctx.guard(ctx.check_grades, data.get("grades"))
+    ctx.guard(ctx.check_rules, data.get("rules"), nodes)
     if not too_large and not any(f[:1] in (("tree",), ("scale",), ("normalize",)) for f in ctx.faulted):
         ctx.guard(ctx.check_points, data)
     return in_file_order(ctx.problems, ctx.doc)
@@ -261,6 +262,11 @@ class _Ctx:
             i, last = ranked[-1]
             self.add(("grades", i, "min"), f"the lowest grade starts at {last['min']}: "
                      "a lower total will still get it", level="warning", code="grades")
+
+    def check_rules(self, raw, nodes: list) -> None:
+        measures = {n["id"]: n for _, n in nodes if isinstance(n.get("id"), str) and "children" not in n}
+        for path, message in rules.lint(raw, measures):
+            self.add(path, message, code="rule")
 
     def check_points(self, data: dict) -> None:
         total = sum(worth(n) for n in data["tree"])
