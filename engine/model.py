@@ -155,6 +155,8 @@ class Rubric:
     """The rubric version this one succeeds ('id@version'; SPEC 9)."""
     crosswalk: Mapping[str, str | None] = field(default_factory=dict)
     """Old measure id -> its id here (None: dropped), for comparing across versions."""
+    min_coverage: float | None = None
+    """A subject whose coverage (engine.coverage) is below this share is unranked in a league (SPEC 10)."""
 
     @cached_property
     def worth(self) -> float:

@@ -2,7 +2,8 @@
 next grade, charts, and the full measure table.  Pure: a Scorecard in, markup out."""
 from __future__ import annotations
 
-from ..formats.common import num
+from .. import coverage
+from ..formats.common import coverage_text, num, pct
 from ..formats.gaps.common import path_text
 from ..formats.words import ui_lang
 from ..gaps import GapReport, analyse
@@ -63,6 +64,7 @@ def stats(rep: GapReport, ui: str) -> str:
              (_signed("−", card.deductions), w("deductions", ui)), (num(rep.recoverable), w("recoverable", ui))]
     items += [(f"{count[s]}", w("n_" + s, ui)) for s in ("full", "partial", "zero")]
     items.append((f"{count['missing'] + count['excluded']} / {len(base)}", w("n_missing", ui)))
+    items.append((pct(coverage.share(card)), coverage_text(card, ui)))
     waived = sum(1 for m in card.measures if m.status == "waived")
     items += [(f"{waived}", w("n_waived", ui))] if waived else []
     return '<ul class="stats">' + "".join(f"<li><b>{b}</b><span>{esc(t)}</span></li>" for b, t in items) + "</ul>"
