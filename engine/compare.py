@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from . import crosswalk
+from .coverage import below, share
 from .model import Group, Rubric
 from .problems import RubricError
 from .results import Scorecard
@@ -20,9 +21,14 @@ from .trends import FLAT, Change, Slip, Step, Trend, arrow, period_key, trends  
 class Standing:
     """One row of a league."""
 
-    rank: int
-    """1 for the best; equal totals share a rank; vetoed subjects rank after every other."""
+    rank: int | None
+    """1 for the best; equal totals share a rank; vetoed subjects rank after every other; None: unranked, its
+    coverage below the rubric's min_coverage (数据不足, listed after every ranked subject)."""
     card: Scorecard
+
+    @property
+    def coverage(self) -> float:
+        return share(self.card)
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,11 @@ class League:
         """The periods of the ranked scorecards, oldest first."""
         keys = {period_key(s.card.submission.period): s.card.submission.period for s in self.standings}
         return tuple(keys[k] for k in sorted(keys))
+
+    @property
+    def unranked(self) -> tuple[Standing, ...]:
+        """The standings below the rubric's min_coverage (after the ranked ones)."""
+        return tuple(s for s in self.standings if s.rank is None)
 
     @property
     def groups(self) -> tuple[Group, ...]:
@@ -121,12 +132,14 @@ def league(cards: list[Scorecard], period: Any = None) -> League:
         absent = [c for c in latest if c.submission.subject_id not in here]
     if now and period is not None:
         period = now[0].submission.period  # as the submissions write it (2024, not '2024')
-    ranked = sorted(now, key=lambda c: (c.vetoed, -c.total, c.submission.subject_id))
+    rubric = cards[0].rubric
+    ranked = sorted((c for c in now if not below(c, rubric)), key=lambda c: (c.vetoed, -c.total, c.submission.subject_id))
     standings: list[Standing] = []
     for i, c in enumerate(ranked):
         tie = standings and (standings[-1].card.vetoed, standings[-1].card.total) == (c.vetoed, c.total)
         standings.append(Standing(standings[-1].rank if tie else i + 1, c))
-    return League(cards[0].rubric, period, tuple(standings), tuple(absent))
+    short = sorted((c for c in now if below(c, rubric)), key=lambda c: (-share(c), c.submission.subject_id))
+    return League(rubric, period, tuple(standings) + tuple(Standing(None, c) for c in short), tuple(absent))
 
 
 def latest_cards(cards: list[Scorecard], upto: Any = None) -> list[Scorecard]:

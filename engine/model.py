@@ -157,6 +157,8 @@ class Rubric:
     """Old measure id -> its id here (None: dropped), for comparing across versions."""
     rules: tuple = ()
     """Data-quality rules (engine.rules: Lte, SumLte, MaxChange; SPEC 10), in file order."""
+    min_coverage: float | None = None
+    """A subject whose coverage (engine.coverage) is below this share is unranked in a league (SPEC 10)."""
 
     @cached_property
     def worth(self) -> float:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .coverage import counts
 from .model import Loc, Rubric
 from .problems import Problem, UsageError, did_you_mean, read_yaml
 from .results import r2
@@ -184,11 +185,6 @@ def _unknown_id(rule: Rule, rubric: Rubric) -> Problem | None:
     return None
 
 
-def coverage(card) -> tuple[int, int]:
-    """(base measures with a value, base measures), a waived measure being no part of the base."""
-    base = [m for m in card.measures if not m.measure.is_modifier and m.status != "waived"]
-    return sum(m.entry is not None for m in base), len(base)
-
 
 def unmet(policy: Policy, card, loc: Loc, who: str) -> list[Problem]:
     """A failure for each rule the scorecard does not meet, at the submission ``loc``."""
@@ -214,7 +210,7 @@ def _below_score(rule, card) -> str:
 
 
 def _below_coverage(rule, card) -> str:
-    filed, base = coverage(card)
+    filed, base = counts(card)
     share = filed / base if base else 1.0
     return "" if share >= rule.value else (f"coverage {share:.0%} ({filed} of {base} base measures with a value) "
                                            f"is below the policy's min_coverage {rule.value:g}")

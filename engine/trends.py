@@ -1,6 +1,7 @@
 """Trends (part of `scorecard compare`): one subject's scorecards period to period (pure).
 
-Totals and top-level groups get an arrow (↑ better, → within FLAT points, ↓ worse); measures whose
+Totals and top-level groups get an arrow (↑ better, → within FLAT points, ↓ worse), or ≠ when the two periods'
+coverage differs by more than engine.coverage.GAP (SPEC 10: not comparable); measures whose
 fraction of full marks went down are listed, those that were simply not reported apart.
 """
 from __future__ import annotations
@@ -8,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .coverage import comparable, share
 from .crosswalk import Link, link
 from .model import Group
 from .results import Scorecard, r2
 
 FLAT = 0.5
 """A change of at most this many points is flat (→)."""
+NOT_COMPARABLE = "≠"
+"""The mark of a change between two periods of unequal coverage (SPEC 10), in place of an arrow."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,8 @@ class Change:
     """'total' or a group id."""
     before: float | None
     after: float | None
+    comparable: bool = True
+    """False when the two periods' coverage differs by more than engine.coverage.GAP: no arrow (≠)."""
 
     @property
     def delta(self) -> float | None:
@@ -31,7 +37,7 @@ class Change:
 
     @property
     def arrow(self) -> str:
-        return arrow(self.delta)
+        return arrow(self.delta) if self.comparable else NOT_COMPARABLE
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,16 @@ class Step:
     """Measures that moved away from their target, biggest drop first."""
     link: Link | None = None
     """Across two rubric versions: how their ids line up (engine.crosswalk); None within one version."""
+
+    @property
+    def coverage(self) -> tuple[float, float]:
+        """Coverage before and after (engine.coverage)."""
+        return share(self.before), share(self.after)
+
+    @property
+    def comparable(self) -> bool:
+        """False when the coverage of the two periods differs by more than engine.coverage.GAP."""
+        return comparable(*self.coverage)
 
     @property
     def totals_only(self) -> bool:
@@ -111,14 +127,15 @@ def step(before: Scorecard, after: Scorecard, across: Link | None = None) -> Ste
     without a crosswalk; with one, the groups and measures that map one to one)."""
     pairs = None if across is None else across.pairs
     top = [g.id for g in after.rubric.tree if isinstance(g, Group) and g.worth > 0]
+    ok = comparable(share(before), share(after))
     if pairs is None:
-        groups = tuple(Change(gid, _group_score(before, gid), _group_score(after, gid)) for gid in top)
+        groups = tuple(Change(gid, _group_score(before, gid), _group_score(after, gid), ok) for gid in top)
     else:
         was = {g.id for g in before.rubric.groups}
         back = {new: old for old, new in pairs.items() if old in was}
-        groups = tuple(Change(gid, _group_score(before, back[gid]), _group_score(after, gid))
+        groups = tuple(Change(gid, _group_score(before, back[gid]), _group_score(after, gid), ok)
                        for gid in top if gid in back)
-    return Step(before, after, Change("total", before.total, after.total), groups,
+    return Step(before, after, Change("total", before.total, after.total, ok), groups,
                 slipped(before, after, pairs), across)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import methods, waivers
+from .. import coverage, methods, waivers
 from ..results import GroupResult, MeasureResult, Scorecard, r2
 from ..safe_text import visible
 
@@ -26,12 +26,36 @@ def card_dict(card: Scorecard, lang: str | None = None) -> dict:
         "grade": {"id": card.grade.id, "label": card.grade.label.get(lang)},
         "vetoed": card.vetoed,
         "vetoed_by": list(card.vetoed_by),
+        "coverage": coverage_dict(card),
         "nodes": [group_dict(g, lang) for g in card.groups],
         "measures": [measure_dict(m, lang, sub.waivers.get(m.id)) for m in card.measures],
         "parts": list(sub.parts or (sub.path,)),
         "waivers": [waivers.as_dict(m.id, w) for m, w in waivers.listed(card)],
         **_stages(card),
     }
+
+
+def coverage_dict(card: Scorecard) -> dict:
+    """SPEC 10: the share of the base measures with a value (waived ones are not base), and the two counts."""
+    filed, base = coverage.counts(card)
+    return {"share": r4(coverage.share(card)), "filed": filed, "base": base}
+
+
+def coverage_text(card: Scorecard, ui: str) -> str:
+    """'覆盖率 24%（31/127 项基础指标有数值）' / 'coverage 24% (31 of 127 base measures with a value)'."""
+    from .words import word
+
+    filed, base = coverage.counts(card)
+    return word("coverage_line", ui, pct=pct(coverage.share(card)), filed=filed, base=base)
+
+
+def pct(share: float | None) -> str:
+    """A share as a whole percentage: '24%'; '—' for None."""
+    return "—" if share is None else f"{100 * share:.0f}%"
+
+
+def r4(x: float) -> float:
+    return round(x, 4)
 
 
 def _stages(card: Scorecard) -> dict:

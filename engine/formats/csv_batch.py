@@ -15,7 +15,8 @@ import pandas as pd
 
 from .. import methods
 from .. import table_rows
-from .common import safe_cell
+from ..coverage import of_batch
+from .common import r4, safe_cell
 from .csv_fmt import COLUMNS
 from ..model import Rubric
 from ..results import STATUSES, r2
@@ -51,7 +52,7 @@ def chunks(batch: BatchResult, rubric: Rubric, lang: str | None = None, header: 
 def _pieces(batch: BatchResult, rubric: Rubric, lang: str | None) -> list[np.ndarray]:
     """The row's pieces in order, each (rows x measures), (rows x 1) or (1 x measures):
     subject,name,period, | measure,label,method, | value | ,score, | max | ,status, | gap, | recoverable |
-    ,owners, | total,grade,reason,approved_by,expires  (the waiver cells: filled on a waived measure's row)"""
+    ,owners, | total,grade,reason,approved_by,expires,coverage  (the waiver cells: filled on a waived measure's row)"""
     v, measures = batch.values, rubric.measures
     modifier = np.array([m.is_modifier for m in measures])
     grade = [g.label.get(lang) for g in rubric.grades]
@@ -74,8 +75,9 @@ def _pieces(batch: BatchResult, rubric: Rubric, lang: str | None) -> list[np.nda
 def _ends(batch: BatchResult, rubric: Rubric, grade: list) -> np.ndarray:
     """total,grade and the waiver cells: (rows x 1) when no row waives a measure, else (rows x measures) with
     a waived measure's reason, approver and expiry (SPEC 9) as csv_fmt writes them."""
+    cover = [r4(float(c)) for c in of_batch(batch, rubric).tolist()]
     ends = [(float(t), grade[g]) for t, g in zip(batch.total.tolist(), batch.grade_index.tolist())]
-    out = np.array([_line((*e, "", "", "")) for e in ends], dtype=object)[:, None]
+    out = np.array([_line((*e, "", "", "", c)) for e, c in zip(ends, cover)], dtype=object)[:, None]
     v = batch.values
     if not v.waivers:
         return out
@@ -85,7 +87,7 @@ def _ends(batch: BatchResult, rubric: Rubric, grade: list) -> np.ndarray:
     for i, row in enumerate(v.waivers):
         for mid, w in row.items():
             if mid in at and waived[i, at[mid]]:
-                out[i, at[mid]] = _line((*ends[i], w.reason, w.approved_by, w.expires))
+                out[i, at[mid]] = _line((*ends[i], w.reason, w.approved_by, w.expires, cover[i]))
     return out
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import csv
 import io
 
-from .common import measure_dict, safe_cell
+from .. import coverage
+from .common import measure_dict, r4, safe_cell
 
 NAME = "csv"
 SUFFIX = ".csv"
@@ -12,8 +13,9 @@ ENCODING = "utf-8-sig"
 """With a BOM, so Excel opens the Chinese text as UTF-8."""
 COLUMNS = ("subject", "subject_name", "period", "measure", "label", "method", "value", "score", "max",
            "status", "gap", "recoverable", "owners", "total", "grade", "waiver_reason", "waiver_approved_by",
-           "waiver_expires")
-"""The waiver columns are filled on a waived measure's row (SPEC 9), empty on every other."""
+           "waiver_expires", "coverage")
+"""The waiver columns are filled on a waived measure's row (SPEC 9), empty on every other; coverage (SPEC 10,
+the scorecard's share of base measures with a value, 0-1) on every row of the scorecard."""
 
 
 def render(cards, lang: str | None = None) -> str:
@@ -41,14 +43,14 @@ def _rows(rows) -> str:
 
 
 def _card_rows(card, lang):
-    sub = card.submission
+    sub, cover = card.submission, r4(coverage.share(card))
     for m in card.measures:
         d = measure_dict(m, lang, sub.waivers.get(m.id))
         w = d.get("waiver") or {}
         row = (sub.subject_id, sub.subject_name, sub.period, d["id"], d["label"], d["method"],
                _cell(d["value"]), d["score"], d["max"], d["status"], d["gap"], d["recoverable"],
                " ".join(d["owners"]), card.total, card.grade.label.get(lang), w.get("reason", ""),
-               w.get("approved_by", ""), w.get("expires") or "")
+               w.get("approved_by", ""), w.get("expires") or "", cover)
         yield [safe_cell(v) for v in row]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .. import panels as campaign, waivers
 from ..results import Scorecard
 from ..safe_text import md, md_code
-from .common import num, show_value
+from .common import coverage_text, num, show_value
 from .words import ui_lang, word
 
 NAME = "markdown"
@@ -45,7 +45,8 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
         lines += [f"> **一票否决 / VETOED** by {ids}: graded {md(card.grade.label.get(lang))} whatever the total.", ""]
     lines += [
         f"**Total {num(card.total)} / {num(card.max)}** · grade **{md(card.grade.label.get(lang))}** · "
-        f"base {num(card.base)} · bonus +{num(card.bonus)} · deductions −{num(card.deductions)}",
+        f"base {num(card.base)} · bonus +{num(card.bonus)} · deductions −{num(card.deductions)} · "
+        f"{coverage_text(card, 'en')}",
         "",
         *stages_md(card, lang),
         "| group | label | score | max | % |",

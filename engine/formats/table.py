@@ -6,7 +6,7 @@ import io
 from .. import panels as campaign, waivers
 from ..results import Scorecard
 from ..safe_text import BREAK, console as new_console, joined, styled, text
-from .common import num
+from .common import coverage_text, num
 from .fit import column, fit_table
 from .words import qty, status_word, ui_lang, word
 
@@ -48,7 +48,7 @@ def _header(card: Scorecard, lang):
                   (f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
                   (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
                   f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} +{num(card.bonus)}  "
-                  f"{word('deductions', ui)} −{num(card.deductions)}")
+                  f"{word('deductions', ui)} −{num(card.deductions)}   {coverage_text(card, ui)}")
 
 
 def attainment_style(card: Scorecard, pct: float) -> str:

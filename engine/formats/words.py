@@ -110,6 +110,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress_subjects": ("对象数", "subjects"),
     "progress_nothing": ("未报", "filed nothing"),
     "progress_coverage": ("覆盖率", "coverage"),
+    "coverage_head": ("覆盖率", "coverage"),
+    "coverage_line": ("覆盖率 {pct}（{filed}/{base} 项基础指标有数值）", "coverage {pct} ({filed} of {base} base measures with a value)"),
+    "coverage_short": ("数据不足", "insufficient data"),
+    "coverage_unranked": ("数据不足，不参与排名（覆盖率低于 {least}）：{names}",
+                          "Insufficient data, not ranked (coverage below {least}): {names}"),
+    "coverage_all_unranked": ("所有对象的覆盖率都低于 {least}，不排名：公布的数据太少，排名会误导。",
+                              "Every subject's coverage is below {least}, so none is ranked: too little is stated "
+                              "for a ranking not to mislead."),
+    "coverage_not_comparable": ("{when}：不可比（≠），覆盖率 {a} → {b}，相差超过 {gap} 个百分点",
+                                "{when}: not comparable (≠), coverage {a} → {b} differs by more than {gap} points"),
     "progress_cover": ("覆盖率 {pct}（{filed}/{base} 项基础指标已填报）· 有误 {invalid} 项 · 未填报 {missing} 项 · "
                        "缺失分值 {points} 分", "coverage {pct} ({filed} of {base} base measures filed) · "
                        "{invalid} invalid · {missing} missing · {points} points missing"),

@@ -2,9 +2,10 @@
 next grade, charts, and the full measure table.  Pure: a Scorecard in, markup out."""
 from __future__ import annotations
 
-from ..formats.common import num
+from .. import coverage
+from ..formats.common import num, pct
 from ..formats.gaps.common import path_text
-from ..formats.words import ui_lang
+from ..formats.words import ui_lang, word
 from ..gaps import GapReport, analyse
 from ..results import Scorecard
 from . import card_charts, measure_table, page, panels, whatif
@@ -64,6 +65,8 @@ def stats(rep: GapReport, ui: str) -> str:
              (_signed("−", card.deductions), w("deductions", ui)), (num(rep.recoverable), w("recoverable", ui))]
     items += [(f"{count[s]}", w("n_" + s, ui)) for s in ("full", "partial", "zero")]
     items.append((f"{count['missing'] + count['excluded']} / {len(base)}", w("n_missing", ui)))
+    filed, owed = coverage.counts(card)
+    items.append((pct(coverage.share(card)), f"{word('coverage_head', ui)} {filed}/{owed}"))
     waived = sum(1 for m in card.measures if m.status == "waived")
     items += [(f"{waived}", w("n_waived", ui))] if waived else []
     return '<ul class="stats">' + "".join(f"<li><b>{b}</b><span>{esc(t)}</span></li>" for b, t in items) + "</ul>"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from .. import compare
 from ..compare import Comparison, Trend
-from ..formats.common import num
-from ..formats.compare.common import attainment, delta_text, group_light, league_title, periods, version_note
-from ..formats.words import ui_lang
+from ..formats.common import num, pct
+from ..formats.compare.common import attainment, coverage_note, delta_text, group_light, league_title, periods, \
+    rank_text, unranked_note, version_note
+from ..formats.words import ui_lang, word
 from ..results import Scorecard
 from . import page
 from .card_charts import legend
@@ -15,6 +16,8 @@ from .svg import LIGHTS, Cell, heatmap, line
 from .words import w
 
 NUM = ' class="n"'
+UNRANKED = ' class="unranked" style="opacity:.6"'
+"""A league row below the rubric's min_coverage (SPEC 10): listed, dimmed, not ranked."""
 
 def render(cards: list[Scorecard], hrefs: list[str], lang: str | None = None, progress=None) -> str:
     """The index document; ``hrefs[i]`` is the relative link to the report of ``cards[i]``; with ``progress``
@@ -51,18 +54,20 @@ def _link(card: Scorecard, links: dict, text: str) -> str:
 def league_table(c: Comparison, links: dict, ui: str, lang: str | None) -> str:
     """Rank, subject (linked to its report), period, total, grade and the change since its previous period."""
     changes = {id(s.after): s.total for t in c.trends for s in t.steps}
-    heads = [w(k, ui) for k in ("rank", "subject", "period")] + [w("total", ui), w("grade", ui), w("change", ui)]
+    heads = [w(k, ui) for k in ("rank", "subject", "period")] + [w("total", ui), w("grade", ui), w("change", ui),
+                                                                 word("coverage_head", ui)]
     rows = []
     for s in c.league.standings:
         card, change = s.card, changes.get(id(s.card))
         veto = f' <span class="badge b-red">{esc(w("vetoed_short", ui))}</span>' if card.vetoed else ""
-        rows.append(f'<tr><td class="n">{s.rank}</td><td><b>{_link(card, links, card.submission.subject_name)}</b></td>'
+        rows.append(f'<tr{UNRANKED if s.rank is None else ""}><td class="n">{esc(rank_text(s, ui))}</td><td><b>{_link(card, links, card.submission.subject_name)}</b></td>'
                     f'<td>{esc(card.submission.period)}</td><td class="n"><b>{num(card.total)}</b></td>'
                     f"<td>{page.badge(card.grade, card.rubric, card.vetoed, lang)}{veto}</td>"
-                    f'<td>{esc(delta_text(change)) if change else "—"}</td></tr>')
-    head = "".join(f"<th{NUM if i in (0, 3) else ''}>{esc(h)}</th>" for i, h in enumerate(heads))
+                    f'<td>{esc(delta_text(change)) if change else "—"}</td><td class="n">{pct(s.coverage)}</td></tr>')
+    head = "".join(f"<th{NUM if i in (0, 3, 6) else ''}>{esc(h)}</th>" for i, h in enumerate(heads))
+    note = unranked_note(c.league, ui)
     return (f'<h3>{esc(league_title(c.league, ui))}</h3><table class="league"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+            f"<tbody>{''.join(rows)}</tbody></table>" + (f'<p class="note">{esc(note)}</p>' if note else ""))
 
 
 def group_heatmap(c: Comparison, ui: str, lang: str | None) -> str:
@@ -103,6 +108,7 @@ def trend_chart(t: Trend, ui: str, lang: str | None) -> str:
     guides = [(g.min, f"{num(g.min)} {g.label.get(lang)}") for g in rubric.grades if g.min > 0]
     name = t.subject[1]
     notes = "".join(f"<br><small>{esc(periods(s))}: {esc(version_note(s, ui))}</small>" for s in t.steps if s.link)
+    notes += "".join(f"<br><small>{esc(coverage_note(s, ui))}</small>" for s in t.steps if not s.comparable)
     return f'<figcaption><b>{esc(name)}</b>{notes}</figcaption>' + line(points, top, guides,
                                                                          f"{name} · {w('trends', ui)}")
 

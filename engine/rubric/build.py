@@ -23,6 +23,7 @@ def build(data: dict, doc: Doc | Placed, file: str) -> Rubric:
         bonus_cap=data.get("bonus_cap"),
         deduction_cap=data.get("deduction_cap"),
         normalize=data.get("normalize", False),
+        min_coverage=data.get("min_coverage"),
         units={k: Label.of(v) for k, v in (data.get("units") or {}).items()},
         colors=(colors.get("green", 85.0), colors.get("yellow", 70.0), colors.get("orange", 50.0)),
         loc=Loc(file),

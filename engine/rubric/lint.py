@@ -29,6 +29,7 @@ def lint_data(doc: Doc | Placed, file: str, faulted: Iterable[tuple] | None = No
     data = doc.data
     ctx = _Ctx(doc, file, faulted)
     ctx.guard(ctx.check_version, data.get("version"))
+    ctx.guard(ctx.check_min_coverage, data.get("min_coverage"))
     too_large = ctx.guard(ctx.check_sizes, data)
     tree = data.get("tree")
     nodes = list(_walk(tree, ("tree",))) if isinstance(tree, list) else []
@@ -127,6 +128,12 @@ class _Ctx:
     def check_version(self, version) -> None:
         if is_number(version):
             self.add(("version",), VERSION_NUMBER.format(v=version), level="warning", code="version")
+
+    def check_min_coverage(self, least) -> None:
+        """min_coverage (SPEC 10) is a share: a number from 0 to 1."""
+        if least is not None and not (is_number(least) and 0 <= least <= 1):
+            self.add(("min_coverage",), f"min_coverage {shown(least)} is not a share from 0 to 1 "
+                     "(e.g. 0.8: 80% of the base measures have a value)", code="rubric")
 
     def check_sizes(self, data: dict) -> bool:
         """Numbers above TOO_LARGE where points, weights, parameters and bounds go; True if any."""

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..compare import Comparison, League, Standing
+from ..coverage import of_batch
 from ..model import Grade, Group, Rubric, Submission
 from ..results import GroupResult, Head
 from ..trends import period_key, trends
@@ -33,6 +34,8 @@ class BatchCard(Head):
     vetoed_by: tuple[str, ...]
     tops: dict[str, GroupResult] = field(default_factory=dict)
     """The top-level groups that carry points."""
+    coverage: float | None = None
+    """Share of the base measures with a value (engine.coverage.of_batch)."""
 
     def group(self, gid: str) -> GroupResult:
         return self.tops[gid]
@@ -69,8 +72,12 @@ def comparisons(batch: BatchResult, rubric: Rubric, period: Any = None) -> tuple
         absent = [i for i in latest if batch.subject[i] not in have]
         if len(now):
             period = batch.period[now[0]]
-    order, rank = ranks(batch, now)
+    cover = of_batch(batch, rubric)
+    short = cover[now] < rubric.min_coverage if rubric.min_coverage is not None else np.zeros(len(now), dtype=bool)
+    order, rank = ranks(batch, now[~short])
     standings = tuple(Standing(int(r), cards[i]) for i, r in zip(order.tolist(), rank.tolist()))
+    low = sorted(now[short].tolist(), key=lambda i: (-cover[i], str(batch.subject[i])))
+    standings += tuple(Standing(None, cards[i]) for i in low)
     league = League(rubric, period, standings, tuple(cards[i] for i in absent))
     return (Comparison(league, trends(multi)),)
 
@@ -91,8 +98,9 @@ def _cards(batch: BatchResult, rubric: Rubric) -> list:
     full = iter(to_scorecards(batch, rubric, several)) if several else iter(())
     tops = _tops(rubric)
     out = []
+    cover = of_batch(batch, rubric)
     for i, sid in enumerate(batch.subject.tolist()):
-        out.append(next(full) if sid in several else head(batch, rubric, i, tops))
+        out.append(next(full) if sid in several else head(batch, rubric, i, tops, float(cover[i])))
     return out
 
 
@@ -102,14 +110,15 @@ def _tops(rubric: Rubric) -> list[tuple[int, Group]]:
     return [(k, g) for k, g in enumerate(rubric.groups) if g.id in top]
 
 
-def head(batch: BatchResult, rubric: Rubric, i: int, tops: list | None = None) -> BatchCard:
+def head(batch: BatchResult, rubric: Rubric, i: int, tops: list | None = None,
+         coverage: float | None = None) -> BatchCard:
     """Row ``i``'s BatchCard: what a league row or a CI verdict reads, without making the Scorecard."""
     v = batch.values
     groups = {g.id: GroupResult(g, float(batch.group_score[i, k]), g.worth, _none(batch.group_fraction[i, k]),
                                 float(batch.group_weight[i, k])) for k, g in (tops if tops is not None else _tops(rubric))}
     sub = Submission(v.rubric, str(v.subjects[i]), str(v.names[i]), v.periods[i], {}, v.path)
     return BatchCard(rubric, sub, float(batch.total[i]), rubric.grades[int(batch.grade_index[i])],
-                     batch.vetoed_by(i), groups)
+                     batch.vetoed_by(i), groups, coverage)
 
 
 def _none(x: float) -> float | None:

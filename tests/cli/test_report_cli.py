@@ -46,7 +46,7 @@ def test_report_contents(files):
     assert "## 失分项" in md and "## 各指标得分率" in md and "## 责任单位任务清单" in md
     assert "> 距「合格」（60 分）还差 38 分：以下 1 项拿满即可（合计可提 50 分）\n> → `G1.M1`" in md
     compare = (out / "compare.md").read_text(encoding="utf-8")
-    assert "| 1 | =昆明市 | **100** | 良好 | 50 / 50 | 50 / 50 |" in compare
+    assert "| 1 | =昆明市 | **100** | 良好 | 100% | 50 / 50 | 50 / 50 |" in compare
     raw = (out / "compare.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfrubric,") and "'=昆明市".encode() in raw and b",=" not in raw
     assert "'=昆明市".encode() in (out / "km/2026.trend.score.csv").read_bytes()

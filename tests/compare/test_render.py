@@ -38,11 +38,12 @@ def test_league_rows_vetoed_last(both):
     top = lines.index(next(x for x in lines if "名次" in x))
     rows = [x.split() for x in lines[top + 2:top + 7]]
     # each subject's latest: ties share rank 2; the vetoed 90 ranks last
-    assert rows == [["1", "大理市", "2025", "95", "良好", "50", "45"],
-                    ["2", "安宁市", "2024", "80", "良好", "50", "30"],
-                    ["2", "楚雄市", "2024", "80", "良好", "50", "30"],
-                    ["4", "昭通市", "2026", "50", "不合格", "50", "0"],
-                    ["5", "保山市", "2024", "90", "不合格", "一票否决", "50", "40"]]
+    # coverage after the grade (SPEC 10): 昭通市 2026 states one of its two base measures
+    assert rows == [["1", "大理市", "2025", "95", "良好", "100%", "50", "45"],
+                    ["2", "安宁市", "2024", "80", "良好", "100%", "50", "30"],
+                    ["2", "楚雄市", "2024", "80", "良好", "100%", "50", "30"],
+                    ["4", "昭通市", "2026", "50", "不合格", "50%", "50", "0"],
+                    ["5", "保山市", "2024", "90", "不合格", "一票否决", "100%", "50", "40"]]
 
 
 def test_heatmap_colours_follow_the_rubric_thresholds(both):
@@ -58,11 +59,12 @@ def test_heatmap_colours_follow_the_rubric_thresholds(both):
 def test_trend_rows(both):
     wide = terminal(both, 160)
     zt = wide.split("变化趋势 · 昭通市")[1].splitlines()
-    rows = {x.split()[0]: x.split()[1:] for x in zt if x[:6].strip().isdigit()}
+    rows = {x.split()[0]: x.split()[1:] for x in zt if x[:6].strip().isdigit() and "不可比" not in x}
     assert rows == {"2022": ["70", "合格"], "2023": ["70.5", "→", "+0.5", "合格", "→", "0", "→", "+0.5"],
                     "2024": ["71.01", "↑", "+0.51", "合格", "→", "0", "↑", "+0.51"],
                     "2025": ["22", "↓", "-49.01", "不合格", "↓", "-50", "↑", "+0.99"],
-                    "2026": ["50", "↑", "+28", "不合格", "↑", "+50", "↓", "-22"]}
+                    "2026": ["50", "≠", "+28", "不合格", "≠", "+50", "≠", "-22"]}  # coverage 100% -> 50%
+    assert "2025→2026：不可比（≠），覆盖率 100% → 50%，相差超过 10 个百分点" in wide
     assert "离目标更远的指标 (2024→2025): G1.M1 100%→0%" in wide
     assert "本期未填报（上期有得分） (2025→2026): G2.M1 44%→0%" in wide
     narrow = terminal(both, 80).split("变化趋势 · 昭通市")[1]
@@ -73,8 +75,9 @@ def test_trend_rows(both):
 def test_markdown(both):
     md = get("markdown").render(both)
     assert md.startswith("# 趋势测评\n\n## 排名（各对象最新一期） · 2024–2026\n")
-    assert "| 1 | 大理市 | 2025 | **95** | 良好 | 50 / 50 | 45 / 50 |" in md
-    assert "| 5 | 保山市 | 2024 | **90** | 不合格 (一票否决: V.M1) | 50 / 50 | 40 / 50 |" in md
+    assert "| 1 | 大理市 | 2025 | **95** | 良好 | 100% | 50 / 50 | 45 / 50 |" in md
+    assert "| 5 | 保山市 | 2024 | **90** | 不合格 (一票否决: V.M1) | 100% | 50 / 50 | 40 / 50 |" in md
+    assert "| 4 | 昭通市 | 2026 | **50** | 不合格 | 50% | 50 / 50 | 0 / 50 |" in md
     assert "| 昭通市 | 🟢 100% | 🔴 0% |" in md
     assert "| 2025 | 22 | ↓ -49.01 | 不合格 | ↓ -50 | ↑ +0.99 |" in md
     assert "离目标更远的指标 (2024→2025): `G1.M1` 领导小组 100%→0%" in md
@@ -98,9 +101,11 @@ def test_csv_every_scorecard_with_rank_and_change(cards):
     files["zt/2022.yaml"] = files["zt/2022.yaml"].replace("name: 昭通市", "name: '@SUM(A1)'")
     rows = list(csv.reader(io.StringIO(get("csv").render(compare.compare(cards(files))))))
     assert rows[0] == ["rubric", "version", "period", "subject", "subject_name", "rank", "total", "change", "trend",
-                       "compared", "grade", "vetoed", "G1", "G2"]
-    assert rows[1] == ["trend", "1", "2022", "zt", "'@SUM(A1)", "", "70.0", "", "", "", "合格", "false", "50.0", "20.0"]
-    assert rows[4][5:9] == ["", "22.0", "-49.01", "↓"] and rows[5][5:9] == ["1", "50.0", "28.0", "↑"]
+                       "compared", "grade", "vetoed", "G1", "G2", "coverage"]
+    assert rows[1] == ["trend", "1", "2022", "zt", "'@SUM(A1)", "", "70.0", "", "", "", "合格", "false", "50.0", "20.0",
+                       "1.0"]
+    assert rows[4][5:9] == ["", "22.0", "-49.01", "↓"] and rows[5][5:9] == ["1", "50.0", "28.0", "≠"]
+    assert rows[5][-1] == "0.5"
 
 
 def test_submitted_text_is_not_markup(cards):

@@ -95,7 +95,8 @@ def test_english(report):
 
 def test_markdown(report):
     md = get("markdown").render([report(**TOWN_66)], None, VIEWS)
-    assert md.startswith("# 金昌市 · 2024 · 城镇测评\n\n**总分 66 / 100** · 等级 **合格** · 可挽回 34\n")
+    assert md.startswith("# 金昌市 · 2024 · 城镇测评\n\n**总分 66 / 100** · 等级 **合格** · 可挽回 34 · "
+                         "覆盖率 80%（4/5 项基础指标有数值）\n")  # B.M2 missing: 4 of the 5 base measures
     assert "> 距「良好」（80 分）还差 14 分：以下 2 项拿满即可（合计可提 20 分）\n> → `A.M2`, `B.M2`" in md
     assert "| 1 | ▶ A.M2 知晓率 | 80% | ≥90% (达82%得16分) | 10% (11%) | 10 | 市统计局 +1 |" in md
     assert "| 4 | B.M1 教育基地 | 6个 | ≥10个 | 4个 (40%) | 4 | 市教育局 |" in md

@@ -55,7 +55,8 @@ def test_index_page(series):
     league = doc[doc.index("<h3>排名"):doc.index("</table>")]
     assert re.findall(r'<td class="n">(\d+)</td><td><b><a href="([^"]+)">', league) == [
         ("1", "km/2026.html"), ("2", "zt/2026.html")]
-    assert "↑ +28" in league  # zt 2025 → 2026
+    assert "≠ +28" in league  # zt 2025 → 2026: coverage 100% -> 50%, not comparable (SPEC 10)
+    assert "2025→2026：不可比（≠），覆盖率 100% → 50%，相差超过 10 个百分点" in doc
     heat = [a for a in p.all("svg") if a["aria-label"] == "各指标组得分率"]
     assert len(heat) == 1 and ">G1 组织领导</tspan>" in doc and ">100%</tspan>" in doc
     trends = [a for a in p.all("svg") if a["aria-label"].endswith("变化趋势")]

@@ -1,11 +1,12 @@
 """What the compare renderers share: the JSON-ready view of a Comparison and small texts."""
 from __future__ import annotations
 
-from ...compare import Change, Comparison, League, Step, Trend
+from ...compare import Change, Comparison, League, Standing, Step, Trend
+from ...coverage import GAP, share
 from ...gap_views import light
 from ...model import Group
 from ...results import Scorecard, r2
-from ..common import num
+from ..common import num, pct, r4
 from ..words import ui_lang, word
 
 
@@ -24,6 +25,35 @@ def delta_text(c: Change) -> str:
     if c.delta is None:
         return c.arrow
     return f"{c.arrow} {'+' if c.delta > 0 else ''}{num(c.delta)}"
+
+
+def rank_text(s: Standing, ui: str) -> str:
+    """'3', or '数据不足' / 'insufficient data' for a subject below the rubric's min_coverage (SPEC 10)."""
+    return word("coverage_short", ui) if s.rank is None else str(s.rank)
+
+
+def unranked_note(lg: League, ui: str) -> str:
+    """One line on the subjects left unranked for their coverage ('' when none is)."""
+    if not lg.unranked:
+        return ""
+    least = pct(lg.rubric.min_coverage)
+    if len(lg.unranked) == len(lg.standings):
+        return word("coverage_all_unranked", ui, least=least)
+    names = ", ".join(f"{s.card.submission.subject_name} ({pct(s.coverage)})" for s in lg.unranked)
+    return word("coverage_unranked", ui, least=least, names=names)
+
+
+def coverage_note(step: Step, ui: str) -> str:
+    """'' when the step is comparable; else the line saying its coverage differs too much (SPEC 10)."""
+    if step.comparable:
+        return ""
+    a, b = step.coverage
+    return word("coverage_not_comparable", ui, when=periods(step), a=pct(a), b=pct(b), gap=f"{100 * GAP:g}")
+
+
+def coverage_step(step: Step) -> dict:
+    a, b = step.coverage
+    return {"from": r4(a), "to": r4(b), "comparable": step.comparable}
 
 
 def league_title(lg: League, ui: str) -> str:
@@ -116,7 +146,9 @@ def league_dict(lg: League, lang: str | None) -> dict:
         "period": lg.period,
         "periods": list(lg.periods),
         "groups": [{"id": g.id, "label": g.label.get(lang), "max": r2(g.worth)} for g in lg.groups],
-        "standings": [{"rank": s.rank, **card_row(s.card, lang)} for s in lg.standings],
+        "standings": [{"rank": s.rank, **card_row(s.card, lang), "coverage": r4(s.coverage),
+                       **({"unranked": "insufficient data"} if s.rank is None else {})} for s in lg.standings],
+        "min_coverage": lg.rubric.min_coverage,
         "absent": [{"subject": subject_dict(c), "latest_period": c.submission.period} for c in lg.absent],
     }
 
@@ -129,10 +161,12 @@ def trend_dict(t: Trend, lang: str | None) -> dict:
     sid, name = t.subject
     return {
         "subject": {"id": sid, "name": name},
-        "series": [{"period": c.submission.period, "total": c.total, "grade": c.grade.label.get(lang)}
+        "series": [{"period": c.submission.period, "total": c.total, "grade": c.grade.label.get(lang),
+                    "coverage": r4(share(c))}
                    for c in t.cards],
         "steps": [{"from": s.before.submission.period, "to": s.after.submission.period,
                    "versions": versions_dict(s, ui_lang(lang, s.after.rubric)),
+                   "coverage": coverage_step(s),
                    "total": change_dict(s.total), "groups": [change_dict(g) for g in s.groups],
                    "slipped": [{"id": x.id, "label": s.after.rubric.by_id[x.id].label.get(lang),
                                 "before": r2(x.before), "after": r2(x.after), "value_before": x.value_before,

@@ -9,7 +9,8 @@ import csv
 import io
 
 from ...compare import period_key
-from ..common import safe_cell
+from ...coverage import share
+from ..common import r4, safe_cell
 from .common import card_row
 
 NAME = "csv"
@@ -19,17 +20,20 @@ ENCODING = "utf-8-sig"
 COLUMNS = ("rubric", "version", "period", "subject", "subject_name", "rank", "total", "change", "trend", "compared",
            "grade", "vetoed")
 """compared: how the change was reckoned against the previous period when that was scored under another
-version of the rubric: 'crosswalk' (groups through the crosswalk), 'totals' (no crosswalk: the totals only)."""
+version of the rubric: 'crosswalk' (groups through the crosswalk), 'totals' (no crosswalk: the totals only).
+After the group columns: coverage (SPEC 10, 0-1); a subject below the rubric's min_coverage has the rank
+'insufficient data', and a change between periods of unequal coverage the trend '≠' (not comparable)."""
 
 
 def render(comparisons, lang: str | None = None) -> str:
     groups = list(dict.fromkeys(g.id for c in comparisons for g in c.league.groups))
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(COLUMNS + tuple(groups))
+    w.writerow(COLUMNS + tuple(groups) + ("coverage",))
     # a trend across rubric versions lies in its latest version's comparison: ranks, steps and cards are
     # gathered over all of them, and each card is written once
-    ranks = {id(s.card): s.rank for c in comparisons for s in c.league.standings}
+    ranks = {id(s.card): "insufficient data" if s.rank is None else s.rank
+             for c in comparisons for s in c.league.standings}
     steps = {id(s.after): s for c in comparisons for t in c.trends for s in t.steps}
     seen: set[int] = set()
     for c in comparisons:
@@ -48,7 +52,8 @@ def _rows(c, lang, groups, ranks: dict, steps: dict, seen: set):
         yield (card.rubric.id, card.rubric.version, d["period"], d["subject"]["id"], d["subject"]["name"],
                ranks.get(id(card)), d["total"], None if change is None else change.delta,
                None if change is None else change.arrow, _compared(s), d["grade"]["label"],
-               "true" if d["vetoed"] else "false", *[d["groups"].get(g, {}).get("score") for g in groups])
+               "true" if d["vetoed"] else "false", *[d["groups"].get(g, {}).get("score") for g in groups],
+               r4(share(card)))
 
 
 def _compared(s) -> str | None:

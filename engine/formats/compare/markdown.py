@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from ...compare import Comparison, League, Trend
-from ..common import num
+from ..common import num, pct
 from ...safe_text import md, md_code
 from ..markdown import bold, row
 from ..words import ui_lang, word
-from .common import attainment, delta_text, group_light, league_title, periods, slip_groups, step_change, \
+from .common import attainment, coverage_note, delta_text, rank_text, unranked_note, group_light, league_title, periods, slip_groups, step_change, \
     trend_groups, version_note
 
 NAME = "markdown"
@@ -35,8 +35,8 @@ def comparison_md(c: Comparison, lang) -> str:
 def league_md(lg: League, lang, ui: str) -> list[str]:
     mixed = len(lg.periods) > 1
     head = row(word("rank", ui), word("subject", ui), *([word("period", ui)] if mixed else []), word("total", ui),
-               word("grade", ui), *[f"{g.id} {g.label.get(lang)}" for g in lg.groups])
-    out = [head, "|--:|---|" + ("---|" if mixed else "") + "--:|---|" + "--:|" * len(lg.groups)]
+               word("grade", ui), word("coverage_head", ui), *[f"{g.id} {g.label.get(lang)}" for g in lg.groups])
+    out = [head, "|--:|---|" + ("---|" if mixed else "") + "--:|---|--:|" + "--:|" * len(lg.groups)]
     for s in lg.standings:
         card = s.card
         grade = card.grade.label.get(lang) + (f" ({word('vetoed_short', ui)}: {', '.join(card.vetoed_by)})"
@@ -44,7 +44,10 @@ def league_md(lg: League, lang, ui: str) -> list[str]:
         scores = [f"{num(card.group(g.id).score)} / {num(g.worth)}" if card.group(g.id).fraction is not None
                   else "—" for g in lg.groups]
         when = [card.submission.period] if mixed else []
-        out.append(row(s.rank, card.submission.subject_name, *when, bold(num(card.total)), grade, *scores))
+        out.append(row(rank_text(s, ui), card.submission.subject_name, *when, bold(num(card.total)), grade,
+                       pct(s.coverage), *scores))
+    if unranked_note(lg, ui):
+        out += ["", md(unranked_note(lg, ui))]
     if lg.absent:
         names = ", ".join(f"{a.submission.subject_name} ({word('latest', ui)} {a.submission.period})"
                           for a in lg.absent)
@@ -74,6 +77,8 @@ def trend_md(tr: Trend, lang, ui: str) -> list[str]:
         out.append(row(s.after.submission.period, num(s.after.total), delta_text(s.total),
                        s.after.grade.label.get(lang), *[delta_text(step_change(s, gid)) for gid in groups]))
     for s in tr.steps:
+        if coverage_note(s, ui):
+            out += ["", md(coverage_note(s, ui))]
         if version_note(s, ui):
             out += ["", f"{md(periods(s))}: {md(version_note(s, ui))}"]
         for title, slips in slip_groups(s, ui):

@@ -7,10 +7,10 @@ from rich.padding import Padding
 
 from ...compare import Comparison, League, Trend
 from ...safe_text import console as new_console, styled, text
-from ..common import num
+from ..common import num, pct
 from ..gaps.table_views import column, new_table
 from ..words import ui_lang, word
-from .common import attainment, delta_text, group_light, league_title, periods, slip_groups, step_change, \
+from .common import attainment, coverage_note, delta_text, rank_text, unranked_note, group_light, league_title, periods, slip_groups, step_change, \
     trend_groups, version_note
 
 NAME = "table"
@@ -37,6 +37,8 @@ def show_comparison(c: Comparison, console, lang) -> None:
     console.print(league_table(lg, lang, ui))
     console.print(heatmap(lg, lang, ui))
     console.print(text(" · ".join(f"{g.id} {g.label.get(lang)}" for g in lg.groups), "dim"))
+    if unranked_note(lg, ui):
+        console.print(text(unranked_note(lg, ui), "yellow"))
     if lg.absent:
         names = ", ".join(f"{a.submission.subject_name} ({word('latest', ui)} {a.submission.period})"
                           for a in lg.absent)
@@ -44,6 +46,8 @@ def show_comparison(c: Comparison, console, lang) -> None:
     for t in c.trends:
         console.print(trend_table(t, lang, ui, console.width >= 120))
         for s in t.steps:
+            if coverage_note(s, ui):
+                console.print(Padding(text(coverage_note(s, ui), "yellow"), (0, 0, 0, 2)))
             if version_note(s, ui):
                 console.print(Padding(styled((f"{periods(s)}: ", "yellow"), version_note(s, ui)), (0, 0, 0, 2)))
             for title, slips in slip_groups(s, ui):
@@ -61,6 +65,7 @@ def league_table(lg: League, lang, ui: str):
         column(t, word("period", ui))
     column(t, word("total", ui), "right")
     column(t, word("grade", ui))
+    column(t, word("coverage_head", ui), "right")
     for g in lg.groups:
         column(t, g.id, "right")
     for s in lg.standings:
@@ -68,8 +73,8 @@ def league_table(lg: League, lang, ui: str):
         grade = styled(card.grade.label.get(lang), *([" ", (word("vetoed_short", ui), "red")] if card.vetoed else []))
         scores = [num(card.group(g.id).score) if card.group(g.id).fraction is not None else "—" for g in lg.groups]
         when = [text(card.submission.period)] if mixed else []
-        t.add_row(str(s.rank), text(card.submission.subject_name), *when, text(num(card.total), "bold"), grade,
-                  *scores, style="red" if card.vetoed else None)
+        t.add_row(rank_text(s, ui), text(card.submission.subject_name), *when, text(num(card.total), "bold"), grade,
+                  pct(s.coverage), *scores, style="red" if card.vetoed else "dim" if s.rank is None else None)
     return t
 
 

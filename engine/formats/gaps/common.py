@@ -7,7 +7,7 @@ from ... import waivers
 from ...gaps import Gap, GapReport
 from ...results import MeasureResult, r2
 from ...targets import target_sign
-from ..common import num
+from ..common import coverage_dict, num
 from ..words import VALUE_MISSING, owner_name, qty, word
 
 
@@ -102,6 +102,7 @@ def report_dict(rep: GapReport, lang: str | None = None, top: int | None = None)
         "period": sub.period, "file": sub.path, "total": card.total, "max": r2(card.max),
         "grade": {"id": card.grade.id, "label": card.grade.label.get(lang)},
         "vetoed": card.vetoed, "vetoed_by": list(card.vetoed_by), "recoverable": r2(rep.recoverable),
+        "coverage": coverage_dict(card),
         "next_grade": None if ng is None else {
             "id": ng.grade.id, "label": ng.grade.label.get(lang), "min": ng.grade.min, "needs": ng.needs,
             "measures": list(ng.measures), "gain": r2(ng.gain), "reachable": ng.reachable,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...gaps import GapReport
-from ..common import num
+from ..common import coverage_text, num
 from ...safe_text import md, md_code
 from ..markdown import bold, row, stages_md, waivers_md
 from ..words import owner_name, status_word, ui_lang, word
@@ -22,7 +22,8 @@ def report_md(rep: GapReport, lang, by, top) -> str:
     sub = card.submission
     lines = [f"# {md(sub.subject_name)} · {md(sub.period)} · {md(card.rubric.title.get(lang))}", "",
              f"**{word('total', ui)} {num(card.total)} / {num(card.max)}** · {word('grade', ui)} "
-             f"**{md(card.grade.label.get(lang))}** · {word('recoverable', ui)} {num(rep.recoverable)}", "",
+             f"**{md(card.grade.label.get(lang))}** · {word('recoverable', ui)} {num(rep.recoverable)} · "
+             f"{md(coverage_text(card, ui))}", "",
              *stages_md(card, lang), f"> {md(path_text(rep, ui))}"]
     if rep.next_grade and rep.next_grade.measures:
         lines.append("> → " + ", ".join(md_code(i) for i in rep.next_grade.measures))

@@ -5,7 +5,7 @@ import io
 
 from ...gaps import GapReport
 from ...safe_text import BREAK, console as new_console, styled, text
-from ..common import num
+from ..common import coverage_text, num
 from ..table import show_stages, show_waivers
 from ..words import status_word, ui_lang, word
 from . import table_views
@@ -52,7 +52,7 @@ def header(rep: GapReport, lang, ui: str):
     return styled((sub.subject_name, "bold"), f" · {sub.period} · {card.rubric.title.get(lang)}", BREAK,
                   (f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
                   (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
-                  f"   {word('recoverable', ui)} {num(rep.recoverable)}")
+                  f"   {word('recoverable', ui)} {num(rep.recoverable)}   {coverage_text(card, ui)}")
 
 
 def measure_view(rep: GapReport, console, lang, ui: str, top) -> None:
