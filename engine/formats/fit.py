@@ -16,11 +16,12 @@ def fit_table(**options):
     return _fit_table()(**options)
 
 
-def column(t, header: str, justify: str = "left", no_wrap: bool = False) -> None:
+def column(t, header: str, justify: str = "left", no_wrap: bool = False, min_width: int = 2) -> None:
     """A column that folds its text at any width rather than cropping it (or the table) at a narrow one;
     at least two cells wide, so that a Chinese character always fits. ``no_wrap`` only for a few cells of
-    coloured background that must stay whole (the heatmap's ' 90 ')."""
-    t.add_column(text(header), justify=justify, overflow="fold", min_width=2, no_wrap=no_wrap)
+    coloured background that must stay whole (the heatmap's ' 90 ')), ``min_width`` for a column that must not
+    fold below a few characters (a rank, a name, a grade) while wide ones fold first."""
+    t.add_column(text(header), justify=justify, overflow="fold", min_width=min_width, no_wrap=no_wrap)
 
 
 _FIT = None

@@ -116,3 +116,13 @@ def test_submitted_text_is_not_markup(cards):
 
 def test_registry_names():
     assert list(FORMATS) == ["table", "json", "markdown", "csv"]
+
+
+def test_a_narrow_league_leaves_group_scores_to_the_heatmap_and_keeps_each_row_whole(both):
+    wide, narrow = terminal(both, 160), terminal(both, 40)
+    head = lambda text: next(x for x in text.splitlines() if "名次" in x).split()  # noqa: E731
+    assert head(wide)[-2:] == ["G1", "G2"] and "G1" not in head(narrow)
+    lines = narrow.splitlines()
+    top = lines.index(next(x for x in lines if "名次" in x))
+    assert lines[top + 2].split() == ["1", "大理市", "2025", "95", "良好", "100%"]  # one line, nothing folded
+    assert "各指标组得分率" in narrow  # the groups are still there, as attainment

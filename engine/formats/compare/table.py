@@ -15,6 +15,10 @@ from .common import attainment, coverage_note, delta_text, rank_text, unranked_n
 
 NAME = "table"
 SUFFIX = ".txt"
+KEEP = {"rank": 8, "subject": 8, "period": 4, "total": 5, "grade": 6, "coverage": 4}
+"""Cells a league column keeps before it folds (8: four Chinese characters, 数据不足 or a city's name)."""
+GROUP_CELLS = 5
+"""A group score's cells ('10.23')."""
 HEAT = {"green": "black on green", "yellow": "black on yellow", "orange": "black on dark_orange",
         "red": "white on red", None: "dim"}
 
@@ -34,7 +38,7 @@ def show_comparison(c: Comparison, console, lang) -> None:
     lg = c.league
     ui = ui_lang(lang, lg.rubric)
     console.print(styled((lg.rubric.title.get(lang), "bold"), " ", (lg.rubric.ref, "dim")))
-    console.print(league_table(lg, lang, ui))
+    console.print(league_table(lg, lang, ui, _groups_fit(lg, console.width)))
     console.print(heatmap(lg, lang, ui))
     console.print(text(" · ".join(f"{g.id} {g.label.get(lang)}" for g in lg.groups), "dim"))
     if unranked_note(lg, ui):
@@ -55,23 +59,33 @@ def show_comparison(c: Comparison, console, lang) -> None:
     console.print()
 
 
-def league_table(lg: League, lang, ui: str):
-    """Rank, subject, total, grade and each top-level group's score: every column at any width (text folds)."""
+def _groups_fit(lg: League, width: int) -> bool:
+    """Whether the league's group scores fit beside its key columns without folding a number: on a narrower
+    console they are left to the heatmap just below, which shows the same groups (as attainment)."""
+    key = sum(KEEP.values()) - (0 if len(lg.periods) > 1 else KEEP["period"])
+    columns = 6 + len(lg.groups)
+    return key + GROUP_CELLS * len(lg.groups) + 2 * columns <= width
+
+
+def league_table(lg: League, lang, ui: str, groups: bool = True):
+    """Rank, subject, total, grade, coverage and (when ``groups``) each top-level group's score: every column at
+    any width (text folds)."""
     t = new_table(league_title(lg, ui))
     mixed = len(lg.periods) > 1
-    column(t, word("rank", ui), "right")
-    column(t, word("subject", ui))
+    column(t, word("rank", ui), "right", min_width=KEEP["rank"])  # 数据不足 whole; the groups fold first
+    column(t, word("subject", ui), min_width=KEEP["subject"])
     if mixed:
-        column(t, word("period", ui))
-    column(t, word("total", ui), "right")
-    column(t, word("grade", ui))
-    column(t, word("coverage_head", ui), "right")
-    for g in lg.groups:
-        column(t, g.id, "right")
+        column(t, word("period", ui), min_width=KEEP["period"])
+    column(t, word("total", ui), "right", min_width=KEEP["total"])
+    column(t, word("grade", ui), min_width=KEEP["grade"])
+    column(t, word("coverage_head", ui), "right", min_width=KEEP["coverage"])
+    shown = lg.groups if groups else ()
+    for g in shown:
+        column(t, g.id, "right", min_width=GROUP_CELLS)
     for s in lg.standings:
         card = s.card
         grade = styled(card.grade.label.get(lang), *([" ", (word("vetoed_short", ui), "red")] if card.vetoed else []))
-        scores = [num(card.group(g.id).score) if card.group(g.id).fraction is not None else "—" for g in lg.groups]
+        scores = [num(card.group(g.id).score) if card.group(g.id).fraction is not None else "—" for g in shown]
         when = [text(card.submission.period)] if mixed else []
         t.add_row(rank_text(s, ui), text(card.submission.subject_name), *when, text(num(card.total), "bold"), grade,
                   pct(s.coverage), *scores, style="red" if card.vetoed else "dim" if s.rank is None else None)
