@@ -16,7 +16,8 @@ or printed here.  The counts, per subject and period and per responsible unit:
   under ``missing: exclude`` a scorecard spreads an unreported measure's weight over the others, so this is
   what filing it puts at stake, not what its absence takes off now).  A co-owned measure counts for each
   of its owners, so the units' points add up to more than the subject's.
-- coverage: the share of the subject's base measures that are filed.
+- coverage: the share of the subject's base measures that are filed, a waived one being out of the base
+  (engine.coverage's definition).
 - filed nothing: units with assigned measures none of which is filed, and no part filed by them.
 
 ``Progress.units`` adds every unit up across subjects, the unit that owes most points first.
@@ -82,8 +83,14 @@ class SubjectProgress:
 
     @property
     def coverage(self) -> float | None:
-        """Share of the base measures filed (0 to 1); None for a rubric without base measures."""
-        return len(self.filed) / self.base if self.base else None
+        """Share of the base measures filed (0 to 1), as engine.coverage defines it for a scorecard: a waived
+        measure is out of the base (it is owed by nobody); 1.0 when every one is waived; None for a rubric
+        without base measures."""
+        if not self.base:
+            return None
+        waived = sum(1 for i in self.filed if i in self.filing.waived)
+        owed = self.base - waived
+        return (len(self.filed) - waived) / owed if owed else 1.0
 
     @property
     def filed_nothing(self) -> tuple[str, ...]:

@@ -95,3 +95,12 @@ def test_the_report_set_lists_it_in_every_file(files, tmp_path):
     assert {p.suffix for p in per_card} == {".md", ".html", ".json", ".csv"}
     for p in per_card:
         assert "本市无牧区" in p.read_text(encoding="utf-8-sig"), p
+
+
+def test_progress_coverage_is_the_scorecards_a_waived_measure_out_of_the_base(outcome):
+    from engine import coverage
+
+    o = outcome(submission(values="  G1.M2: true\n"))  # base G1.M1 (waived), G1.M2 (given), G2.M1 (missing)
+    sp = progress([o.filing]).subjects[0]
+    assert sp.coverage == coverage.share(o.card) == 0.5  # 1 of the 2 measures owed
+    assert sp.missing == ("G2.M1",)
