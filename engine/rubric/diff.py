@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from ..model import Group, Label, Measure, Node, Rubric
 
-TOP_KEYS = ("title", "scale", "missing", "bonus_cap", "deduction_cap", "normalize", "colors", "source", "extends")
+TOP_KEYS = ("title", "scale", "missing", "bonus_cap", "deduction_cap", "normalize", "colors", "source", "extends",
+            "min_coverage", "replaces")
 SKIPPED = ("id", "children", "loc", "params")
 """Node fields not compared as such: a group's children are nodes of their own, params key by key."""
 
@@ -72,7 +73,16 @@ def _top(r: Rubric) -> dict:
     out["grades (order)"] = [g.id for g in r.grades]
     out.update({f"grades.{g.id}": {"label": plain(g.label), "min": g.min} for g in r.grades})
     out.update({f"units.{k}": v for k, v in r.units.items()})
+    out.update({f"crosswalk.{k}": v for k, v in r.crosswalk.items()})
+    out["rules"] = [_rule(x) for x in r.rules]
     return out
+
+
+def _rule(rule) -> dict:
+    """A data-quality rule as plain data: its kind and fields, without its place."""
+    from dataclasses import fields
+
+    return {"kind": type(rule).__name__, **{f.name: getattr(rule, f.name) for f in fields(rule) if f.name != "loc"}}
 
 
 def _summary(r: Rubric, node: Node) -> dict:

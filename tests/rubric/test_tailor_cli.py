@@ -155,3 +155,21 @@ def test_shipped_inner_mongolia_tailoring(monkeypatch):
     assert [a["id"] for a in d["added"]] == ["D8", "D8.M01", "D8.M02", "D8.M03", "D8.M04", "D8.M05"]
     assert [x["id"] for x in d["removed"]][0] == "D7" and len(d["removed"]) == 10
     assert [c["id"] for c in d["changed"]] == ["D1.I02.M02"]
+
+
+def test_diff_lists_coverage_threshold_versions_and_rules():
+    from dataclasses import replace
+
+    from engine import rubric as rubrics
+    from engine.rubric.diff import diff
+    from engine.rules import Lte
+
+    a = rubrics.load(Path(__file__).resolve().parents[2] / "rubrics" / "ethnic-unity-city.yaml")
+    b = replace(a, min_coverage=0.5, replaces="ethnic-unity-city@2023.1", rules=a.rules + (Lte("D1.I01.M03", "D1.I01.M04"),),
+                crosswalk={"D1.I01.M99": "D1.I01.M01"})
+    keys = {c["key"]: (c["old"], c["new"]) for c in [vars(x) if not isinstance(x, dict) else x for x in diff(a, b).rubric]}
+    assert keys["min_coverage"] == (0.8, 0.5) and keys["replaces"] == ("", "ethnic-unity-city@2023.1")
+    assert keys["crosswalk.D1.I01.M99"] == (None, "D1.I01.M01")
+    old, new = keys["rules"]
+    assert new[-1] == {"kind": "Lte", "message": "", "severity": "warning", "a": "D1.I01.M03", "b": "D1.I01.M04"}
+    assert new[:-1] == old
