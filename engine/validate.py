@@ -18,12 +18,8 @@ def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]
     """The Submission with every readable value, and every problem found."""
     problems: list[Problem] = []
     problems += _check_rubric_ref(raw, rubric)
-    entries: dict[str, Entry] = {}
-    hints = _Hints(rubric)
-    for e in raw.entries:
-        entry = _entry(e, rubric, problems, entries, hints)
-        if entry is not None:
-            entries[e.measure] = entry
+    hints = _Hints(rubric)  # one budget of "did you mean" for the file's values and waivers
+    entries = values(raw.entries, rubric, problems, hints=hints)
     problems += _check_evidence(raw, rubric)
     problems += _check_path(raw)
     problems += part_rules.check(raw, rubric, entries)
@@ -31,6 +27,20 @@ def check(raw: RawSubmission, rubric: Rubric) -> tuple[Submission, list[Problem]
     problems += said
     sub = Submission(raw.rubric, raw.subject_id, raw.subject_name, raw.period, entries, raw.path, waivers=waived)
     return sub, cap(problems)  # merged with reading's by the caller: one limit, one count for the file
+
+
+def values(raws, rubric: Rubric, problems: list, later_wins: bool = False, hints=None) -> dict[str, Entry]:
+    """Each raw entry read by its measure's method, problems added to ``problems`` (unknown ids get a did-you-mean);
+    a measure given twice is a problem, unless ``later_wins`` (a what-if's --set over its plan)."""
+    entries: dict[str, Entry] = {}
+    hints = hints or _Hints(rubric)
+    for e in raws:
+        if later_wins:
+            entries.pop(e.measure, None)
+        entry = _entry(e, rubric, problems, entries, hints)
+        if entry is not None:
+            entries[e.measure] = entry
+    return entries
 
 
 class _Hints:

@@ -91,7 +91,7 @@ def read_plan(path: Path, rubric) -> dict[str, Entry]:
         raise InputError(problems + [Problem(at(()), PLAN_SHAPE, code="schema")])
     problems += [Problem(at((k,), True), f"unknown key '{k}': {PLAN_SHAPE}", code="schema")
                  for k in data if k != "values"]
-    return _checked(yaml_file._entries(data["values"], "values", doc, at, problems), rubric, problems)
+    return _checked(yaml_file.section_entries(data["values"], "values", doc, at, problems), rubric, problems)
 
 
 class _Arg(Loc):
@@ -125,15 +125,9 @@ def read_sets(sets, rubric) -> dict[str, Entry]:
 
 def _checked(raws, rubric, problems: list) -> dict[str, Entry]:
     """Each entry checked like a submission's value (unknown ids get a did-you-mean); InputError on any error."""
-    from ..validate import _Hints, _entry
+    from ..validate import values
 
-    entries: dict[str, Entry] = {}
-    hints = _Hints(rubric)
-    for e in raws:
-        entries.pop(e.measure, None)  # a later --set for the same measure wins
-        entry = _entry(e, rubric, problems, entries, hints)
-        if entry is not None:
-            entries[e.measure] = entry
+    entries = values(raws, rubric, problems, later_wins=True)  # a later --set for the same measure wins
     if errors(problems):
         raise InputError(errors(problems))
     print_problems(problems, err_console(), ("warning",))

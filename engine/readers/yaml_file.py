@@ -57,7 +57,7 @@ def from_doc(doc: Doc, name: str) -> tuple[RawSubmission | None, list[Problem]]:
                                 period, at(("period",)))
     entries = []
     for section in ("values", "ratings"):
-        entries += _entries(data.get(section), section, doc, at, problems)
+        entries += section_entries(data.get(section), section, doc, at, problems)
     waived = waiving.read(data.get("waivers"), at, problems)
     part = campaign_keys({k: (data[k], at((k,))) for k in CAMPAIGN_KEYS
                           if k in data and not isinstance(data[k], Rejected)}, problems)
@@ -94,7 +94,7 @@ def _subject(value: Any, at, problems: list) -> tuple[str, str]:
     return "", ""
 
 
-def _entries(section: Any, name: str, doc: Doc, at, problems: list) -> list[RawEntry]:
+def section_entries(section: Any, name: str, doc: Doc, at, problems: list) -> list[RawEntry]:
     if section is None:
         return []
     if not isinstance(section, dict):
