@@ -173,10 +173,12 @@ def line(points: list[tuple[str, float, str]], top: float, guides: list[tuple[fl
     out.append('<polyline fill="none" stroke="#1e3a5f" stroke-width="2.5" points="'
                + " ".join(f"{x:.1f},{y:.1f}" for x, y in xy) + '"/>')
     shown = _tick_labels([str(p[0]) for p in points], xs)
-    for (name, v, colour), (x, y), tick in zip(points, xy, shown):
+    values = _value_labels([f"{p[1]:g}" for p in points], xy)
+    for (name, v, colour), (x, y), tick, value in zip(points, xy, shown, values):
         axis = up + span_y
         out.append(f'<g><title>{esc(name)}: {v:g}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}" '
-                   f'stroke="#fff" stroke-width="1.5"/>' + _text(x, y - 12, [f"{v:g}"], "middle", "b", size=11)
+                   f'stroke="#fff" stroke-width="1.5"/>'
+                   + (_text(x, y - 12, [value], "middle", "b", size=11) if value else "")
                    + f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 4}" stroke="{RULE}"/>'
                    + (_text(x, axis + 14, [tick], "middle", size=11, fill=MUTED) if tick else "") + "</g>")
     return _svg(width, height, label, "".join(out))
@@ -192,14 +194,31 @@ def _xs(n: int, times: list[float] | None, left: float, span: float) -> list[flo
 
 
 def _tick_labels(names: list[str], xs: list[float], size: int = 11) -> list[str]:
-    """Each period's axis label (at most 8 ems), or '' where it would overlap the last label drawn."""
+    """Each period's axis label (at most 8 ems), or '' where it would overlap a label drawn: the first and
+    the last (the latest period) always stand, the others from the left where there is room."""
+    texts = [clip(name, 8) for name in names]
+    halves = [em(t) * size / 2 for t in texts]
     out, edge = [], float("-inf")
-    for name, x in zip(names, xs):
-        text = clip(name, 8)
-        half = em(text) * size / 2
-        if x - half < edge + 4:
+    stop = xs[-1] - halves[-1] if xs else 0.0
+    for i, (text, x, half) in enumerate(zip(texts, xs, halves)):
+        last = i == len(texts) - 1
+        if i and x - half < edge + 4 or not last and i and x + half > stop - 4:
             out.append("")
             continue
         out.append(text)
         edge = x + half
     return out
+
+
+def _value_labels(texts: list[str], xy: list[tuple[float, float]], size: int = 11) -> list[str]:
+    """Each point's value above it, or '' where it would print over a later value drawn (the latest always
+    stands; a hidden value stays in its point's title)."""
+    out, last = [], None
+    for text, (x, y) in reversed(list(zip(texts, xy))):
+        half = em(text) * size / 2
+        if last and x + half > last[0] - 2 and abs(y - last[1]) < size + 2:
+            out.append("")
+            continue
+        out.append(text)
+        last = (x - half, y)
+    return out[::-1]

@@ -72,7 +72,7 @@ def test_crowded_period_names_are_dropped_from_the_axis_but_kept_in_titles():
     names = ["2010", "2024Q1", "2024Q2", "2024Q3", "2024Q4"]
     out = svg.line([(n, 1.0, "#1") for n in names], 1, [], "t", times=periods.time_values(names))
     labels = re.findall(rf'y="{184 + 14 + 11 * .35:.1f}">([^<]+)</tspan>', out)
-    assert labels[0] == "2010" and len(labels) < 5 and "2024Q4" not in labels  # ~8 px apart: no room
+    assert labels == ["2010", "2024Q4"]  # quarters ~8 px apart: only the first and the latest period have room
     assert all(f"<title>{n}: 1</title>" in out for n in names)
 
 
@@ -142,3 +142,10 @@ def test_period_names_escaped_in_axis_titles_and_caption(chart):
     assert p.errors == [] and p.all("img") == [] and "<img" not in fig
     assert fig.count("&lt;img src=x onerror=alert(1)&gt;&amp;&quot;x") == 2  # the point's title and the note
     assert ">&lt;img src=x one…</tspan>" in fig  # the tick, cut to 8 ems
+
+
+def test_crowded_values_keep_the_latest():
+    names = ["2010", "2024Q1", "2024Q2"]
+    out = svg.line([(n, 50.0, "#1") for n in names], 100, [], "t", times=periods.time_values(names))
+    assert re.findall(r'font-weight="bold"><tspan x="([\d.]+)"', out) == ["34.0", "248.0"]  # 2024Q1's hidden
+    assert "<title>2024Q1: 50</title>" in out
