@@ -1,9 +1,10 @@
 """A period as a point in time, for drawing periods to scale: 2024 → 2024.0, '2024H2' → 2024.5.
 
 A period is placed at its start, in years: a year at itself, a half, quarter or month at the year plus the
-fraction of the year before it ('2024Q3' → 2024.5, '2024-06' → 2024 + 5/12).  Forms read: numbers
-(2024, '2024'), '2024H1' / '2024-H2' / '2024年上半年', '2024Q3' / '2024-Q3' / '2024年第三季度' / '2024年3季度',
-'2024-06' / '2024/6' / '2024年6月'.  Anything else is not a time (None): the caller decides what to do.
+fraction of the year before it ('2024Q3' → 2024.5, '2024-06' → 2024 + 5/12).  Forms read: years (2024,
+'2024'; a number outside 1000-9999 is a sequence number, not a year), '2024H1' / '2024-H2' / '2024年上半年',
+'2024Q3' / '2024-Q3' / '2024年第三季度' / '2024年3季度', '2024-06' / '2024/6' / '2024年6月'.  Anything else
+is not a time (None): the caller decides what to do.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def time_value(period: Any) -> float | None:
     text = str(period).strip()
     try:
         value = float(text)
-        return value if math.isfinite(value) else None
+        return value if math.isfinite(value) and 1000 <= value < 10000 else None
     except ValueError:
         pass
     for pattern, parts in _FORMS:

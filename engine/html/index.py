@@ -102,8 +102,10 @@ def trend_grid(trends: tuple[Trend, ...], ui: str, lang: str | None) -> str:
 
 
 TIME_WORDS = {
-    "even": ("各期等距排列：“{p}”不能读作时间。", "Periods evenly spaced: “{p}” cannot be read as a time."),
-    "unordered": ("各期等距排列：期次的时间先后与排序不一致。", "Periods evenly spaced: their times are out of order."),
+    "even": ("各期等距排列：“{p}”不能读作时间。",
+             "Periods evenly spaced: “{p}” cannot be read as a time."),
+    "unordered": ("各期等距排列：期次的时间先后与排序不一致。",
+                  "Periods evenly spaced: their times are out of order."),
     "gaps": ("横轴按时间比例：{g}", "Time to scale: {g}"),
     "years": ("{n}年", "{n} years"), "year": ("1年", "1 year"),
     "months": ("{n}个月", "{n} months"), "month": ("1个月", "1 month"),
