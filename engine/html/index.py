@@ -2,7 +2,7 @@
 subjects, a trend line per subject with two or more periods, and a link to every report."""
 from __future__ import annotations
 
-from .. import compare
+from .. import compare, periods as timeline
 from ..compare import Comparison, Trend
 from ..formats.common import num, pct
 from ..formats.compare.common import attainment, coverage_note, delta_text, group_light, league_title, periods, \
@@ -101,16 +101,57 @@ def trend_grid(trends: tuple[Trend, ...], ui: str, lang: str | None) -> str:
             f'<div class="grid">{"".join(figures)}</div>')
 
 
+TIME_WORDS = {
+    "even": ("各期等距排列：“{p}”不能读作时间。",
+             "Periods evenly spaced: “{p}” cannot be read as a time."),
+    "unordered": ("各期等距排列：期次的时间先后与排序不一致。",
+                  "Periods evenly spaced: their times are out of order."),
+    "gaps": ("横轴按时间比例：{g}", "Time to scale: {g}"),
+    "years": ("{n}年", "{n} years"), "year": ("1年", "1 year"),
+    "months": ("{n}个月", "{n} months"), "month": ("1个月", "1 month"),
+}
+"""The time-axis words of the trend chart (zh, en); candidates for html/words.py."""
+
+
+def _tw(key: str, ui: str, **fields) -> str:
+    zh, en = TIME_WORDS[key]
+    return (zh if ui == "zh" else en).format(**fields)
+
+
 def trend_chart(t: Trend, ui: str, lang: str | None) -> str:
     rubric = t.cards[-1].rubric
     top = max([rubric.scale] + [c.total for c in t.cards])
     points = [(str(c.submission.period), c.total, page.SHADES[page.shade(c.grade, rubric, c.vetoed)]) for c in t.cards]
     guides = [(g.min, f"{num(g.min)} {g.label.get(lang)}") for g in rubric.grades if g.min > 0]
     name = t.subject[1]
+    times = timeline.time_values([p for p, _, _ in points])
     notes = "".join(f"<br><small>{esc(periods(s))}: {esc(version_note(s, ui))}</small>" for s in t.steps if s.link)
     notes += "".join(f"<br><small>{esc(coverage_note(s, ui))}</small>" for s in t.steps if not s.comparable)
+    axis = _axis_note([p for p, _, _ in points], times, ui)
+    notes += f"<br><small>{esc(axis)}</small>" if axis else ""
     return f'<figcaption><b>{esc(name)}</b>{notes}</figcaption>' + line(points, top, guides,
-                                                                         f"{name} · {w('trends', ui)}")
+                                                                         f"{name} · {w('trends', ui)}", times=times)
+
+
+def _axis_note(names: list[str], times: list[float] | None, ui: str) -> str:
+    """How the chart spaces its periods, when that is not plain: evenly because a period is no time (or the
+    times run out of order), or to time with uneven gaps ('2020→2024 4 years · 2024→2025 1 year')."""
+    if len(names) < 2:
+        return ""
+    if times is None:
+        bad = next((n for n in names if timeline.time_value(n) is None), None)
+        return _tw("even", ui, p=bad) if bad is not None else _tw("unordered", ui)
+    months = [timeline.gap_months(a, b) for a, b in zip(times, times[1:])]
+    if len(set(months)) < 2:
+        return ""
+    steps = [f"{a}→{b} {_span(m, ui)}" for a, b, m in zip(names, names[1:], months)]
+    return _tw("gaps", ui, g=" · ".join(steps))
+
+
+def _span(months: int, ui: str) -> str:
+    if months % 12:
+        return _tw("month", ui) if months == 1 else _tw("months", ui, n=months)
+    return _tw("year", ui) if months == 12 else _tw("years", ui, n=months // 12)
 
 
 def report_list(cards: list[Scorecard], links: dict, ui: str, lang: str | None) -> str:

@@ -152,25 +152,73 @@ def heatmap(rows: list[str], cols: list[str], cells: list[list[Cell]], label: st
 
 
 def line(points: list[tuple[str, float, str]], top: float, guides: list[tuple[float, str]], label: str,
-         width: int = 340, height: int = 210) -> str:
-    """Values across periods: (period, value, marker colour) joined by a line, over dashed guide lines."""
+         width: int = 340, height: int = 210, times: list[float] | None = None) -> str:
+    """Values across periods: (period, value, marker colour) joined by a line, over dashed guide lines.
+    With ``times`` (one increasing number per point) the points stand at their times, gaps to scale; else
+    evenly.  Each period is a tick on the axis; a period name that would overlap the one before is left
+    to its point's <title>."""
     left, right, up, down = 34, 92, 24, 26
     span_x, span_y = width - left - right, height - up - down
-    def at(i, v):
-        x = left + (span_x * i / (len(points) - 1) if len(points) > 1 else span_x / 2)
-        return x, up + span_y * (1 - max(0.0, min(v, top)) / (top or 1))
+    xs = _xs(len(points), times, left, span_x)
+    def y_at(v):
+        return up + span_y * (1 - max(0.0, min(v, top)) / (top or 1))
     out = [f'<line x1="{left}" y1="{up + span_y}" x2="{left + span_x}" y2="{up + span_y}" stroke="{RULE}"/>',
            _text(left - 6, up + span_y, ["0"], "end", size=10, fill=MUTED),
            _text(left - 6, up, [f"{top:g}"], "end", size=10, fill=MUTED)]
     for v, name in guides:
-        _, gy = at(0, v)
+        gy = y_at(v)
         out.append(f'<line x1="{left}" y1="{gy:.1f}" x2="{left + span_x}" y2="{gy:.1f}" stroke="{RULE}" '
                    f'stroke-dasharray="4 3"/>' + _text(left + span_x + 6, gy, [clip(name, 7.5)], size=10, fill=MUTED))
-    xy = [at(i, v) for i, (_, v, _) in enumerate(points)]
+    xy = [(x, y_at(v)) for x, (_, v, _) in zip(xs, points)]
     out.append('<polyline fill="none" stroke="#1e3a5f" stroke-width="2.5" points="'
                + " ".join(f"{x:.1f},{y:.1f}" for x, y in xy) + '"/>')
-    for (name, v, colour), (x, y) in zip(points, xy):
+    shown = _tick_labels([str(p[0]) for p in points], xs)
+    values = _value_labels([f"{p[1]:g}" for p in points], xy)
+    for (name, v, colour), (x, y), tick, value in zip(points, xy, shown, values):
+        axis = up + span_y
         out.append(f'<g><title>{esc(name)}: {v:g}</title><circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}" '
-                   f'stroke="#fff" stroke-width="1.5"/>' + _text(x, y - 12, [f"{v:g}"], "middle", "b", size=11)
-                   + _text(x, up + span_y + 14, [clip(str(name), 8)], "middle", size=11, fill=MUTED) + "</g>")
+                   f'stroke="#fff" stroke-width="1.5"/>'
+                   + (_text(x, y - 12, [value], "middle", "b", size=11) if value else "")
+                   + f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + 4}" stroke="{RULE}"/>'
+                   + (_text(x, axis + 14, [tick], "middle", size=11, fill=MUTED) if tick else "") + "</g>")
     return _svg(width, height, label, "".join(out))
+
+
+def _xs(n: int, times: list[float] | None, left: float, span: float) -> list[float]:
+    """x of each of ``n`` points: at its time when ``times`` increase, else evenly; one point in the middle."""
+    if n < 2:
+        return [left + span / 2] * n
+    if times and len(times) == n and times[-1] > times[0]:
+        return [left + span * (t - times[0]) / (times[-1] - times[0]) for t in times]
+    return [left + span * i / (n - 1) for i in range(n)]
+
+
+def _tick_labels(names: list[str], xs: list[float], size: int = 11) -> list[str]:
+    """Each period's axis label (at most 8 ems), or '' where it would overlap a label drawn: the first and
+    the last (the latest period) always stand, the others from the left where there is room."""
+    texts = [clip(name, 8) for name in names]
+    halves = [em(t) * size / 2 for t in texts]
+    out, edge = [], float("-inf")
+    stop = xs[-1] - halves[-1] if xs else 0.0
+    for i, (text, x, half) in enumerate(zip(texts, xs, halves)):
+        last = i == len(texts) - 1
+        if i and x - half < edge + 4 or not last and i and x + half > stop - 4:
+            out.append("")
+            continue
+        out.append(text)
+        edge = x + half
+    return out
+
+
+def _value_labels(texts: list[str], xy: list[tuple[float, float]], size: int = 11) -> list[str]:
+    """Each point's value above it, or '' where it would print over a later value drawn (the latest always
+    stands; a hidden value stays in its point's title)."""
+    out, last = [], None
+    for text, (x, y) in reversed(list(zip(texts, xy))):
+        half = em(text) * size / 2
+        if last and x + half > last[0] - 2 and abs(y - last[1]) < size + 2:
+            out.append("")
+            continue
+        out.append(text)
+        last = (x - half, y)
+    return out[::-1]
