@@ -170,7 +170,13 @@ def arrow(delta: float | None) -> str:
 
 
 def period_key(period: Any) -> tuple:
-    """Periods in time order: numbers (2024, '2024') by value, anything else ('2024-H1') as text after."""
+    """Periods in time order: a period read as a time (2024, '2024H2', '2024年第三季度', '2024-10';
+    engine.periods) or a number by its value, anything else as text after."""
+    from .periods import time_value
+
+    at = time_value(period)
+    if at is not None:
+        return (0, at, str(period))
     try:
         return (0, float(str(period)), str(period))
     except ValueError:

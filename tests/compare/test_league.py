@@ -51,9 +51,10 @@ def test_several_rubrics_compare_only_within_a_rubric(cards):
     assert standings(comparisons[0].league) == [(1, "anning", 2024, 100.0, False)]
 
 
-def test_period_order_numbers_by_value_then_text():
-    periods = ["2024-H1", 2023, "2022", 2100, "2024-H2"]
-    assert sorted(periods, key=compare.period_key) == ["2022", 2023, 2100, "2024-H1", "2024-H2"]
+def test_periods_in_time_order_then_text():
+    periods = ["2024-H1", 2023, "2022", 2100, "2024-H2", "第三期", "2024年第三季度", "2024年第二季度", "2024-10", "2024-9"]
+    assert sorted(periods, key=compare.period_key) == [
+        "2022", 2023, "2024-H1", "2024年第二季度", "2024-H2", "2024年第三季度", "2024-9", "2024-10", 2100, "第三期"]
 
 
 def test_two_files_for_the_same_period_are_parts_of_one_submission(tmp_path):

@@ -126,9 +126,14 @@ def test_unreadable_period_spaces_evenly_and_says_so(chart, lang, note):
 
 
 def test_times_out_of_the_chart_order_space_evenly(chart):
-    # period_key orders text by its characters: 三 (U+4E09) before 二 (U+4E8C), so the third quarter comes first
-    fig = chart(["2024年第二季度", "2024年第三季度"])
+    # a year and its own first half both start at 2024.0: no time order between them, so even spacing
+    fig = chart(["2024", "2024H1"])
     assert xs(fig) == [34.0, 248.0] and "各期等距排列：期次的时间先后与排序不一致。" in fig
+
+
+def test_quarters_written_in_chinese_are_in_time_order(chart):
+    fig = chart(["2024年第二季度", "2024年第三季度", "2024年第四季度"])
+    assert xs(fig) == [34.0, 141.0, 248.0] and "各期等距排列" not in fig
 
 
 def test_one_period_has_no_chart(chart):
