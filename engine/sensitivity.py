@@ -57,9 +57,22 @@ class Sensitivity:
     raters: bool
 
 
-def sensitivity(values: LongValues, rubric: Rubric, weights: float = 0.2, raters: bool = False, runs: int = 1000,
-                seed: int | None = None, progress: Callable[[int, int], None] | None = None) -> Sensitivity:
-    """Run the Monte Carlo on the valid values of one rubric (ValueError for weights outside [0, 1) or runs < 1)."""
+@dataclass(frozen=True)
+class Draws:
+    """What the runs need: the plain batch (each subject's latest period) and every random draw."""
+
+    batch: object
+    """engine.vector.result.BatchResult of the latest rows."""
+    factors: np.ndarray
+    """runs x groups (Plan.groups order): each group's worth multiplier."""
+    cells: list
+    """(column, row, the resampled list's fraction per run) for each list of ratings (--raters)."""
+
+
+def draw(values: LongValues, rubric: Rubric, weights: float = 0.2, raters: bool = False, runs: int = 1000,
+         seed: int | None = None) -> Draws:
+    """Score the latest rows once and draw every run's factors, then resamples, from default_rng(seed)
+    (ValueError for weights outside [0, 1) or runs < 1)."""
     if not 0 <= weights < 1:
         raise ValueError("the weights' spread must be at least 0% and under 100%")
     if runs < 1:
@@ -68,28 +81,40 @@ def sensitivity(values: LongValues, rubric: Rubric, weights: float = 0.2, raters
     batch = score_long(values, rubric)
     p, rng = plan(rubric), np.random.default_rng(seed)
     factors = rng.uniform(1 - weights, 1 + weights, size=(runs, len(p.groups)))
-    cells = _resamples(p, values, rng, runs) if raters else []
-    ranked = _ranked(batch, rubric)
-    n = len(values)
-    ranks = np.zeros((runs, n))
-    grades = np.zeros((n, len(rubric.grades)))
+    return Draws(batch, factors, _resamples(p, values, rng, runs) if raters else [])
+
+
+def batches(d: Draws, rubric: Rubric):
+    """(start, stop, totals, grade indices) for each batch of runs, the arrays runs x subjects."""
+    p, n, runs = plan(rubric), len(d.batch), len(d.factors)
     step = max(1, CELLS // max(1, n * (len(p.groups) + 4)))
     for start in range(0, runs, step):
         stop = min(runs, start + step)
-        total, grade = _totals(p, rubric, batch, factors[start:stop], [(c, r, f[start:stop]) for c, r, f in cells])
+        total, grade = _totals(p, rubric, d.batch, d.factors[start:stop], [(c, r, f[start:stop]) for c, r, f in d.cells])
+        yield start, stop, total, grade
+
+
+def sensitivity(values: LongValues, rubric: Rubric, weights: float = 0.2, raters: bool = False, runs: int = 1000,
+                seed: int | None = None, progress: Callable[[int, int], None] | None = None) -> Sensitivity:
+    """Run the Monte Carlo on the valid values of one rubric (ValueError for weights outside [0, 1) or runs < 1)."""
+    d = draw(values, rubric, weights, raters, runs, seed)
+    batch = d.batch
+    cover = _coverage(batch, rubric)
+    ranked = cover >= rubric.min_coverage if rubric.min_coverage is not None else np.ones(len(batch), dtype=bool)
+    ranks = np.zeros((runs, len(batch)))
+    grades = np.zeros((len(batch), len(rubric.grades)))
+    for start, stop, total, grade in batches(d, rubric):
         ranks[start:stop] = league_ranks(total, batch.vetoed, ranked)
         grades += np.stack([(grade == g).sum(axis=0) for g in range(len(rubric.grades))], axis=1)
         if progress is not None:
             progress(stop, runs)
-    return _result(rubric, batch, ranked, ranks, grades / runs, runs, seed, weights, raters)
+    return _result(rubric, batch, ranked, cover, ranks, grades / runs, runs, seed, weights, raters)
 
 
-def _ranked(batch, rubric: Rubric) -> np.ndarray:
+def _coverage(batch, rubric: Rubric) -> np.ndarray:
     from .coverage import of_batch
 
-    if rubric.min_coverage is None:
-        return np.ones(len(batch), dtype=bool)
-    return of_batch(batch, rubric) >= rubric.min_coverage
+    return of_batch(batch, rubric)
 
 
 def _resamples(p: Plan, values: LongValues, rng, runs: int) -> list[tuple[int, int, np.ndarray]]:
@@ -170,11 +195,12 @@ def league_ranks(total: np.ndarray, vetoed: np.ndarray, ranked: np.ndarray) -> n
     return out
 
 
-def _result(rubric, batch, ranked, ranks, grades, runs, seed, weights, raters) -> Sensitivity:
+def _result(rubric, batch, ranked, cover, ranks, grades, runs, seed, weights, raters) -> Sensitivity:
+    """League order: the ranked by rank then subject id, then the unranked by coverage (highest first) and id."""
     plain = league_ranks(batch.total[None, :], batch.vetoed, ranked)[0]
     q = np.quantile(ranks, [0.5, 0.05, 0.95], axis=0)
     q[:, ~ranked] = np.nan
-    order = np.lexsort((batch.subject.astype(str), np.where(ranked, plain, np.inf)))
+    order = np.lexsort((batch.subject.astype(str), np.where(ranked, 0.0, -cover), np.where(ranked, plain, np.inf)))
     return Sensitivity(rubric, batch.subject[order], batch.name[order], batch.period[order], ranked[order],
                        plain[order].astype(np.int64), q[0][order], q[1][order], q[2][order],
                        batch.grade_index[order], grades[order], runs, seed, weights, raters)
