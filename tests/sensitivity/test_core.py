@@ -106,3 +106,43 @@ def test_bad_spread_is_refused(loaded):
     values, rubric = loaded
     with pytest.raises(ValueError):
         sensitivity(values, rubric, weights=1.0)
+
+
+def reweighted(rubric, factors: dict):
+    """The rubric with every group's weight its worth times its factor, nested groups too."""
+    from engine.model import Group
+
+    def node(n):
+        if not isinstance(n, Group):
+            return n
+        return dataclasses.replace(n, weight=n.worth * float(factors[n.id]), children=tuple(map(node, n.children)))
+
+    return dataclasses.replace(rubric, tree=tuple(map(node, rubric.tree)))
+
+
+def test_scalar_check_on_the_national_rubric(monkeypatch):
+    """Nested groups, bonus and deduction caps and vetoes: the shipped examples, run by run, as engine.scoring
+    scores them on the rubric with the perturbed weights."""
+    from pathlib import Path
+
+    from engine.cli.common import run
+    from engine.cli.sensitivity_cmd import by_rubric
+    from engine.outcome import Cards
+    from engine.scoring import score
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])
+    values, rubric = next(p for p in by_rubric(Cards(run(["submissions"], None, "rubrics")).runs())
+                          if p[1].id == "ethnic-unity-city")
+    assert any(g.children and any(hasattr(c, "children") for c in g.children) for g in rubric.groups)
+    subs = {(o.card.submission.subject_id, o.card.submission.period): o.card.submission
+            for o in run(["submissions"], None, "rubrics") if o.scored and o.card.rubric.id == rubric.id}
+    d = draw(values, rubric, weights=0.4, runs=4, seed=21)
+    (_, _, total, grade), = batches(d, rubric)
+    for r in range(4):
+        changed = reweighted(rubric, dict(zip((g.id for g in rubric.groups), d.factors[r])))
+        for i, (sid, period) in enumerate(zip(d.batch.subject, d.batch.period)):
+            sub = subs[(sid, period)]
+            card = score(changed, sub)
+            assert card.total == total[r, i], (sid, r)
+            assert card.grade.id == rubric.grades[grade[r, i]].id
+    assert len(d.batch) >= 5 and not (total == d.batch.total).all()  # the runs did move the totals
