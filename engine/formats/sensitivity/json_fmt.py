@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import math
+from typing import TYPE_CHECKING
 
-from ...sensitivity import Sensitivity
-
+if TYPE_CHECKING:  # engine.sensitivity imports numpy: the full app must not load it for validate
+    from ...sensitivity import Sensitivity
 
 NAME = "json"
 SUFFIX = ".json"

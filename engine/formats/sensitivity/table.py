@@ -3,12 +3,15 @@ plain grade and the probability of each grade; the unranked (数据不足) liste
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from ...safe_text import console as new_console, text
-from ...sensitivity import Sensitivity
 from ..common import num
 from ..fit import column, fit_table
 from ..words import ui_lang, word
+
+if TYPE_CHECKING:  # engine.sensitivity imports numpy: the full app must not load it for validate
+    from ...sensitivity import Sensitivity
 
 NAME = "table"
 SUFFIX = ".txt"
