@@ -177,6 +177,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "sens_interval": ("5–95% 区间", "5–95% interval"),
     "sens_grade": ("原等级", "grade"),
     "sens_unranked": ("数据不足，不参与排名", "Insufficient data, unranked"),
+    "sens_chart": ("排名区间（组权重 ±20%，1000 次模拟，5–95%）", "Rank intervals (group weights ±20%, 1,000 runs, 5–95%)"),
+    "sens_chart_more": ("图中列出前 {top} 名，共 {n} 名；scorecard sensitivity 列出全部。",
+                        "The chart shows the first {top} of {n}; scorecard sensitivity lists them all."),
     "sens_note": ("各等级一栏是模拟中得到该等级的比例；排名与 scorecard compare 的排名一致（否决项在后，同分同名次）。",
                   "Each grade column is the share of runs that gave that grade; ranks are scorecard compare's (vetoed "
                   "last, equal totals share a rank)."),
