@@ -18,6 +18,7 @@ COMMANDS = {
     "progress": ("progress_cmd", "progress"),
     "report": ("report_cmd", "report"),
     "whatif": ("whatif_cmd", "whatif"),
+    "sensitivity": ("sensitivity_cmd", "sensitivity"),
     "check": ("check_cmd", "check"),
     "rubric": ("rubric_cmd", "app"),
     "schema": ("schema_cmd", "schema"),

@@ -168,6 +168,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "whatif_note": ("总分变化：只改这一项时总分的变化；责任单位的变化是其负责的改变指标之和（共同负责的指标计入每个单位）。",
                     "Δ total: how the total moves with only this value changed; a unit's change is the sum over "
                     "the changed measures it owns (a co-owned one counts for each owner)."),
+    "sens_title": ("稳健性分析", "Robustness"),
+    "sens_line": ("{runs} 次模拟 · 组权重各乘 [{lo}, {hi}] 内均匀随机因子{raters} · 种子 {seed}",
+                  "{runs} runs · each group's weight times a uniform factor in [{lo}, {hi}]{raters} · seed {seed}"),
+    "sens_raters": ("，评分专家有放回重抽", ", assessors resampled with replacement"),
+    "sens_rank": ("排名", "rank"),
+    "sens_median": ("中位排名", "median rank"),
+    "sens_interval": ("5–95% 区间", "5–95% interval"),
+    "sens_grade": ("原等级", "grade"),
+    "sens_unranked": ("数据不足，不参与排名", "Insufficient data, unranked"),
+    "sens_chart": ("排名区间（组权重 ±20%，1000 次模拟，5–95%）", "Rank intervals (group weights ±20%, 1,000 runs, 5–95%)"),
+    "sens_chart_more": ("图中列出前 {top} 名，共 {n} 名；scorecard sensitivity 列出全部。",
+                        "The chart shows the first {top} of {n}; scorecard sensitivity lists them all."),
+    "sens_note": ("各等级一栏是模拟中得到该等级的比例；排名与 scorecard compare 的排名一致（否决项在后，同分同名次）。",
+                  "Each grade column is the share of runs that gave that grade; ranks are scorecard compare's (vetoed "
+                  "last, equal totals share a rank)."),
 }
 STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
           "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full"), "waived": ("不适用（豁免）", "waived")}

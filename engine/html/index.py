@@ -12,7 +12,7 @@ from ..results import Scorecard
 from . import page
 from .card_charts import legend
 from .page import esc
-from .svg import LIGHTS, Cell, heatmap, line
+from .svg import LIGHTS, Cell, bars, heatmap, line
 from .words import w
 
 NUM = ' class="n"'
@@ -41,7 +41,8 @@ def _same(card: Scorecard, c: Comparison) -> bool:
 def section(c: Comparison, cards: list[Scorecard], links: dict, ui: str, lang: str | None) -> str:
     rubric = c.league.rubric
     parts = [f'<h2>{esc(rubric.title.get(lang))} <span class="note">{esc(rubric.ref)}</span></h2>',
-             league_table(c, links, ui, lang), group_heatmap(c, ui, lang), trend_grid(c.trends, ui, lang),
+             league_table(c, links, ui, lang), rank_intervals(c, cards, ui), group_heatmap(c, ui, lang),
+             trend_grid(c.trends, ui, lang),
              report_list(cards, links, ui, lang)]
     return "<section>\n" + "\n".join(p for p in parts if p) + "\n</section>"
 
@@ -68,6 +69,25 @@ def league_table(c: Comparison, links: dict, ui: str, lang: str | None) -> str:
     note = unranked_note(c.league, ui)
     return (f'<h3>{esc(league_title(c.league, ui))}</h3><table class="league"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>" + (f'<p class="note">{esc(note)}</p>' if note else ""))
+
+
+def rank_intervals(c: Comparison, cards: list[Scorecard], ui: str, top: int = 40) -> str:
+    """Each ranked subject's 5–95% rank interval under ±20% group-weight noise (engine.sensitivity, seed 0):
+    a band from its best to its worst rank on an axis of all the ranks, the median after it."""
+    from ..sensitivity import sensitivity
+    from ..vector.values import from_submissions
+    from .svg import Bar
+
+    ranked = [s for s in c.league.standings if s.rank is not None]
+    if len(ranked) < 2:
+        return ""
+    s = sensitivity(from_submissions(c.league.rubric, [x.submission for x in cards]), c.league.rubric, runs=1000, seed=0)
+    rows = [Bar(str(s.names[i]), float(s.low[i]) - 1, f"{num(float(s.median[i]))} ({num(float(s.low[i]))}–"
+                f"{num(float(s.high[i]))})", "none", rest=float(s.high[i] - s.low[i]) + 1)
+            for i in range(len(s.subjects)) if s.ranked[i]][:top]
+    more = len(ranked) > top
+    return (f"<h3>{esc(w('sens_chart', ui))}</h3>" + bars(rows, float(len(ranked)), w("sens_chart", ui), track=True)
+            + (f'<p class="note">{esc(w("sens_chart_more", ui, top=top, n=len(ranked)))}</p>' if more else ""))
 
 
 def group_heatmap(c: Comparison, ui: str, lang: str | None) -> str:

@@ -1,0 +1,69 @@
+"""table: a robustness analysis in the terminal (rich): per subject its rank, median rank, 5–95% interval,
+plain grade and the probability of each grade; the unranked (数据不足) listed apart."""
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from ...safe_text import console as new_console, text
+from ..common import num
+from ..fit import column, fit_table
+from ..words import ui_lang, word
+
+if TYPE_CHECKING:  # engine.sensitivity imports numpy: the full app must not load it for validate
+    from ...sensitivity import Sensitivity
+
+NAME = "table"
+SUFFIX = ".txt"
+
+
+def render(results, lang: str | None = None, width: int = 100) -> str:
+    buf = io.StringIO()
+    show(results, new_console(buf, width=width, no_color=True), lang)
+    return buf.getvalue()
+
+
+def show(results, console, lang: str | None = None) -> None:
+    for s in results:
+        show_one(s, console, lang)
+
+
+def show_one(s: Sensitivity, console, lang: str | None = None) -> None:
+    ui = ui_lang(lang, s.rubric)
+    console.print(text(f"{word('sens_title', ui)}: {s.rubric.title.get(lang)}  {s.rubric.ref}", "bold"))
+    console.print(text(line(s, ui), "dim"))
+    console.print(_table(s, [i for i in range(len(s.subjects)) if s.ranked[i]], lang, ui, ranked=True))
+    low = [i for i in range(len(s.subjects)) if not s.ranked[i]]
+    if low:
+        console.print(_table(s, low, lang, ui, ranked=False, title=word("sens_unranked", ui)))
+    console.print(text(word("sens_note", ui), "dim"))
+
+
+def line(s: Sensitivity, ui: str) -> str:
+    return word("sens_line", ui, runs=s.runs, lo=num(1 - s.weights), hi=num(1 + s.weights),
+                raters=word("sens_raters", ui) if s.raters else "", seed="—" if s.seed is None else s.seed)
+
+
+def _table(s: Sensitivity, rows: list[int], lang, ui: str, ranked: bool, title: str | None = None):
+    t = fit_table(title=title, title_justify="left")
+    heads = [("sens_rank", "right"), ("subject", "left"), ("sens_median", "right"), ("sens_interval", "right"),
+             ("sens_grade", "left")] if ranked else [("subject", "left"), ("sens_grade", "left")]
+    for key, just in heads:
+        column(t, word(key, ui), just)
+    for g in s.rubric.grades:
+        column(t, g.label.get(lang), "right")
+    for i in rows:
+        grade = s.rubric.grades[int(s.grade[i])].label.get(lang)
+        cells = ([str(int(s.rank[i])), str(s.names[i]), num(float(s.median[i])),
+                  f"{num(float(s.low[i]))}–{num(float(s.high[i]))}", grade] if ranked else [str(s.names[i]), grade])
+        t.add_row(*map(text, cells + [percent(p) for p in s.grades[i]]))
+    return t
+
+
+def percent(p: float) -> str:
+    """'—' for never, '<1%' / '>99%' near the ends, else a whole percent."""
+    if p <= 0:
+        return "—"
+    if p >= 1:
+        return "100%"
+    return "<1%" if p < 0.01 else ">99%" if p > 0.99 else f"{round(p * 100)}%"
