@@ -177,6 +177,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "sens_interval": ("5–95% 区间", "5–95% interval"),
     "sens_grade": ("原等级", "grade"),
     "sens_unranked": ("数据不足，不参与排名", "Insufficient data, unranked"),
+    "sens_none_ranked": ("没有对象参与排名：覆盖率都低于评分标准的 min_coverage，只给出各等级的概率。",
+                         "No subject is ranked: every coverage is below the rubric's min_coverage; only the grade "
+                         "probabilities are given."),
     "sens_chart": ("排名区间（组权重 ±20%，1000 次模拟，5–95%）", "Rank intervals (group weights ±20%, 1,000 runs, 5–95%)"),
     "sens_chart_more": ("图中列出前 {top} 名，共 {n} 名；scorecard sensitivity 列出全部。",
                         "The chart shows the first {top} of {n}; scorecard sensitivity lists them all."),

@@ -46,3 +46,14 @@ def test_bad_options_are_usage_errors(files):
         r = cli("subs", *args)
         assert r.exit_code == 2 and "Traceback" not in r.output, (args, r.output)
     assert "PCT" in cli("--help").stdout
+
+
+def test_nobody_ranked_says_so_instead_of_an_empty_table():
+    from pathlib import Path
+
+    top = Path(__file__).resolve().parents[2]
+    r = cli(str(top / "submissions" / "jinchang" / "2024.yaml"), "--rubrics-dir", str(top / "rubrics"),
+            "--runs", "20", "--seed", "1", "--lang", "en")
+    assert r.exit_code == 0, r.output
+    assert "No subject is ranked" in r.stdout and "median rank" not in r.stdout  # Jinchang's 24% < 0.8
+    assert "Insufficient data, unranked" in r.stdout and "100%" in r.stdout

@@ -32,7 +32,11 @@ def show_one(s: Sensitivity, console, lang: str | None = None) -> None:
     ui = ui_lang(lang, s.rubric)
     console.print(text(f"{word('sens_title', ui)}: {s.rubric.title.get(lang)}  {s.rubric.ref}", "bold"))
     console.print(text(line(s, ui), "dim"))
-    console.print(_table(s, [i for i in range(len(s.subjects)) if s.ranked[i]], lang, ui, ranked=True))
+    ranked = [i for i in range(len(s.subjects)) if s.ranked[i]]
+    if ranked:
+        console.print(_table(s, ranked, lang, ui, ranked=True))
+    else:
+        console.print(text(word("sens_none_ranked", ui), "yellow"))
     low = [i for i in range(len(s.subjects)) if not s.ranked[i]]
     if low:
         console.print(_table(s, low, lang, ui, ranked=False, title=word("sens_unranked", ui)))
