@@ -95,6 +95,14 @@ class Cards:
             if o.scored:
                 yield o.card
 
+    def scored(self):
+        """The valid submissions' outcomes, in order (``seen`` told of every one): for a view that makes full
+        scorecards of only some of them (``.card``) and reads the rest's ``.head``."""
+        for o in self._outcomes:
+            self._seen(o)
+            if o.scored:
+                yield o
+
     def runs(self):
         """("cards", [card]) for each scorecard, or ("batch", batch, rubric) for a batch whose every row is
         a valid submission that comes here in its order (anything else goes card by card)."""

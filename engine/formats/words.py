@@ -176,6 +176,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "sens_median": ("中位排名", "median rank"),
     "sens_interval": ("5–95% 区间", "5–95% interval"),
     "sens_grade": ("原等级", "grade"),
+    "rest_title": ("另有 {n} 份未逐份显示（终端只完整显示前 {shown} 份）：", "{n} more submissions not shown in full "
+                   "(the terminal shows the first {shown} whole):"),
+    "rest_count": ("{n} 份", "{n} submissions"),
+    "rest_spread": ("总分 {low}–{high}，中位数 {median}", "totals {low}–{high}, median {median}"),
+    "rest_vetoed": ("{n} 份一票否决", "{n} vetoed"),
+    "rest_between": ("中间还有 {n} 份", "{n} more in between"),
+    "rest_top": ("最高", "top"),
+    "rest_bottom": ("最低", "bottom"),
+    "rest_how": ("全部记分卡：加 -o 文件名（如 -o 全部.txt），或 --format csv|json|markdown|html；排名：scorecard compare",
+                 "Every scorecard: add -o FILE (e.g. -o all.txt), or --format csv|json|markdown|html; the league: "
+                 "scorecard compare"),
     "sens_unranked": ("数据不足，不参与排名", "Insufficient data, unranked"),
     "sens_none_ranked": ("没有对象参与排名：覆盖率都低于评分标准的 min_coverage，只给出各等级的概率。",
                          "No subject is ranked: every coverage is below the rubric's min_coverage; only the grade "
