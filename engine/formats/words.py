@@ -197,6 +197,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "sens_note": ("各等级一栏是模拟中得到该等级的比例；排名与 scorecard compare 的排名一致（否决项在后，同分同名次）。",
                   "Each grade column is the share of runs that gave that grade; ranks are scorecard compare's (vetoed "
                   "last, equal totals share a rank)."),
+    # the trend chart's time axis (engine.html.index)
+    "time_even": ("各期等距排列：“{p}”不能读作时间。",
+             "Periods evenly spaced: “{p}” cannot be read as a time."),
+    "time_unordered": ("各期等距排列：期次的时间先后与排序不一致。",
+                  "Periods evenly spaced: their times are out of order."),
+    "time_gaps": ("横轴按时间比例：{g}", "Time to scale: {g}"),
+    "time_years": ("{n}年", "{n} years"), "time_year": ("1年", "1 year"),
+    "time_months": ("{n}个月", "{n} months"), "time_month": ("1个月", "1 month"),
+    # rubric versions in compare (engine.formats.compare.common)
+    "version_totals_only": ("{a} → {b}：两版之间没有对照表（crosswalk），只比较总分",
+                    "{a} → {b}: no crosswalk between the two versions, so only the totals are compared"),
+    "version_crosswalked": ("{a} → {b}：按对照表（crosswalk）比较", "{a} → {b}: compared through the crosswalk"),
+    "version_not_comparable": ("；不可比：{items}", "; not comparable: {items}"),
+    "version_dropped": ("已删除", "dropped"), "version_absent": ("{x} 中没有", "not in {x}"),
+    "version_merged": ("与其他指标并入 {x}", "merged into {x} with others"), "version_new": ("{x} 新增", "new in {x}"),
 }
 STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
           "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full"), "waived": ("不适用（豁免）", "waived")}

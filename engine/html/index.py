@@ -121,23 +121,6 @@ def trend_grid(trends: tuple[Trend, ...], ui: str, lang: str | None) -> str:
             f'<div class="grid">{"".join(figures)}</div>')
 
 
-TIME_WORDS = {
-    "even": ("各期等距排列：“{p}”不能读作时间。",
-             "Periods evenly spaced: “{p}” cannot be read as a time."),
-    "unordered": ("各期等距排列：期次的时间先后与排序不一致。",
-                  "Periods evenly spaced: their times are out of order."),
-    "gaps": ("横轴按时间比例：{g}", "Time to scale: {g}"),
-    "years": ("{n}年", "{n} years"), "year": ("1年", "1 year"),
-    "months": ("{n}个月", "{n} months"), "month": ("1个月", "1 month"),
-}
-"""The time-axis words of the trend chart (zh, en); candidates for html/words.py."""
-
-
-def _tw(key: str, ui: str, **fields) -> str:
-    zh, en = TIME_WORDS[key]
-    return (zh if ui == "zh" else en).format(**fields)
-
-
 def trend_chart(t: Trend, ui: str, lang: str | None) -> str:
     rubric = t.cards[-1].rubric
     top = max([rubric.scale] + [c.total for c in t.cards])
@@ -160,18 +143,18 @@ def _axis_note(names: list[str], times: list[float] | None, ui: str) -> str:
         return ""
     if times is None:
         bad = next((n for n in names if timeline.time_value(n) is None), None)
-        return _tw("even", ui, p=bad) if bad is not None else _tw("unordered", ui)
+        return word("time_even", ui, p=bad) if bad is not None else word("time_unordered", ui)
     months = [timeline.gap_months(a, b) for a, b in zip(times, times[1:])]
     if len(set(months)) < 2:
         return ""
     steps = [f"{a}→{b} {_span(m, ui)}" for a, b, m in zip(names, names[1:], months)]
-    return _tw("gaps", ui, g=" · ".join(steps))
+    return word("time_gaps", ui, g=" · ".join(steps))
 
 
 def _span(months: int, ui: str) -> str:
     if months % 12:
-        return _tw("month", ui) if months == 1 else _tw("months", ui, n=months)
-    return _tw("year", ui) if months == 12 else _tw("years", ui, n=months // 12)
+        return word("time_month", ui) if months == 1 else word("time_months", ui, n=months)
+    return word("time_year", ui) if months == 12 else word("time_years", ui, n=months // 12)
 
 
 def report_list(cards: list[Scorecard], links: dict, ui: str, lang: str | None) -> str:

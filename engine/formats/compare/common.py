@@ -86,21 +86,6 @@ def step_change(step: Step, gid: str) -> Change:
     return next((c for c in step.groups if c.id == gid), Change(gid, None, None))
 
 
-VERSION_WORDS = {
-    "totals_only": ("{a} → {b}：两版之间没有对照表（crosswalk），只比较总分",
-                    "{a} → {b}: no crosswalk between the two versions, so only the totals are compared"),
-    "crosswalked": ("{a} → {b}：按对照表（crosswalk）比较", "{a} → {b}: compared through the crosswalk"),
-    "not_comparable": ("；不可比：{items}", "; not comparable: {items}"),
-    "dropped": ("已删除", "dropped"), "absent": ("{x} 中没有", "not in {x}"),
-    "merged": ("与其他指标并入 {x}", "merged into {x} with others"), "new": ("{x} 新增", "new in {x}"),
-}
-
-
-def version_word(key: str, ui: str, **fields) -> str:
-    zh, en = VERSION_WORDS[key]
-    return (zh if ui == "zh" else en).format(**fields)
-
-
 def version_note(step: Step, ui: str) -> str:
     """'' within one rubric version; else which versions, whether through a crosswalk or totals only, and the
     ids that are not comparable."""
@@ -108,10 +93,10 @@ def version_note(step: Step, ui: str) -> str:
     if link is None:
         return ""
     if not link.crosswalk:
-        return version_word("totals_only", ui, a=link.before, b=link.after)
-    head = version_word("crosswalked", ui, a=link.before, b=link.after)
-    items = [f"{nid} ({version_word(why, ui, x=what)})" for nid, why, what in link.not_comparable]
-    return head + (version_word("not_comparable", ui, items=", ".join(items)) if items else "")
+        return word("version_totals_only", ui, a=link.before, b=link.after)
+    head = word("version_crosswalked", ui, a=link.before, b=link.after)
+    items = [f"{nid} ({word('version_' + why, ui, x=what)})" for nid, why, what in link.not_comparable]
+    return head + (word("version_not_comparable", ui, items=", ".join(items)) if items else "")
 
 
 def versions_dict(step: Step, ui: str) -> dict | None:
