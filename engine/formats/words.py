@@ -178,6 +178,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "sens_grade": ("原等级", "grade"),
     "rest_title": ("另有 {n} 份未逐份显示（终端只完整显示前 {shown} 份）：", "{n} more submissions not shown in full "
                    "(the terminal shows the first {shown} whole):"),
+    "gaps_rest_title": ("另有 {n} 份差距报告未逐份显示（终端只完整显示前 {shown} 份），合计如下：",
+                        "{n} more gap reports not shown in full (a terminal shows the first {shown}); together:"),
+    "gaps_rest_measures": ("这 {n} 份失分最多的 {top} 项指标", "The {top} measures losing the most points over these {n}"),
+    "gaps_rest_owners": ("这 {n} 份失分最多的 {top} 个牵头单位", "The {top} lead units losing the most points over these {n}"),
+    "gaps_rest_short": ("未得满分份数", "short of full"),
+    "gaps_rest_mean": ("平均失分", "mean lost"),
+    "gaps_rest_sum": ("合计失分", "lost in all"),
+    "gaps_rest_how": ("每份完整差距报告：加 -o 文件名（如 -o 差距.txt），或 --format csv|json|markdown；"
+                      "各单位任务清单：--by owner；全部文件：scorecard report",
+                      "Every gap report in full: add -o FILE (e.g. -o gaps.txt), or --format csv|json|markdown; "
+                      "task lists per unit: --by owner; every file: scorecard report"),
     "rest_count": ("{n} 份", "{n} submissions"),
     "rest_spread": ("总分 {low}–{high}，中位数 {median}", "totals {low}–{high}, median {median}"),
     "rest_vetoed": ("{n} 份一票否决", "{n} vetoed"),
