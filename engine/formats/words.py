@@ -189,6 +189,10 @@ WORDS: dict[str, tuple[str, str]] = {
                       "各单位任务清单：--by owner；全部文件：scorecard report",
                       "Every gap report in full: add -o FILE (e.g. -o gaps.txt), or --format csv|json|markdown; "
                       "task lists per unit: --by owner; every file: scorecard report"),
+    "league_how": ("终端只显示排名的首尾{trends}；完整内容：加 -o 文件名，或 --format csv|json|markdown",
+                   "A terminal shows the league's top and bottom{trends}; all of it: add -o FILE, or --format "
+                   "csv|json|markdown"),
+    "league_trends": ("和 {n} 个对象中前 {shown} 个的趋势", " and the first {shown} of {n} subjects' trends"),
     "rest_count": ("{n} 份", "{n} submissions"),
     "rest_spread": ("总分 {low}–{high}，中位数 {median}", "totals {low}–{high}, median {median}"),
     "rest_vetoed": ("{n} 份一票否决", "{n} vetoed"),
