@@ -132,6 +132,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress_silent_short": ("未报单位", "units that filed nothing"),
     "progress_hint": ("各对象的单位明细：--detail；一个单位的责任清单：--unit 单位；一个对象：--subject 编号",
                       "Each subject's units: --detail; one unit's list: --unit UNIT; one subject: --subject ID"),
+    "progress_behind": (" · 缺失分值最多的 {n} 个（共 {of} 个）", " · the {n} furthest behind (of {of})"),
+    "progress_rest": ("另有 {n} 个对象未列出（终端只列出缺失分值最多的 {shown} 个）：{done} 个已全部填报{spread}。"
+                      "全部对象：加 -o 文件名，或 --format csv|json|markdown；一个对象：--subject 编号",
+                      "{n} more not listed (a terminal lists the {shown} furthest behind): {done} have filed "
+                      "everything{spread}. Every subject: add -o FILE, or --format csv|json|markdown; one: --subject ID"),
+    "progress_rest_detail": ("另有 {n} 个对象未显示（终端只显示前 {shown} 个）：{done} 个已全部填报{spread}。"
+                             "全部对象：加 -o 文件名，或 --format csv|json|markdown；一个对象：--subject 编号",
+                             "{n} more not shown (a terminal shows the first {shown}): {done} have filed everything"
+                             "{spread}. Every subject: add -o FILE, or --format csv|json|markdown; one: --subject ID"),
+    "progress_rest_cover": ("，覆盖率中位数 {median}（{low}–{high}）", "; coverage median {median} ({low}–{high})"),
+    "progress_rest_duties": ("另有 {n} 行未显示（终端只显示前 {shown} 行）：全部加 -o 文件名，或 --format csv",
+                             "{n} more rows not shown (a terminal shows the first {shown}): all with -o FILE, or "
+                             "--format csv"),
     "progress_duties": ("责任清单：尚欠指标", "What it still owes"),
     "progress_duty_head": ("{unit}：{subjects} 个评估对象 · 尚欠 {owed} 项（有误 {invalid} 项）· 缺失分值 {points} 分",
                            "{unit}: {subjects} subject(s) · {owed} measure(s) owed ({invalid} invalid) · "
