@@ -61,7 +61,7 @@ def judge(outcome: Outcome, bar: Bar) -> Verdict:
     failures = _below_bar(card, bar, outcome.where)
     if bar.policy:  # its rules read measures and groups: the full card (a long table's is made here)
         failures += unmet(bar.policy, outcome.card, outcome.where, _who(card))
-    return Verdict(outcome, tuple(failures))
+    return Verdict(outcome.settled(), tuple(failures))
 
 
 def _who(card) -> str:
