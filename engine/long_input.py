@@ -127,7 +127,7 @@ class Table:
         out = []
         for i, pair in enumerate(zip(v.subjects.tolist(), v.periods.tolist())):
             at = v.rows[i][v.rows[i] >= 0] if v.rows is not None else ()
-            out.append((pair, i, min(v.line(int(r)) for r in at) if len(at) else 1))
+            out.append((pair, i, v.line(int(at.min())) if len(at) else 1))
         for pair in v.rejected:
             lines = [p.loc.line for p in owned.get(tuple(pair), [])]
             out.append((tuple(pair), None, min(lines) if lines else 1))

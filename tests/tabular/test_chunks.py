@@ -83,3 +83,22 @@ def test_a_table_whose_subjects_come_back_is_read_whole(tables, monkeypatch):
 
 def test_a_small_table_is_read_whole(tables):
     assert chunks.plan(str(tables[0])) is None  # far below CHUNK_BYTES
+
+
+@pytest.fixture(scope="module")
+def parquet(tables):
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    path = tables[0].with_suffix(".parquet")
+    pd.read_csv(tables[0], dtype=str, keep_default_na=False, skip_blank_lines=True).to_parquet(path, index=False)
+    return str(path)
+
+
+@pytest.mark.parametrize("command", [("score", "-f", "json"), ("compare",), ("validate", "--all"), ("gaps", "-f", "csv")],
+                         ids=" ".join)
+def test_a_chunked_parquet_says_what_the_whole_one_says(parquet, monkeypatch, command):
+    whole = run(*command[:1], parquet, *command[1:])
+    monkeypatch.setattr(chunks, "PARQUET_ROWS", 0)
+    monkeypatch.setattr(chunks, "CHUNK_ROWS", 700)
+    assert chunks.plan(parquet) is not None and len(chunks.plan(parquet).bounds) >= 4
+    assert run(*command[:1], parquet, *command[1:]) == whole
