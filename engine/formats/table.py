@@ -23,23 +23,21 @@ def render(cards, lang: str | None = None, width: int = 120) -> str:
 
 
 def show(cards, console, lang: str | None = None) -> None:
-    """Every scorecard in full; on a terminal (``cards`` the pipeline's Cards), the first SCREENFUL in full and
-    the rest summed up (engine.formats.table_rest), their light heads never made into full scorecards."""
+    """Every scorecard in full; on a terminal (``cards`` the pipeline's Cards), every one in full up to a
+    screenful, past it the first SHOWN in full and the rest summed up (engine.formats.table_rest), their light
+    heads never made into full scorecards."""
     if not hasattr(cards, "scored"):
         for card in cards:
             show_card(card, console, lang)
         return
-    from .table_rest import SCREENFUL, show_rest
+    from .table_rest import show_rest, split
 
-    rest, shown = [], 0
-    for o in cards.scored():
-        if shown < SCREENFUL and not rest:
-            show_card(o.card, console, lang)
-            shown += 1
-        else:
-            rest.append(o.head)
-    if rest:
-        show_rest(rest, shown, console, lang)
+    whole, rest = split(cards.scored())
+    for o in whole:
+        show_card(o.card, console, lang)
+    heads = [o.head for o in rest]
+    if heads:
+        show_rest(heads, len(whole), console, lang)
 
 
 def show_card(card: Scorecard, console, lang: str | None = None) -> None:

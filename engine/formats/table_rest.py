@@ -4,6 +4,7 @@ and grades, the top and the bottom, and how to get every one (-o FILE, --format)
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain, islice
 
 from ..safe_text import text
 from .common import num
@@ -11,9 +12,21 @@ from .fit import column, fit_table
 from .words import ui_lang, word
 
 SCREENFUL = 10
-"""Scorecards shown in full on a terminal before the rest are summed up."""
+"""Up to this many submissions a terminal shows every one in full; past it, the first SHOWN, the rest summed up."""
+SHOWN = 3
+"""Scorecards (and gap reports) shown in full past a screenful: one is a screen or more long."""
 ENDS = 5
 """Submissions listed at the top and at the bottom of the rest."""
+
+
+def split(outcomes) -> tuple[list, object]:
+    """(shown in full, the rest): every outcome when there are at most SCREENFUL, else the first SHOWN and an
+    iterator over the rest (read as it streams)."""
+    it = iter(outcomes)
+    first = list(islice(it, SCREENFUL + 1))
+    if len(first) <= SCREENFUL:
+        return first, iter(())
+    return first[:SHOWN], chain(first[SHOWN:], it)
 
 
 def show_rest(heads: list, shown: int, console, lang: str | None = None) -> None:

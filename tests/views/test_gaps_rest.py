@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from engine.cli import app
-from engine.formats.gaps.rest import SHOWN
+from engine.formats.table_rest import SCREENFUL, SHOWN
 
 RUBRIC = """\
 rubric: tiny
@@ -32,7 +33,7 @@ tree:
       - {id: G1.M2, label: {zh: 满意度, en: Satisfaction}, method: linear, points: 40, target: 100, floor: 0,
          owners: [stat, edu]}
 """
-N = SHOWN + 9
+N = SCREENFUL + 2
 
 
 def value(i: int) -> tuple[int, int]:
@@ -98,8 +99,6 @@ def summed(out: str, mid: str) -> tuple[int, float]:
 @pytest.mark.parametrize("source", [files, table])
 def test_past_a_few_reports_the_rest_is_summed_up(place, source):
     want = expected()
-    import shutil
-
     shutil.rmtree("subs")
     out = gaps(source()).stdout
     assert reports(out) == SHOWN
@@ -122,11 +121,14 @@ def test_by_owner_adds_the_lead_units(place):
     assert units[0].split()[0] == "市教育局"  # M1 loses more than M2, and edu leads M1
 
 
-def test_a_few_are_shown_whole_and_o_writes_every_report(place, tmp_path):
+def test_a_screenful_is_shown_whole_and_o_writes_every_report(place, tmp_path):
     src = files()
     assert reports(gaps(src).stdout) == SHOWN
+    shutil.rmtree("subs/s01")
+    shutil.rmtree("subs/s02")
+    assert reports(gaps(src).stdout) == SCREENFUL and "另有" not in gaps(src).stdout
     assert gaps(src, "-o", "all.txt").exit_code == 0
-    assert reports((tmp_path / "all.txt").read_text(encoding="utf-8")) == N
+    assert reports((tmp_path / "all.txt").read_text(encoding="utf-8")) == SCREENFUL
 
 
 def test_in_english(place):

@@ -1,4 +1,4 @@
-"""`scorecard score` in the terminal past a screenful: the first SCREENFUL scorecards in full, the rest summed up
+"""`scorecard score` in the terminal past a screenful (SCREENFUL): the first SHOWN scorecards in full, the rest summed up
 (how many, the spread of totals, each grade's count, the top and the bottom) and how to get every one;
 -o FILE still writes every scorecard whole."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from engine.cli import app
-from engine.formats.table_rest import ENDS, SCREENFUL
+from engine.formats.table_rest import ENDS, SCREENFUL, SHOWN
 
 RUBRIC = """\
 rubric: tiny
@@ -59,15 +59,15 @@ def test_a_screenful_is_shown_whole(many):
 
 
 def test_past_a_screenful_the_rest_is_summed_up(many):
-    many(SCREENFUL + 13)  # totals 1..23: the first 10 files in full, then 13 summed up (totals 11..23)
+    many(SCREENFUL + 13)  # totals 1..23: the first 3 files in full, then 20 summed up (totals 4..23)
     out = run("subs").stdout
-    assert cards(out) == SCREENFUL
-    assert "另有 13 份未逐份显示（终端只完整显示前 10 份）" in out
-    assert "13 份 · 总分 11–23，中位数 17 · 差 13" in out
+    assert cards(out) == SHOWN
+    assert "另有 20 份未逐份显示（终端只完整显示前 3 份）" in out
+    assert "20 份 · 总分 4–23，中位数 13.5 · 差 20" in out
     rows = [line for line in out.splitlines() if re.search(r"│ 市\d\d ", line)]
-    assert len(rows) == 2 * ENDS and "最高" in rows[0] and "市23" in rows[0] and "最低" in rows[-1] and "市11" in rows[-1]
-    assert [re.search(r"市(\d\d)", r)[1] for r in rows] == ["23", "22", "21", "20", "19", "15", "14", "13", "12", "11"]
-    assert "中间还有 3 份" in out and "-o" in out and "--format" in out
+    assert len(rows) == 2 * ENDS and "最高" in rows[0] and "市23" in rows[0] and "最低" in rows[-1] and "市04" in rows[-1]
+    assert [re.search(r"市(\d\d)", r)[1] for r in rows] == ["23", "22", "21", "20", "19", "08", "07", "06", "05", "04"]
+    assert "中间还有 10 份" in out and "-o" in out and "--format" in out
 
 
 def test_o_file_writes_every_card(many, tmp_path):
@@ -79,5 +79,5 @@ def test_o_file_writes_every_card(many, tmp_path):
 def test_in_english(many):
     many(SCREENFUL + 2)
     out = run("subs", "--lang", "en").stdout
-    assert "2 more submissions not shown in full (the terminal shows the first 10 whole):" in out
-    assert "2 submissions · totals 11–12, median 11.5 · Poor 2" in out and "Every scorecard: add -o FILE" in out
+    assert "9 more submissions not shown in full (the terminal shows the first 3 whole):" in out
+    assert "9 submissions · totals 4–12, median 8 · Poor 9" in out and "Every scorecard: add -o FILE" in out

@@ -14,8 +14,6 @@ from ..table_rest import _block
 from ..words import owner_name, ui_lang, word
 from .table_views import column, new_table
 
-SHOWN = 3
-"""Gap reports shown in full on a terminal before the rest are summed up (one is a few screens long)."""
 TOP = 10
 """Measures (and units) listed in the summary."""
 
