@@ -206,6 +206,9 @@ WORDS: dict[str, tuple[str, str]] = {
                    "A terminal shows the league's top and bottom{trends}; all of it: add -o FILE, or --format "
                    "csv|json|markdown"),
     "league_trends": ("和 {n} 个对象中前 {shown} 个的趋势", " and the first {shown} of {n} subjects' trends"),
+    "sens_widest": ("名次最不确定的 {n} 个对象（5–95% 区间最宽）", "The {n} subjects whose rank is least certain (widest 5–95% interval)"),
+    "sens_how": ("共 {n} 个对象，终端只列出首尾 {shown} 个：全部加 -o 文件名，或 --format json",
+                 "{n} subjects; a terminal lists the top and bottom {shown}: all of them with -o FILE, or --format json"),
     "rest_count": ("{n} 份", "{n} submissions"),
     "rest_spread": ("总分 {low}–{high}，中位数 {median}", "totals {low}–{high}, median {median}"),
     "rest_vetoed": ("{n} 份一票否决", "{n} vetoed"),

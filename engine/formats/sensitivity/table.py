@@ -17,23 +17,34 @@ NAME = "table"
 SUFFIX = ".txt"
 
 
+SCREENFUL = 25
+"""Subjects a terminal lists whole; past it, the top TOP and the bottom BOTTOM, and the WIDEST least certain."""
+TOP, BOTTOM, WIDEST = 10, 5, 5
+
+
 def render(results, lang: str | None = None, width: int = 100) -> str:
     buf = io.StringIO()
-    show(results, new_console(buf, width=width, no_color=True), lang)
+    show(results, new_console(buf, width=width, no_color=True), lang, whole=True)
     return buf.getvalue()
 
 
-def show(results, console, lang: str | None = None) -> None:
+def show(results, console, lang: str | None = None, whole: bool = False) -> None:
     for s in results:
-        show_one(s, console, lang)
+        show_one(s, console, lang, whole)
 
 
-def show_one(s: Sensitivity, console, lang: str | None = None) -> None:
+def show_one(s: Sensitivity, console, lang: str | None = None, whole: bool = True) -> None:
     ui = ui_lang(lang, s.rubric)
     console.print(text(f"{word('sens_title', ui)}: {s.rubric.title.get(lang)}  {s.rubric.ref}", "bold"))
     console.print(text(line(s, ui), "dim"))
     ranked = [i for i in range(len(s.subjects)) if s.ranked[i]]
-    if ranked:
+    if ranked and not whole and len(ranked) > SCREENFUL:
+        ranked.sort(key=lambda i: int(s.rank[i]))
+        console.print(_table(s, ranked[:TOP] + [None] + ranked[-BOTTOM:], lang, ui, ranked=True))
+        wide = sorted(ranked, key=lambda i: (-(float(s.high[i]) - float(s.low[i])), int(s.rank[i])))[:WIDEST]
+        console.print(_table(s, wide, lang, ui, ranked=True, title=word("sens_widest", ui, n=WIDEST)))
+        console.print(text(word("sens_how", ui, n=len(ranked), shown=TOP + BOTTOM), "yellow"))
+    elif ranked:
         console.print(_table(s, ranked, lang, ui, ranked=True))
     else:
         console.print(text(word("sens_none_ranked", ui), "yellow"))
@@ -57,6 +68,9 @@ def _table(s: Sensitivity, rows: list[int], lang, ui: str, ranked: bool, title: 
     for g in s.rubric.grades:
         column(t, g.label.get(lang), "right")
     for i in rows:
+        if i is None:
+            t.add_row("…", text(word("rest_between", ui, n=sum(1 for x in s.ranked if x) - TOP - BOTTOM)))
+            continue
         grade = s.rubric.grades[int(s.grade[i])].label.get(lang)
         cells = ([str(int(s.rank[i])), str(s.names[i]), num(float(s.median[i])),
                   f"{num(float(s.low[i]))}–{num(float(s.high[i]))}", grade] if ranked else [str(s.names[i]), grade])
