@@ -22,6 +22,8 @@ class Chunked:
         self.path, self.finder, self.plan = path, finder, plan
         self.parts: list = []
         self._keys: set[Key] | None = None
+        self.progress = None
+        """Called with (rows read, rows in all) as each chunk is reached (engine.pipeline's progress bar)."""
 
     def tables(self) -> Iterator:
         """Each chunk as an engine.long_input.Table (the rubric found from the first one's)."""
@@ -32,7 +34,10 @@ class Chunked:
         from .readers.long_table import LongTable
 
         rubric = None
+        rows = self.plan.bounds[-1][1]
         for n, df in enumerate(frames(self.plan)):
+            if self.progress is not None:
+                self.progress(self.plan.bounds[n][0], rows)
             table = LongTable(self.path, df)
             if rubric is None:
                 rubric = self.finder.for_ref(table.rubric_ref, Loc(self.path))
@@ -44,6 +49,8 @@ class Chunked:
                 kept = [i for i, (p, o) in enumerate(zip(problems, owners)) if o is not None or p.loc.line > 1]
                 problems, owners = [problems[i] for i in kept], [owners[i] for i in kept]
             yield Table(self.path, rubric, table, values, list(problems), list(owners))
+        if self.progress is not None:
+            self.progress(rows, rows)
 
     def keys(self) -> set[Key]:
         if self._keys is None:

@@ -46,6 +46,9 @@ def run_files(paths: list[Path], finder: RubricFinder, scoring: bool = True, job
     read = [tables.load(p, finder) for p in paths if p in longs]
     if progress:
         progress(len(paths), len(paths))
+        for t in read:
+            if hasattr(t, "chunks"):  # a big table: the bar goes on over its rows, a chunk at a time
+                t.progress = progress
     taken = {p.key for p in parts if p.key is not None}
     for n, t in enumerate(read):
         if taken and t.clashes(taken):

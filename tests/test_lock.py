@@ -28,7 +28,7 @@ def test_every_direct_dependency_is_pinned_exactly():
     project = tomllib.loads((TOP / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     extras = project["optional-dependencies"]
     wanted = project["dependencies"] + extras["test"]
-    for own in [r for r in extras["test"] if _name(r) == _name(project["name"])]:  # test = [..., "scorecard-engine[parquet]"]
+    for own in [r for r in extras["test"] if _name(r) == _name(project["name"])]:  # "scorecard-engine[parquet]"
         wanted = [r for r in wanted if r != own] + [d for x in re.findall(r"\[(.*)\]", own)[0].split(",")
                                                     for d in extras[x.strip()]]
     pins = _pins()

@@ -23,7 +23,7 @@ class Bar:
         if self.bar is None and time.monotonic() - self.start > DELAY:
             self._begin(total)
         if self.bar is not None:
-            self.bar.update(self.task, completed=done)
+            self.bar.update(self.task, completed=done, total=total)
 
     def _begin(self, total: int) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn

@@ -102,3 +102,18 @@ def test_a_chunked_parquet_says_what_the_whole_one_says(parquet, monkeypatch, co
     monkeypatch.setattr(chunks, "CHUNK_ROWS", 700)
     assert chunks.plan(parquet) is not None and len(chunks.plan(parquet).bounds) >= 4
     assert run(*command[:1], parquet, *command[1:]) == whole
+
+
+def test_the_progress_bar_goes_on_over_the_chunks(tables, monkeypatch):
+    from engine import pipeline
+    from engine.finder import RubricFinder
+
+    monkeypatch.setattr(chunks, "CHUNK_BYTES", 0)
+    monkeypatch.setattr(chunks, "CHUNK_ROWS", 700)
+    bounds = chunks.plan(str(tables[0])).bounds
+    calls = []
+    finder = RubricFinder(RUBRIC, "rubrics")
+    outcomes = list(pipeline.run([str(tables[0])], finder, progress=lambda d, t: calls.append((d, t))))
+    rows = bounds[-1][1]
+    assert len(outcomes) == 28
+    assert [c for c in calls if c[1] == rows] == [(b[0], rows) for b in bounds] + [(rows, rows)]
