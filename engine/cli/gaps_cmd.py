@@ -46,10 +46,14 @@ def gaps(
     errc = err_console()
     tally = Tally(errc)
     outcomes = dating.dated(run(paths, rubric, rubrics_dir, long), as_of, False)
+    module = gap_formats.get(fmt.value)
+    options = dict(by=(by.value,), top=top, **json_shape(fmt.value, paths, long))
+    if output is None and hasattr(module, "show"):  # the terminal: past a screenful, the rest summed up
+        write(module, Cards(outcomes, tally.add), output, lang_code(lang), errc, **options)
+        tally.warn()
+        return summary(tally, errc)
     reports = [analysis.analyse(card) for card in Cards(outcomes, tally.add)]
     tally.warn()
-    module = gap_formats.get(fmt.value)
-    if reports or fmt.value == "json" or (output is None and hasattr(module, "show")):
-        write(module, reports, output, lang_code(lang), errc, by=(by.value,), top=top,
-              **json_shape(fmt.value, paths, long))
+    if reports or fmt.value == "json":
+        write(module, reports, output, lang_code(lang), errc, **options)
     return summary(tally, errc)

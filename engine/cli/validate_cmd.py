@@ -7,9 +7,12 @@ import typer
 
 from ..problems import count
 from . import as_of as dating
-from .common import LONG, RUBRIC, RUBRICS_DIR, err_console, handled, print_problems, run
+from .common import LONG, RUBRIC, RUBRICS_DIR, err_console, handled, run
+from .listing import Listing
 
 QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings).")
+ALL = typer.Option(False, "--all", help="List every warning (by default, past 20 warnings of one kind in a file "
+                   "the rest of that kind are counted: a national table's 5,000 approximate values are one line).")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Also print the notes (info: how each value was read, "
                        "empty rows, what was taken from the file path).")
 
@@ -22,6 +25,7 @@ def validate(
     rubrics_dir: str = RUBRICS_DIR,
     quiet: bool = QUIET,
     verbose: bool = VERBOSE,
+    every: bool = ALL,
     long: bool = LONG,
     as_of: Optional[str] = dating.CHECKED,
 ) -> int:
@@ -36,10 +40,11 @@ def validate(
     """
     console = err_console()
     levels = ("error",) if quiet else ("error", "warning", "info") if verbose else ("error", "warning")
-    outcomes = []
+    outcomes, listing = [], Listing(console, levels, every)
     for outcome in dating.dated(run(paths, rubric, rubrics_dir, long, scoring=False, label="validating"), as_of, True):
-        print_problems(outcome.problems, console, levels)
+        listing.add(outcome.problems)
         outcomes.append(outcome)
+    listing.close()
     return _summary(outcomes, console, notes_hidden=levels == ("error", "warning"))
 
 

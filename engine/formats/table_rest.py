@@ -34,14 +34,7 @@ def _block(heads: list, lang: str | None) -> list:
     """One rubric's rest: its name, the totals' spread and each grade's count, then the best and the worst few."""
     rubric = heads[0].rubric
     ui = ui_lang(lang, rubric)
-    totals = sorted(h.total for h in heads)
-    grades = Counter(h.grade.id for h in heads)
-    spread = word("rest_spread", ui, low=num(totals[0]), median=num(_median(totals)), high=num(totals[-1]))
-    counts = " · ".join(f"{g.label.get(lang)} {grades[g.id]}" for g in rubric.grades if grades[g.id])
-    vetoed = sum(1 for h in heads if h.vetoed)
-    tail = f" · {word('rest_vetoed', ui, n=vetoed)}" if vetoed else ""
-    said = [text(f"{rubric.title.get(lang)}  {rubric.ref}", "bold"),
-            text(f"{word('rest_count', ui, n=len(heads))} · {spread} · {counts}{tail}")]
+    said = [text(f"{rubric.title.get(lang)}  {rubric.ref}", "bold"), text(spread_line(heads, lang))]
     t = fit_table(expand=False)
     for name, justify in (("", "left"), (word("subject", ui), "left"), (word("period", ui), "left"),
                           (word("total", ui), "right"), (word("grade", ui), "left")):
@@ -57,6 +50,19 @@ def _block(heads: list, lang: str | None) -> list:
         t.add_row(text(mark), text(h.submission.subject_name), text(h.submission.period), num(h.total),
                   text(h.grade.label.get(lang) + veto))
     return said + [t]
+
+
+def spread_line(heads: list, lang: str | None) -> str:
+    """'3190 份 · 总分 38.7–72.75，中位数 55.19 · 合格 517 · 不合格 2673 · 264 份一票否决' (one rubric's heads)."""
+    rubric = heads[0].rubric
+    ui = ui_lang(lang, rubric)
+    totals = sorted(h.total for h in heads)
+    grades = Counter(h.grade.id for h in heads)
+    spread = word("rest_spread", ui, low=num(totals[0]), median=num(_median(totals)), high=num(totals[-1]))
+    counts = " · ".join(f"{g.label.get(lang)} {grades[g.id]}" for g in rubric.grades if grades[g.id])
+    vetoed = sum(1 for h in heads if h.vetoed)
+    tail = f" · {word('rest_vetoed', ui, n=vetoed)}" if vetoed else ""
+    return f"{word('rest_count', ui, n=len(heads))} · {spread} · {counts}{tail}"
 
 
 def _median(xs: list[float]) -> float:

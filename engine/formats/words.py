@@ -132,6 +132,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress_silent_short": ("未报单位", "units that filed nothing"),
     "progress_hint": ("各对象的单位明细：--detail；一个单位的责任清单：--unit 单位；一个对象：--subject 编号",
                       "Each subject's units: --detail; one unit's list: --unit UNIT; one subject: --subject ID"),
+    "progress_behind": (" · 缺失分值最多的 {n} 个（共 {of} 个）", " · the {n} furthest behind (of {of})"),
+    "progress_rest": ("另有 {n} 个对象未列出（终端只列出缺失分值最多的 {shown} 个）：{done} 个已全部填报{spread}。"
+                      "全部对象：加 -o 文件名，或 --format csv|json|markdown；一个对象：--subject 编号",
+                      "{n} more not listed (a terminal lists the {shown} furthest behind): {done} have filed "
+                      "everything{spread}. Every subject: add -o FILE, or --format csv|json|markdown; one: --subject ID"),
+    "progress_rest_detail": ("另有 {n} 个对象未显示（终端只显示前 {shown} 个）：{done} 个已全部填报{spread}。"
+                             "全部对象：加 -o 文件名，或 --format csv|json|markdown；一个对象：--subject 编号",
+                             "{n} more not shown (a terminal shows the first {shown}): {done} have filed everything"
+                             "{spread}. Every subject: add -o FILE, or --format csv|json|markdown; one: --subject ID"),
+    "progress_rest_cover": ("，覆盖率中位数 {median}（{low}–{high}）", "; coverage median {median} ({low}–{high})"),
+    "progress_rest_duties": ("另有 {n} 行未显示（终端只显示前 {shown} 行）：全部加 -o 文件名，或 --format csv",
+                             "{n} more rows not shown (a terminal shows the first {shown}): all with -o FILE, or "
+                             "--format csv"),
     "progress_duties": ("责任清单：尚欠指标", "What it still owes"),
     "progress_duty_head": ("{unit}：{subjects} 个评估对象 · 尚欠 {owed} 项（有误 {invalid} 项）· 缺失分值 {points} 分",
                            "{unit}: {subjects} subject(s) · {owed} measure(s) owed ({invalid} invalid) · "
@@ -178,6 +191,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "sens_grade": ("原等级", "grade"),
     "rest_title": ("另有 {n} 份未逐份显示（终端只完整显示前 {shown} 份）：", "{n} more submissions not shown in full "
                    "(the terminal shows the first {shown} whole):"),
+    "gaps_rest_title": ("另有 {n} 份差距报告未逐份显示（终端只完整显示前 {shown} 份），合计如下：",
+                        "{n} more gap reports not shown in full (a terminal shows the first {shown}); together:"),
+    "gaps_rest_measures": ("这 {n} 份失分最多的 {top} 项指标", "The {top} measures losing the most points over these {n}"),
+    "gaps_rest_owners": ("这 {n} 份失分最多的 {top} 个牵头单位", "The {top} lead units losing the most points over these {n}"),
+    "gaps_rest_short": ("未得满分份数", "short of full"),
+    "gaps_rest_mean": ("平均失分", "mean lost"),
+    "gaps_rest_sum": ("合计失分", "lost in all"),
+    "gaps_rest_how": ("每份完整差距报告：加 -o 文件名（如 -o 差距.txt），或 --format csv|json|markdown；"
+                      "各单位任务清单：--by owner；全部文件：scorecard report",
+                      "Every gap report in full: add -o FILE (e.g. -o gaps.txt), or --format csv|json|markdown; "
+                      "task lists per unit: --by owner; every file: scorecard report"),
+    "league_how": ("终端只显示排名的首尾{trends}；完整内容：加 -o 文件名，或 --format csv|json|markdown",
+                   "A terminal shows the league's top and bottom{trends}; all of it: add -o FILE, or --format "
+                   "csv|json|markdown"),
+    "league_trends": ("和 {n} 个对象中前 {shown} 个的趋势", " and the first {shown} of {n} subjects' trends"),
     "rest_count": ("{n} 份", "{n} submissions"),
     "rest_spread": ("总分 {low}–{high}，中位数 {median}", "totals {low}–{high}, median {median}"),
     "rest_vetoed": ("{n} 份一票否决", "{n} vetoed"),

@@ -19,27 +19,36 @@ KEEP = {"rank": 8, "subject": 8, "period": 4, "total": 5, "grade": 6, "coverage"
 """Cells a league column keeps before it folds (8: four Chinese characters, 数据不足 or a city's name)."""
 GROUP_CELLS = 5
 """A group score's cells ('10.23')."""
+LEAGUE_TOP, LEAGUE_BOTTOM = 10, 5
+"""A league past a screenful shows on a terminal its top and bottom this many, the rest counted between them."""
+SCREENFUL = 10
+"""Standings beyond the top and bottom that a terminal still shows whole."""
+TRENDS = 5
+"""Subjects' trend tables a terminal shows."""
 HEAT = {"green": "black on green", "yellow": "black on yellow", "orange": "black on dark_orange",
         "red": "white on red", None: "dim"}
 
 
 def render(comparisons, lang: str | None = None, width: int = 120) -> str:
     buf = io.StringIO()
-    show(comparisons, new_console(buf, width=width, no_color=True), lang)
+    show(comparisons, new_console(buf, width=width, no_color=True), lang, whole=True)
     return buf.getvalue()
 
 
-def show(comparisons, console, lang: str | None = None) -> None:
+def show(comparisons, console, lang: str | None = None, whole: bool = False) -> None:
+    """Each comparison; on a terminal (not ``whole``) a league past a screenful shows its top and bottom, and
+    only the first few trends."""
     for c in comparisons:
-        show_comparison(c, console, lang)
+        show_comparison(c, console, lang, whole)
 
 
-def show_comparison(c: Comparison, console, lang) -> None:
+def show_comparison(c: Comparison, console, lang, whole: bool = True) -> None:
     lg = c.league
     ui = ui_lang(lang, lg.rubric)
+    rows = list(lg.standings) if whole else ends(list(lg.standings))
     console.print(styled((lg.rubric.title.get(lang), "bold"), " ", (lg.rubric.ref, "dim")))
-    console.print(league_table(lg, lang, ui, _groups_fit(lg, console.width)))
-    console.print(heatmap(lg, lang, ui))
+    console.print(league_table(lg, lang, ui, _groups_fit(lg, console.width), rows))
+    console.print(heatmap(lg, lang, ui, rows))
     console.print(text(" · ".join(f"{g.id} {g.label.get(lang)}" for g in lg.groups), "dim"))
     if unranked_note(lg, ui):
         console.print(text(unranked_note(lg, ui), "yellow"))
@@ -47,7 +56,8 @@ def show_comparison(c: Comparison, console, lang) -> None:
         names = ", ".join(f"{a.submission.subject_name} ({word('latest', ui)} {a.submission.period})"
                           for a in lg.absent)
         console.print(styled((f"{word('unranked', ui, period=lg.period)}:", "yellow"), f" {names}"))
-    for t in c.trends:
+    trends = c.trends if whole else c.trends[:TRENDS]
+    for t in trends:
         console.print(trend_table(t, lang, ui, console.width >= 120))
         for s in t.steps:
             if coverage_note(s, ui):
@@ -56,7 +66,20 @@ def show_comparison(c: Comparison, console, lang) -> None:
                 console.print(Padding(styled((f"{periods(s)}: ", "yellow"), version_note(s, ui)), (0, 0, 0, 2)))
             for title, slips in slip_groups(s, ui):
                 console.print(slip_line(s, title, slips))
+    if len(rows) < len(lg.standings) or len(trends) < len(c.trends):
+        from ..table_rest import spread_line
+
+        console.print(text(spread_line([s.card for s in lg.standings], lang)))
+        more = word("league_trends", ui, n=len(c.trends), shown=len(trends)) if len(trends) < len(c.trends) else ""
+        console.print(text(word("league_how", ui, trends=more), "yellow"))
     console.print()
+
+
+def ends(standings: list) -> list:
+    """The top LEAGUE_TOP and the bottom LEAGUE_BOTTOM of a league past a screenful, None between them."""
+    if len(standings) <= LEAGUE_TOP + LEAGUE_BOTTOM + SCREENFUL:
+        return standings
+    return standings[:LEAGUE_TOP] + [None] + standings[-LEAGUE_BOTTOM:]
 
 
 def _groups_fit(lg: League, width: int) -> bool:
@@ -67,9 +90,9 @@ def _groups_fit(lg: League, width: int) -> bool:
     return key + GROUP_CELLS * len(lg.groups) + 2 * columns <= width
 
 
-def league_table(lg: League, lang, ui: str, groups: bool = True):
+def league_table(lg: League, lang, ui: str, groups: bool = True, rows: list | None = None):
     """Rank, subject, total, grade, coverage and (when ``groups``) each top-level group's score: every column at
-    any width (text folds)."""
+    any width (text folds); ``rows`` the standings shown (None where the rest of the league stands)."""
     t = new_table(league_title(lg, ui))
     mixed = len(lg.periods) > 1
     column(t, word("rank", ui), "right", min_width=KEEP["rank"])  # 数据不足 whole; the groups fold first
@@ -82,7 +105,11 @@ def league_table(lg: League, lang, ui: str, groups: bool = True):
     shown = lg.groups if groups else ()
     for g in shown:
         column(t, g.id, "right", min_width=GROUP_CELLS)
-    for s in lg.standings:
+    rows = lg.standings if rows is None else rows
+    for s in rows:
+        if s is None:
+            t.add_row("…", text(word("rest_between", ui, n=len(lg.standings) - len(rows) + 1), "dim"))
+            continue
         card = s.card
         grade = styled(card.grade.label.get(lang), *([" ", (word("vetoed_short", ui), "red")] if card.vetoed else []))
         scores = [num(card.group(g.id).score) if card.group(g.id).fraction is not None else "—" for g in shown]
@@ -92,12 +119,16 @@ def league_table(lg: League, lang, ui: str, groups: bool = True):
     return t
 
 
-def heatmap(lg: League, lang, ui: str):
+def heatmap(lg: League, lang, ui: str, rows: list | None = None):
     t = new_table(f"{word('heatmap', ui)} (%)", expand=False)
     column(t, word("subject", ui))
     for g in lg.groups:
         column(t, g.id, "right", no_wrap=True)
-    for s in lg.standings:
+    rows = lg.standings if rows is None else rows
+    for s in rows:
+        if s is None:
+            t.add_row("…", *["" for _ in lg.groups])
+            continue
         cells = []
         for g in lg.groups:
             pct = attainment(s.card, g.id)

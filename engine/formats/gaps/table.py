@@ -25,8 +25,24 @@ def render(reports, lang: str | None = None, by=("measure",), top: int | None = 
 
 
 def show(reports, console, lang: str | None = None, by=("measure",), top: int | None = None) -> None:
-    for rep in reports:
-        show_report(rep, console, lang, by, top)
+    """Every gap report in full; on a terminal (``reports`` the pipeline's Cards), the first SHOWN (3) in full and
+    the rest summed up (engine.formats.gaps.rest), no gap report made for those."""
+    if not hasattr(reports, "scored"):
+        for rep in reports:
+            show_report(rep, console, lang, by, top)
+        return
+    from ...gaps import analyse
+    from .rest import SHOWN, Rest, show_rest
+
+    rest, shown = Rest(), 0
+    for o in reports.scored():
+        if shown < SHOWN and not len(rest):
+            show_report(analyse(o.card), console, lang, by, top)
+            shown += 1
+        else:
+            rest.add(o)
+    if len(rest):
+        show_rest(rest, shown, console, lang, by)
 
 
 def show_report(rep: GapReport, console, lang, by, top) -> None:

@@ -7,7 +7,7 @@ import io
 
 from ...progress import Progress, SubjectProgress, duties
 from ...safe_text import console as new_console, styled, text
-from ..common import num
+from ..common import num, pct
 from ..fit import column
 from ..gaps.table_views import new_table
 from ..words import owner_name, word
@@ -16,6 +16,13 @@ from .common import COLUMNS, SHOWN_IDS, SUMMARY, by_rubric, cover_text, duties_t
 
 NAME = "table"
 SUFFIX = ".txt"
+SCREENFUL = 20
+"""Subjects a terminal's summary lists whole; past it, the BEHIND furthest behind."""
+BEHIND = 15
+DETAIL = 5
+"""Subjects a terminal's --detail shows past a screenful."""
+DUTY_ROWS = 40
+"""Rows of a unit's list a terminal shows."""
 NAME_CELLS = {"zh": 16, "en": 12}
 """A summary row cuts the name of the first unit that filed nothing to this many cells (a hint: --detail and
 the machine formats have them all), so that at 80 columns the row stays two lines."""
@@ -26,25 +33,33 @@ one fewer and '…' (its missing and invalid columns give the count), so that at
 
 def render(prog: Progress, lang: str | None = None, width: int = 120, view: str | None = None) -> str:
     buf = io.StringIO()
-    show(prog, new_console(buf, width=width, no_color=True), lang, view)
+    show(prog, new_console(buf, width=width, no_color=True), lang, view, whole=True)
     return buf.getvalue()
 
 
-def show(prog: Progress, console, lang: str | None = None, view: str | None = None) -> None:
+def show(prog: Progress, console, lang: str | None = None, view: str | None = None, whole: bool = False) -> None:
+    """The chosen view; on a terminal (not ``whole``) past a screenful, the subjects furthest behind (summary),
+    the first few subjects (detail) or the first rows (duties), and what the rest are."""
     ui = ui_of(prog, lang)
     if not prog.subjects:
         console.print(text(word("progress_none", ui), "dim"))
         return
     view = view_of(prog, view)
     if view == "duties":
-        show_duties(prog, console, ui)
+        show_duties(prog, console, ui, None if whole else DUTY_ROWS)
         return
     if view == "summary":
         for rubric, subjects in by_rubric(prog):
-            console.print(summary_table(rubric, subjects, lang, ui))
+            shown = subjects if whole or len(subjects) <= SCREENFUL else behind(subjects)
+            console.print(summary_table(rubric, shown, lang, ui, len(subjects)))
+            if len(shown) < len(subjects):
+                console.print(text(rest_line(subjects, shown, ui), "yellow"))
     else:
-        for s in prog.subjects:
+        shown = prog.subjects if whole or len(prog.subjects) <= DETAIL else prog.subjects[:DETAIL]
+        for s in shown:
             show_subject(s, console, lang, ui, console.width >= WIDE)
+        if len(shown) < len(prog.subjects):
+            console.print(text(rest_line(prog.subjects, shown, ui, "progress_rest_detail"), "yellow"))
     if len(prog.subjects) > 1:
         console.print(totals_table(prog, ui))
     console.print(text(word("progress_note", ui), "dim"))
@@ -86,10 +101,31 @@ def _head(t, first: str, ui: str, extra=(), keys=COLUMNS) -> None:
         column(t, word(key, ui), "right")
 
 
-def summary_table(rubric, subjects, lang, ui: str):
+def behind(subjects: list) -> list:
+    """The BEHIND subjects with the most points missing (in their order where equal)."""
+    order = sorted(range(len(subjects)), key=lambda i: (-subjects[i].points, -len(subjects[i].missing), i))
+    return [subjects[i] for i in order[:BEHIND]]
+
+
+def rest_line(subjects: list, shown: list, ui: str, key: str = "progress_rest") -> str:
+    """What the subjects not listed are: how many, how many have filed everything, the spread of coverage, and how
+    to list them all."""
+    listed = {id(s) for s in shown}
+    rest = [s for s in subjects if id(s) not in listed]
+    covers = sorted(s.coverage for s in rest if s.coverage is not None)
+    done = sum(1 for s in rest if not s.missing and not s.invalid)
+    spread = word("progress_rest_cover", ui, low=pct(covers[0]), median=pct(covers[len(covers) // 2]),
+                  high=pct(covers[-1])) if covers else ""
+    return word(key, ui, n=len(rest), shown=len(shown), done=done, spread=spread)
+
+
+def summary_table(rubric, subjects, lang, ui: str, of: int | None = None):
     """A row per subject and period of one rubric: coverage, filed, invalid, missing, points missing, the units
-    that have filed nothing."""
-    t = new_progress_table(summary_title(rubric, lang, ui))
+    that have filed nothing (``of``: how many there are when only those furthest behind are given)."""
+    title = summary_title(rubric, lang, ui)
+    if of is not None and of > len(subjects):
+        title += word("progress_behind", ui, n=len(subjects), of=of)
+    t = new_progress_table(title)
     _head(t, word("subject", ui), ui, ("period",), SUMMARY)
     column(t, word("progress_silent_short", ui))
     for s in subjects:
@@ -134,10 +170,12 @@ def totals_table(prog: Progress, ui: str):
     return tight(t)
 
 
-def show_duties(prog: Progress, console, ui: str) -> None:
-    """One unit's list (``prog`` holds only that unit): per subject and period, each measure it still owes."""
+def show_duties(prog: Progress, console, ui: str, cap: int | None = None) -> None:
+    """One unit's list (``prog`` holds only that unit): per subject and period, each measure it still owes (the
+    first ``cap`` rows, and how many more)."""
     console.print(text(duties_text(prog, ui), "bold"))
-    rows = [(s, d) for s in prog.subjects for u in s.units for d in duties(s, u)]
+    every = [(s, d) for s in prog.subjects for u in s.units for d in duties(s, u)]
+    rows = every if cap is None else every[:cap]
     if not rows:
         console.print(text(word("progress_all_filed", ui), "green"))
         return
@@ -154,4 +192,6 @@ def show_duties(prog: Progress, console, ui: str) -> None:
                   text(word(f"progress_{d.status}", ui), "red" if d.status == "invalid" else ""),
                   text(num(d.points), "bold"))
     console.print(tight(t))
+    if len(rows) < len(every):
+        console.print(text(word("progress_rest_duties", ui, n=len(every) - len(rows), shown=len(rows)), "yellow"))
     console.print(text(word("progress_note", ui), "dim"))
