@@ -1,7 +1,7 @@
 """One-file `scorecard check` against one-file check-jsonschema, in a fresh venv: cold and warm.
 
     python bench/cold_start.py                    # builds a venv in a temp folder (a minute or two), 7 reps
-    python bench/cold_start.py --venv /tmp/v      # build it there, or reuse it when it already has scorecard
+    python bench/cold_start.py --venv /tmp/v      # build it there (the copy in /tmp/v-project), or reuse both
 
 CI's case is a fresh venv: the project installed editable (``pip install -c .ci/constraints.txt -e .``)
 from a copy of this work tree that has no __pycache__ (pip compiles the installed dependencies, not an
@@ -48,15 +48,17 @@ def copy_tree(dest: Path) -> Path:
 def make_venv(venv: Path, project: Path) -> None:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*pip, "-c", str(project / ".ci" / "constraints.txt"), "-e", str(project), "check-jsonschema"],
-                   check=True)
+    done = subprocess.run([*pip, "-c", str(project / ".ci" / "constraints.txt"), "-e", str(project),
+                           "check-jsonschema"], capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"pip install failed:\n{done.stdout}{done.stderr}")
 
 
 def installed_from(venv: Path) -> Path:
     """The folder the venv's editable scorecard imports its engine from."""
     out = subprocess.run([str(venv / "bin" / "python"), "-c", "import engine, os; print(os.path.dirname("
                           "os.path.dirname(engine.__file__)))"], capture_output=True, text=True, check=True,
-                         env=_env(None))
+                         env=_env(None), cwd=venv)  # not here: the work tree's engine would shadow the venv's
     return Path(out.stdout.strip())
 
 
@@ -97,15 +99,12 @@ def one_rep(venv: Path, project: Path, files: list[str], schema: Path, work: Pat
 
 
 def generated_file(project: Path, venv: Path, work: Path) -> str:
-    """A full submission of the 127-measure rubric from bench/generate.py, copied into the project."""
+    """A full submission of the 127-measure rubric from bench/generate.py (its rubric is found in the project)."""
     out = work / "gen"
     out.mkdir()
     subprocess.run([str(venv / "bin" / "python"), str(project / "bench" / "generate.py"), RUBRIC, "-n", "1", "-o",
                     str(out)], cwd=project, env=_env(work / "gen-cache"), check=True, capture_output=True)
-    dest = project / "submissions" / "s00000" / "2024.yaml"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(out / "yaml" / "s00000" / "2024.yaml", dest)
-    return str(dest.relative_to(project))
+    return str(out / "yaml" / "s00000" / "2024.yaml")
 
 
 def report(samples: dict, reps: int) -> None:
@@ -137,7 +136,7 @@ def main() -> None:
             copy_tree(project)
         print(f"reusing {venv}: engine from {project}")
     else:
-        project = copy_tree(work / "project")
+        project = copy_tree(Path(f"{venv}-project") if args.venv else work / "project")
         print(f"fresh venv {venv}: pip install -c .ci/constraints.txt -e {project} check-jsonschema")
         make_venv(venv, project)
     schema = work / "schema.json"
@@ -148,7 +147,7 @@ def main() -> None:
     for _ in range(args.reps):
         one_rep(venv, project, files, schema, work, samples)
     report(samples, args.reps)
-    shutil.rmtree(work / "gen-cache", ignore_errors=True)
+    shutil.rmtree(work)  # a --venv and the copy it runs (beside it) are kept for the next run
 
 
 if __name__ == "__main__":
