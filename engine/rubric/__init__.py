@@ -52,8 +52,7 @@ def _lint(path, rubrics_dir) -> tuple[Rubric | None, list[Problem], tuple[str, .
     """The rubric (or None), its problems, and the files it was made from (a tailoring's chain)."""
     from .build import build
     from .meta import check_meta
-    from .places import FileDoc
-    from .tailor import is_tailoring, resolve
+    from .places import FileDoc, is_tailoring
 
     name = str(path)
     doc, problems = read_yaml(path)
@@ -61,6 +60,8 @@ def _lint(path, rubrics_dir) -> tuple[Rubric | None, list[Problem], tuple[str, .
         return None, problems, (name,)
     doc = FileDoc(doc, name)
     if is_tailoring(doc.data):
+        from .tailor import resolve  # a tailoring's chain: 10 KB of code a rubric that stands alone never runs
+
         doc, problems = resolve(doc, Path(rubrics_dir) if rubrics_dir is not None else None)
         if doc is None:
             return None, problems, (name,)
