@@ -102,16 +102,30 @@ def _key(rubric: Rubric) -> tuple[str, str]:
 def of_runs(runs, period: Any = None) -> tuple[Comparison, ...]:
     """compare() over engine.outcome.Cards.runs(): one whole scored batch and nothing else is ranked from the
     batch's arrays (engine.vector.league); anything else card by card."""
-    runs = list(runs)
-    if len(runs) == 1 and runs[0][0] == "batch":
-        from .vector.league import comparisons
+    runs = _light(runs)
+    if runs and all(r[0] == "rows" for r in runs) and len({id(r[2]) for r in runs}) == 1:
+        from .vector.league import joined, of_rows
 
-        return comparisons(runs[0][1], runs[0][2], period)
+        return of_rows(joined([r[1] for r in runs]), runs[0][2], period)
+    if any(r[0] == "rows" for r in runs):
+        return compare([c for r in runs for c in (r[1] if r[0] == "cards" else r[1].cards)], period)
     if any(r[0] == "batch" for r in runs):
         from .vector.cards import to_scorecards
 
         return compare([c for r in runs for c in (r[1] if r[0] == "cards" else to_scorecards(r[1], r[2]))], period)
     return compare([c for r in runs for c in r[1]], period)
+
+
+def _light(runs) -> list:
+    """The runs with each whole batch made into what ranking reads of it (engine.vector.league.Rows) as it comes,
+    so a big table's chunks are let go one by one; several batches' rows are ranked together when every one is of
+    the same rubric."""
+    from .vector.league import rows_of
+
+    out = []
+    for r in runs:
+        out.append(("rows", rows_of(r[1], r[2]), r[2]) if r[0] == "batch" and len(r[1]) else r)
+    return out
 
 
 def by_rubric(cards: Iterable[Scorecard]) -> dict[tuple[str, str], list[Scorecard]]:

@@ -66,7 +66,7 @@ def judge(outcome: Outcome, bar: Bar) -> Verdict:
         from .policy import unmet
 
         failures += unmet(bar.policy, outcome.card, outcome.where, _who(card))
-    return Verdict(outcome, tuple(failures))
+    return Verdict(outcome.settled(), tuple(failures))
 
 
 def _who(card) -> str:

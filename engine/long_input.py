@@ -127,7 +127,7 @@ class Table:
         out = []
         for i, pair in enumerate(zip(v.subjects.tolist(), v.periods.tolist())):
             at = v.rows[i][v.rows[i] >= 0] if v.rows is not None else ()
-            out.append((pair, i, int(at.min()) + 2 if len(at) else 1))
+            out.append((pair, i, v.line(int(at.min())) if len(at) else 1))
         for pair in v.rejected:
             lines = [p.loc.line for p in owned.get(tuple(pair), [])]
             out.append((tuple(pair), None, min(lines) if lines else 1))
@@ -138,7 +138,11 @@ def load(path: Path, finder) -> Table:
     """Read a long table and check it against the rubric it names (or --rubric); problems, never exceptions
     (but a rubric that cannot be loaded is exit 2, as for a file)."""
     from . import readers
+    from .long_chunked import Chunked, planned
 
+    chunks = planned(path)
+    if chunks is not None:
+        return Chunked(str(path), finder, chunks)
     (name, table, problems), = readers.read(path, True, force_long=True)
     if table is None:
         return Table(name, None, None, None, list(problems), [None] * len(problems))

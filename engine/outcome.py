@@ -71,6 +71,13 @@ class Outcome:
 
         return head(*self._row)
 
+    def settled(self) -> "Outcome":
+        """This outcome holding only its head: a long table's batch (its chunk, thousands of subjects) and its filing
+        let go, for a result kept to the end of a run (a verdict); its ``card`` is then the head."""
+        if self._row is None:
+            return self
+        return Outcome(self.path, self.head, self.problems, self.parts, None, self.where)
+
     @property
     def row(self) -> tuple | None:
         """(batch, rubric, index) for a subject scored by the vectorised executor, else None."""

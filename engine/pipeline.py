@@ -45,10 +45,11 @@ def run_files(paths: list[Path], finder: RubricFinder, scoring: bool = True, job
     if progress:
         progress(len(paths), len(paths))
     taken = {p.key for p in parts if p.key is not None}
-    for t in read:
-        if t.clashes(taken):
+    for n, t in enumerate(read):
+        if taken and t.clashes(taken):
             t.as_parts(check_raw, finder)
-        taken |= t.keys()
+        if n + 1 < len(read):  # a table's keys matter only to the tables after it (a big one's cost a pass)
+            taken |= t.keys()
     order = {str(p): i for i, p in enumerate(paths)}
     every = sorted(parts + [q for t in read for q in t.parts], key=lambda q: order[q.path])  # stable: in input order
     units = [(order[g[0].path], i, g) for i, g in enumerate(group(every))]
@@ -59,7 +60,12 @@ def run_files(paths: list[Path], finder: RubricFinder, scoring: bool = True, job
                 yield _finish(unit, finder, scoring)
             else:
                 yield from unit.rated(scoring)
-    yield from rules.over_periods(each(), lambda value, mid: _locate(value, mid, finder))
+    locate = lambda value, mid: _locate(value, mid, finder)  # noqa: E731
+    if len(units) == 1 and hasattr(units[0][2], "chunks"):  # a big table alone: its subjects' periods are all in
+        for chunk in units[0][2].chunks(scoring):             # one chunk, so each is let go when it is checked
+            yield from rules.over_periods(chunk, locate)
+        return
+    yield from rules.over_periods(each(), locate)
 
 
 def _read(paths: list[Path], finder: RubricFinder, jobs: int | None, progress: Progress | None) -> list:

@@ -165,6 +165,8 @@ def subject(filing: Filing, shared: Plan | None = None) -> SubjectProgress:
 
 def _unit(unit: str, lead: tuple, co: tuple, filed: set, invalid: set, weights: dict, has_part: bool) -> UnitProgress:
     ids = lead + co
+    if filed.issuperset(ids):  # the common case, at a national table's scale: everything filed
+        return UnitProgress(unit, lead, co, ids, (), (), 0, not ids and not has_part)
     done = tuple(i for i in ids if i in filed)
     bad = tuple(i for i in ids if i in invalid)
     missing = tuple(i for i in ids if i not in filed and i not in invalid)
@@ -180,14 +182,21 @@ def unit_order(rubric: Rubric, units) -> list[str]:
 
 def totals(subjects: tuple[SubjectProgress, ...]) -> tuple[UnitTotal, ...]:
     """Every unit added up across subjects."""
-    seen: dict[str, UnitTotal] = {}
+    sums: dict[str, list] = {}
     for s in subjects:
         for u in s.units:
-            old = seen.get(u.unit) or UnitTotal(u.unit, s.rubric, 0, 0, 0, 0, 0, 0, 0.0, 0)
-            seen[u.unit] = UnitTotal(u.unit, old.rubric, old.subjects + 1, old.lead + len(u.lead),
-                                     old.co + len(u.co), old.filed + len(u.filed), old.invalid + len(u.invalid),
-                                     old.missing + len(u.missing), old.points + u.points,
-                                     old.filed_nothing + u.filed_nothing)
+            t = sums.get(u.unit)
+            if t is None:
+                t = sums[u.unit] = [s.rubric, 0, 0, 0, 0, 0, 0, 0.0, 0]
+            t[1] += 1
+            t[2] += len(u.lead)
+            t[3] += len(u.co)
+            t[4] += len(u.filed)
+            t[5] += len(u.invalid)
+            t[6] += len(u.missing)
+            t[7] += u.points
+            t[8] += u.filed_nothing
+    seen = {unit: UnitTotal(unit, *t) for unit, t in sums.items()}
     order = list(seen)
     return tuple(sorted(seen.values(), key=lambda t: (-round(t.points, 9), -t.missing, order.index(t.unit))))
 

@@ -170,7 +170,7 @@ def of_table_row(rubric, values, row: int) -> dict[str, Value]:
         x = float(values.number[row, j])
         if x != x:  # NaN: no number
             continue
-        line = int(values.rows[row, j]) + 2 if values.rows is not None and values.rows[row, j] >= 0 else 1
+        line = values.line(int(values.rows[row, j])) if values.rows is not None and values.rows[row, j] >= 0 else 1
         out[m] = Value(x, Loc(values.path, line, values.value_col or 1), (values.path,))
     return out
 

@@ -48,6 +48,11 @@ def report(
     return summary(tally, errc)
 
 
+SCREENFUL = 20
+"""Submissions the table of what was written lists whole; past it, the first SHOWN."""
+SHOWN = 10
+
+
 def written_table(files, output: Path):
     """One row per submission (its total, grade, files and HTML report), one for the comparison, one for the
     index page."""
@@ -64,7 +69,16 @@ def written_table(files, output: Path):
         row = rows.setdefault(stem, [f.card, 0, f.kind, None])
         row[1] += 1
         row[3] = f.path if f.path.suffix == ".html" else row[3]
-    for stem, (card, count, kind, page) in rows.items():
+    items = list(rows.items())
+    subjects = [r for r in items if r[1][0] is not None]
+    if len(subjects) > SCREENFUL:  # a terminal lists the first few submissions, then the set's own files
+        hidden = len(subjects) - SHOWN
+        items = subjects[:SHOWN] + [None] + [r for r in items if r[1][0] is None]
+    for item in items:
+        if item is None:
+            t.add_row("…", text(f"{hidden} more"), "", "", text(f"{output}/<subject>/…"))
+            continue
+        stem, (card, count, kind, page) = item
         lines = [f"{output / stem}.* ({count})"] if count > 1 or not page else []
         where = styled(*joined(lines + ([str(output / page)] if page else []), BREAK))
         if card is None:

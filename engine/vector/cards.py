@@ -62,7 +62,7 @@ def _nones(xs) -> list:
 
 def entry(v: LongValues, m: Measure, row: int) -> Entry:
     """The Entry for the value on table row ``row``, as engine.validate makes it from a table cell."""
-    loc, key_loc = Loc(v.path, row + 2, v.value_col), Loc(v.path, row + 2, v.measure_col)
+    loc, key_loc = Loc(v.path, v.line(row), v.value_col), Loc(v.path, v.line(row), v.measure_col)
     evidence = _evidence(v.cells["evidence"][row]) if "evidence" in v.cells else ()
     note = v.cells["note"][row].strip() if "note" in v.cells else ""
     raw = table_rows._value(v.cells["value"][row])

@@ -41,7 +41,7 @@ class BatchCard(Head):
         return self.tops[gid]
 
 
-def ranks(batch: BatchResult, rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def ranks(batch: "BatchResult | Rows", rows: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The given rows (all by default) best first, and their ranks: vetoed after every other, then by
     total (highest first), then by subject id; equal (vetoed, total) share a rank."""
     rows = np.arange(len(batch)) if rows is None else np.asarray(rows, dtype=np.int64)
@@ -55,28 +55,63 @@ def ranks(batch: BatchResult, rows: np.ndarray | None = None) -> tuple[np.ndarra
     return order, rank
 
 
+@dataclass(frozen=True)
+class Rows:
+    """What ranking reads of one or more batches' rows, their arrays joined (a big table's chunks are scored one
+    by one and let go: engine.long_chunked)."""
+
+    subject: np.ndarray
+    period: np.ndarray
+    total: np.ndarray
+    vetoed: np.ndarray
+    cover: np.ndarray
+    cards: list
+
+    def __len__(self) -> int:
+        return len(self.total)
+
+
+def rows_of(batch: BatchResult, rubric: Rubric) -> Rows:
+    return Rows(batch.subject, batch.period, batch.total, batch.vetoed, of_batch(batch, rubric), _cards(batch, rubric))
+
+
+def joined(parts: list[Rows]) -> Rows:
+    if len(parts) == 1:
+        return parts[0]
+    cat = lambda name: np.concatenate([getattr(p, name) for p in parts])  # noqa: E731
+    return Rows(cat("subject"), cat("period"), cat("total"), cat("vetoed"), cat("cover"),
+                [c for p in parts for c in p.cards])
+
+
 def comparisons(batch: BatchResult, rubric: Rubric, period: Any = None) -> tuple[Comparison, ...]:
     """The comparison `scorecard compare` shows for one long table (as engine.compare.compare makes it)."""
     if not len(batch):
         return ()
-    keys = [period_key(p) for p in batch.period]
-    cards = _cards(batch, rubric)
+    return of_rows(rows_of(batch, rubric), rubric, period)
+
+
+def of_rows(rows: Rows, rubric: Rubric, period: Any = None) -> tuple[Comparison, ...]:
+    """The comparison of the rows of one or more batches of one rubric."""
+    if not len(rows):
+        return ()
+    keys = [period_key(p) for p in rows.period]
+    cards = rows.cards
     multi = [c for c in cards if not isinstance(c, BatchCard)]
-    latest = _latest(batch.subject, keys)
+    latest = _latest(rows.subject, keys)
     if period is None:
         now, absent = latest, []
     else:
         want = period_key(period)
         now = np.array([i for i, k in enumerate(keys) if k == want], dtype=np.int64)
-        have = set(batch.subject[now].tolist())
-        absent = [i for i in latest if batch.subject[i] not in have]
+        have = set(rows.subject[now].tolist())
+        absent = [i for i in latest if rows.subject[i] not in have]
         if len(now):
-            period = batch.period[now[0]]
-    cover = of_batch(batch, rubric)
+            period = rows.period[now[0]]
+    cover = rows.cover
     short = cover[now] < rubric.min_coverage if rubric.min_coverage is not None else np.zeros(len(now), dtype=bool)
-    order, rank = ranks(batch, now[~short])
+    order, rank = ranks(rows, now[~short])
     standings = tuple(Standing(int(r), cards[i]) for i, r in zip(order.tolist(), rank.tolist()))
-    low = sorted(now[short].tolist(), key=lambda i: (-cover[i], str(batch.subject[i])))
+    low = sorted(now[short].tolist(), key=lambda i: (-cover[i], str(rows.subject[i])))
     standings += tuple(Standing(None, cards[i]) for i in low)
     league = League(rubric, period, standings, tuple(cards[i] for i in absent))
     return (Comparison(league, trends(multi)),)

@@ -50,6 +50,8 @@ class LongValues:
     rejected_waivers: tuple[Mapping[str, Waiver], ...] = ()
     """Per pair of ``rejected``, its valid waivers (a left-out pair's waivers still count in progress and are
     held against --as-of); empty when none has any."""
+    lines: np.ndarray | None = None
+    """The file line each table row (as ``rows`` counts them) starts on; None: row r is on line r + 2."""
 
     def __len__(self) -> int:
         return len(self.subjects)
@@ -82,7 +84,12 @@ class LongValues:
                           self.measures, self.number[idx], self.present[idx], lists,
                           None if self.rows is None else self.rows[idx], self.cells, self.rejected,
                           self.value_col, self.measure_col,
-                          tuple(self.waivers[int(i)] for i in idx) if self.waivers else (), self.rejected_waivers)
+                          tuple(self.waivers[int(i)] for i in idx) if self.waivers else (), self.rejected_waivers,
+                          self.lines)
+
+    def line(self, at: int) -> int:
+        """The file line of table row ``at``."""
+        return int(self.lines[at]) if self.lines is not None else at + 2
 
 
 def empty(path: str, measures: tuple[str, ...]) -> LongValues:

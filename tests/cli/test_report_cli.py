@@ -1,5 +1,6 @@
 """scorecard report: the full report set, written atomically, and a table of what was written."""
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -77,3 +78,26 @@ def test_file_names_from_submitted_text_stay_in_the_folder():
 
 def test_help_teaches():
     assert "Example: scorecard report submissions/" in run("report", "--help").stdout
+
+
+def test_past_a_screenful_the_written_table_lists_the_first(tmp_path, monkeypatch):
+    """The table of what was written: the first SHOWN submissions, one line for the rest, then compare and index;
+    every file is still written."""
+    from engine.cli.report_cmd import SCREENFUL, SHOWN
+    from tests.views.test_table_rest import RUBRIC
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "tiny.yaml").write_text(RUBRIC, encoding="utf-8")
+    n = SCREENFUL + 4
+    for i in range(1, n + 1):
+        p = tmp_path / "subs" / f"s{i:02d}" / "2024.yaml"
+        p.parent.mkdir(parents=True)
+        p.write_text(f"rubric: tiny\nsubject: {{id: s{i:02d}, name: 市{i:02d}}}\nperiod: 2024\nvalues:\n  G1.M1: {i}\n",
+                     encoding="utf-8")
+    r = CliRunner().invoke(app, ["report", "subs", "-o", "out"], catch_exceptions=False)
+    assert r.exit_code == 0
+    listed = [line for line in r.stdout.splitlines() if "市" in line and "2024" in line]
+    assert [x.split()[0] for x in listed] == [f"市{i:02d}" for i in range(1, SHOWN + 1)]
+    assert re.search(rf"…\s+{n - SHOWN} more\s", r.stdout) and "out/index.html" in r.stdout
+    assert len(list((tmp_path / "out").glob("s*/2024.tiny.html"))) == n

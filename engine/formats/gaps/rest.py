@@ -55,6 +55,8 @@ class Rest:
                 losses.add(m.id, m.recoverable, int(m.recoverable > 0))
             return
         batch, rubric, i = outcome.row
+        if id(batch) not in self._rows:
+            self.done()  # a big table's chunks come one after another: each summed (and let go) when the next comes
         self._rows.setdefault(id(batch), (batch, rubric, []))[2].append(i)
 
     def done(self) -> "Rest":

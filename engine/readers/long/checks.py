@@ -113,7 +113,7 @@ def matrix(t, read: cells.Cells, usable, key, j, pairs, sids, periods, keep, ref
     values = LongValues(t.name, ref, subjects, _names(t, key, subjects), when, tuple(m.id for m in t.rubric.measures),
                         number, present, lists, at, texts, rejected, t.cols["value"] + 1, t.cols["measure"] + 1,
                         tuple(waived) if any(waived) else (),
-                        tuple(waived[k] for k in np.flatnonzero(~keep).tolist()) if any(waived) else ())
+                        tuple(waived[k] for k in np.flatnonzero(~keep).tolist()) if any(waived) else (), t.line)
     return values.take(keep)
 
 

@@ -44,7 +44,9 @@ def read_long(path: str | Path) -> pd.DataFrame:
     return df
 
 
-def _csv(path, name: str) -> pd.DataFrame:
+def dialect(path) -> tuple[str, str, str]:
+    """(encoding, separator, header line) of a CSV: UTF-8 (with or without a BOM) unless its first line is not,
+    then GB18030; the separator the header holds most of."""
     with open(path, "rb") as f:
         head = f.readline()
     encoding = "utf-8-sig"
@@ -53,6 +55,11 @@ def _csv(path, name: str) -> pd.DataFrame:
     except UnicodeDecodeError:
         encoding, first = "gb18030", head.decode("gb18030", errors="replace")
     sep = max(",\t;", key=first.count) if first.strip() else ","
+    return encoding, sep, first
+
+
+def _csv(path, name: str) -> pd.DataFrame:
+    encoding, sep, first = dialect(path)
     try:
         try:
             df = _read_csv(path, sep, encoding)
@@ -63,14 +70,14 @@ def _csv(path, name: str) -> pd.DataFrame:
         raise InputError([_undecodable(path, name)]) from None
     except (pd.errors.ParserError, pd.errors.ParserWarning, pd.errors.EmptyDataError) as e:
         raise InputError([_csv_problem(e, name)]) from None
-    df.columns = _header(first, sep, df.columns)
+    df.columns = header(first, sep, df.columns)
     df.attrs["encoding"] = encoding
     df.attrs["lines"] = lines(path, encoding, sep, len(df))
     df.attrs["cells"] = "text"
     return df
 
 
-def _header(first: str, sep: str, columns: pd.Index) -> list:
+def header(first: str, sep: str, columns: pd.Index) -> list:
     """The header as written: pandas renames a second 'value' column 'value.1', which would hide that the
     table names a column twice (the validation says so, as for a per-subject table)."""
     try:
@@ -137,11 +144,11 @@ def _undecodable(path, name: str) -> Problem:
             offset, carry = offset + good, data[good:]
 
 
-def _read_csv(path, sep: str, encoding: str) -> pd.DataFrame:
+def _read_csv(path, sep: str, encoding: str, **more) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("error", pd.errors.ParserWarning)  # a row longer than the header: an error
         return pd.read_csv(path, sep=sep, dtype=TEXT, encoding=encoding, keep_default_na=False, na_filter=False,
-                           skip_blank_lines=False, index_col=False)
+                           skip_blank_lines=False, index_col=False, **more)
 
 
 def _csv_problem(e: Exception, name: str) -> Problem:
