@@ -4,11 +4,14 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import Grade, Loc, Rubric
-from .pipeline import Outcome
-from .policy import Policy, check as check_policy, unmet
 from .problems import Problem, UsageError, errors
+
+if TYPE_CHECKING:  # a policy is read, and its rules imported, only with --policy
+    from .outcome import Outcome
+    from .policy import Policy
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ def judge(outcome: Outcome, bar: Bar) -> Verdict:
         return Verdict(outcome, ())
     failures = _below_bar(card, bar, outcome.where)
     if bar.policy:  # its rules read measures and groups: the full card (a long table's is made here)
+        from .policy import unmet
+
         failures += unmet(bar.policy, outcome.card, outcome.where, _who(card))
     return Verdict(outcome.settled(), tuple(failures))
 
@@ -141,6 +146,8 @@ def check_bar(bar: Bar, verdicts: list[Verdict]) -> None:
     type for each), or the policy names a grade, measure or group one of them lacks."""
     rubrics = {v.outcome.head.rubric.ref: v.outcome.head.rubric for v in verdicts if v.outcome.head}
     if bar.policy:
+        from .policy import check as check_policy
+
         check_policy(bar.policy, rubrics.values())
     if bar.min_grade is None or not rubrics:
         return

@@ -10,8 +10,6 @@ scored one by one (engine.scoring); a long table is read and checked column-wise
 """
 from __future__ import annotations
 
-import pickle
-import zlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterator
@@ -91,10 +89,14 @@ class Held:
     __slots__ = ("path", "key", "rubric_error", "blob")
 
     def __init__(self, part: Part):
+        import pickle, zlib  # a batch's held parts only: not on a one-file run's path
+
         self.path, self.key, self.rubric_error = part.path, part.key, part.rubric_error
         self.blob = zlib.compress(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
     def unpack(self) -> Part:
+        import pickle, zlib
+
         return pickle.loads(zlib.decompress(self.blob))
 
 

@@ -251,8 +251,6 @@ def _changes(outcome) -> tuple:
 
 def _compare(held: list) -> dict[int, list]:
     """Index in ``held`` -> the (rule, value) pairs its outcome breaks against its subject's previous period."""
-    from .trends import period_key
-
     subjects: dict = {}
     for i, (outcome, _) in enumerate(held):
         f = outcome.filing
@@ -260,6 +258,10 @@ def _compare(held: list) -> dict[int, list]:
             subjects.setdefault((f.rubric.id, f.subject_id), []).append(i)
     out: dict[int, list] = {}
     for idx in subjects.values():
+        if len(idx) < 2:  # one period: nothing to compare it with (and engine.trends not imported for it)
+            continue
+        from .trends import period_key
+
         idx.sort(key=lambda i: period_key(held[i][0].filing.period))
         for before, now in zip(idx, idx[1:]):
             old, new = held[before][1], held[now][1]

@@ -1,14 +1,13 @@
 """The `scorecard` command line: thin commands that wire loaders, the core and renderers.
 
 Commands are imported only when used: `scorecard check FILE` in a pre-commit hook loads the
-check path alone, not gaps, compare or the HTML report.
+check path alone, not gaps, compare or the HTML report; and check and validate run without typer when
+engine.cli.quick can read their command line as typer would.
 """
 from __future__ import annotations
 
 import importlib
 import sys
-
-import typer
 
 COMMANDS = {
     "validate": ("validate_cmd", "validate"),
@@ -32,6 +31,8 @@ HELP = ("Score assessments declared as YAML rubrics: validate submissions, score
 
 def build(names=None) -> typer.Typer:
     """The Typer app with the named commands (all when None)."""
+    import typer
+
     app = typer.Typer(name="scorecard", help=HELP, no_args_is_help=True, add_completion=False, rich_markup_mode="markdown",
                       context_settings={"help_option_names": ["-h", "--help"]}, pretty_exceptions_enable=False)
     app.callback()(_root)
@@ -57,4 +58,8 @@ def __getattr__(name: str):
 
 def main() -> None:
     wanted = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] in COMMANDS else None
+    if wanted in ("check", "validate"):
+        from . import quick
+
+        quick.run(wanted, sys.argv[2:])  # exits, unless the command line is one for typer to read
     build([wanted] if wanted else None)()

@@ -4,19 +4,29 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-import typer
-
 from .. import waivers
 from ..problems import UsageError
+from .common import on_first_use
 
 _HOW = ("The assessment date, YYYY-MM-DD: a waiver whose expires is before it is an error (a waiver holds "
         "through its last day).")
-CHECKED = typer.Option(None, "--as-of", help=_HOW + " Default: today.", show_default=False, metavar="YYYY-MM-DD")
-"""validate and check: expiry is always checked, against today unless told."""
-ON_REQUEST = typer.Option(None, "--as-of", help=_HOW + " Without it expired waivers are not checked here (they "
-                          "are still applied and listed): scorecard validate and check check them against today.",
-                          show_default=False, metavar="YYYY-MM-DD")
-"""score, gaps and report: expiry is checked only when --as-of is given."""
+
+
+def _options() -> dict:
+    import typer
+
+    return dict(
+        # validate and check: expiry is always checked, against today unless told
+        CHECKED=typer.Option(None, "--as-of", help=_HOW + " Default: today.", show_default=False,
+                             metavar="YYYY-MM-DD"),
+        # score, gaps and report: expiry is checked only when --as-of is given
+        ON_REQUEST=typer.Option(None, "--as-of", help=_HOW + " Without it expired waivers are not checked here "
+                                "(they are still applied and listed): scorecard validate and check check them "
+                                "against today.", show_default=False, metavar="YYYY-MM-DD"),
+    )
+
+
+__getattr__ = on_first_use(globals(), ("CHECKED", "ON_REQUEST"), _options)
 
 
 def date(text: Optional[str], default_today: bool) -> dt.date | None:

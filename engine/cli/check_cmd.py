@@ -5,66 +5,92 @@ import os
 from pathlib import Path
 from typing import List, Optional
 
-import typer
-
 from .. import ci
 from ..gate import Bar, check_bar, judge
-from ..policy import PolicyError, load as load_policy
 from ..safe_text import literal
 from . import as_of as dating
-from .common import LONG, OUTPUT, RUBRIC, RUBRICS_DIR, choices, err_console, handled, print_problems, run
+from .common import choices, err_console, on_first_use, print_problems, run
 from .output import write
 
 CheckFormat = choices("CheckFormat", ["auto", *ci.REPORTERS])
+WORDS = {"--rubric": ("rubric", str), "-r": ("rubric", str), "--rubrics-dir": ("rubrics_dir", str),
+         "--min-grade": ("min_grade", str), "--min-score": ("min_score", float), "--policy": ("policy", Path),
+         "--format": ("fmt", tuple(CheckFormat.__members__)), "-f": ("fmt", tuple(CheckFormat.__members__)),
+         "--output": ("output", Path), "-o": ("output", Path), "--verbose": ("verbose", bool),
+         "-v": ("verbose", bool), "--long": ("long", bool), "--as-of": ("as_of", str)}
+"""The command line as engine.cli.quick reads it: option -> (parameter of checked, its type or choices)."""
 
 
-@handled
-def check(
-    paths: List[str] = typer.Argument(..., help="Submission files or folders; pre-commit passes the staged files.",
-                                      show_default=False),
-    rubric: Optional[str] = RUBRIC,
-    rubrics_dir: str = RUBRICS_DIR,
-    min_grade: Optional[str] = typer.Option(None, "--min-grade", help="Fail a submission graded below this "
-                                            "grade, named by its id or by its label in any language of the rubric "
-                                            "(合格, Pass and pass all name the grade pass), resolved in each "
-                                            "submission's own rubric.",
-                                            show_default=False),
-    min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose rounded total "
-                                              "is below this many points.", show_default=False),
-    policy: Optional[Path] = typer.Option(None, "--policy", help="A YAML policy: min_grade, min_score, "
-                                          "min_coverage (0-1), max_waivers, require: [measure ids], groups: "
-                                          "{GROUP: {min_score: X}}. Each unmet rule is its own "
-                                          "failure. With --min-grade or --min-score too, both bars apply: a "
-                                          "submission must meet each, so the stricter binds.",
-                                          show_default=False),
-    fmt: CheckFormat = typer.Option("auto", "--format", "-f", help="auto = github inside GitHub Actions, "
-                                    "else text. junit and sarif for CI test and code-scanning views. json is "
-                                    "always one object whose results hold one entry per file."),
-    output: Optional[Path] = OUTPUT,
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print each file's warnings and notes "
-                                 "(info: how values were read) to stderr."),
-    long: bool = LONG,
-    as_of: Optional[str] = dating.CHECKED,
-) -> int:
-    """CI gate: validate and score every submission; exit 1 if any is invalid or below the bar
-    (a vetoed submission is below any bar) or if no submission is found, 0 otherwise, 2 on usage
-    errors (a policy file with a mistake, located at FILE:LINE:COL, is one).
+def _command():
+    import typer
 
-    Example: scorecard check submissions/ --min-grade pass --format github
+    from .common import LONG, OUTPUT, RUBRIC, RUBRICS_DIR, handled
 
-    Example: scorecard check submissions/ --policy docs/examples/policy.yaml --format junit -o check.xml
-    (docs/tailoring.md explains every policy key and what each format shows)
-    """
+    @handled
+    def check(
+        paths: List[str] = typer.Argument(..., help="Submission files or folders; pre-commit passes the staged "
+                                          "files.", show_default=False),
+        rubric: Optional[str] = RUBRIC,
+        rubrics_dir: str = RUBRICS_DIR,
+        min_grade: Optional[str] = typer.Option(None, "--min-grade", help="Fail a submission graded below this "
+                                                "grade, named by its id or by its label in any language of the "
+                                                "rubric (合格, Pass and pass all name the grade pass), resolved in "
+                                                "each submission's own rubric.",
+                                                show_default=False),
+        min_score: Optional[float] = typer.Option(None, "--min-score", help="Fail a submission whose rounded "
+                                                  "total is below this many points.", show_default=False),
+        policy: Optional[Path] = typer.Option(None, "--policy", help="A YAML policy: min_grade, min_score, "
+                                              "min_coverage (0-1), max_waivers, require: [measure ids], groups: "
+                                              "{GROUP: {min_score: X}}. Each unmet rule is its own "
+                                              "failure. With --min-grade or --min-score too, both bars apply: a "
+                                              "submission must meet each, so the stricter binds.",
+                                              show_default=False),
+        fmt: CheckFormat = typer.Option("auto", "--format", "-f", help="auto = github inside GitHub Actions, "
+                                        "else text. junit and sarif for CI test and code-scanning views. json is "
+                                        "always one object whose results hold one entry per file."),
+        output: Optional[Path] = OUTPUT,
+        verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print each file's warnings and notes "
+                                     "(info: how values were read) to stderr."),
+        long: bool = LONG,
+        as_of: Optional[str] = dating.CHECKED,
+    ) -> int:
+        """CI gate: validate and score every submission; exit 1 if any is invalid or below the bar
+        (a vetoed submission is below any bar) or if no submission is found, 0 otherwise, 2 on usage
+        errors (a policy file with a mistake, located at FILE:LINE:COL, is one).
+
+        Example: scorecard check submissions/ --min-grade pass --format github
+
+        Example: scorecard check submissions/ --policy docs/examples/policy.yaml --format junit -o check.xml
+        (docs/tailoring.md explains every policy key and what each format shows)
+        """
+        return checked(paths, rubric, rubrics_dir, min_grade, min_score, policy, fmt.value, output, verbose, long,
+                       as_of)
+
+    return check
+
+
+__getattr__ = on_first_use(globals(), ("check",), lambda: {"check": _command()})
+"""``check``, the typer command, made when typer reads the command line (engine.cli.quick runs checked)."""
+
+
+def checked(paths: List[str], rubric: Optional[str] = None, rubrics_dir: str = "rubrics",
+            min_grade: Optional[str] = None, min_score: Optional[float] = None, policy: Optional[Path] = None,
+            fmt: str = "auto", output: Optional[Path] = None, verbose: bool = False, long: bool = False,
+            as_of: Optional[str] = None) -> int:
+    """The check command, its options as typer passes them (``fmt`` by name); the exit code."""
+    refused = ()  # a PolicyError, which only a --policy raises: the policy module is imported for one alone
+    if policy is not None:
+        from ..policy import PolicyError as refused, load as load_policy
     try:
         bar = Bar(min_grade, min_score, load_policy(str(policy)) if policy else None)
         verdicts = [judge(o, bar) for o in dating.dated(run(paths, rubric, rubrics_dir, long), as_of, True)]
         check_bar(bar, verdicts)
-    except PolicyError as e:
+    except refused as e:
         return _bad_policy(e)
     if verbose:
         for v in verdicts:
             print_problems(v.outcome.problems, err_console(), ("warning", "info"))
-    reporter = ci.pick(fmt.value, dict(os.environ))
+    reporter = ci.pick(fmt, dict(os.environ))
     if not verdicts:
         err_console().print("[red]no submission found to check: nothing is never a pass[/] (give submission "
                             "files or folders holding them)")
@@ -74,7 +100,7 @@ def check(
     return 0 if all(v.passed for v in verdicts) else 1
 
 
-def _bad_policy(e: PolicyError) -> int:
+def _bad_policy(e) -> int:
     """Every problem of the policy at FILE:LINE:COL, one a line, as validate lists a file's: a usage error."""
     print_problems(e.problems, err_console())
     err_console().print(f"[red]{literal(e.what)}[/] ({len(e.problems)} problem{'s' if len(e.problems) != 1 else ''})")

@@ -7,23 +7,42 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import typer
-
 from ..problems import InputError, count, Problem, RubricError, UsageError
 from ..safe_text import console, literal, styled
 
-RUBRIC = typer.Option(None, "--rubric", "-r", help="Rubric file to check against. Default: the rubric named "
-                      "in each submission's `rubric:` field, looked up in --rubrics-dir.", show_default=False)
-RUBRICS_DIR = typer.Option("rubrics", "--rubrics-dir", help="Where to look up rubrics named by submissions.")
-LANG = typer.Option(None, "--lang", help="Label language: zh or en. Default: zh when the rubric has zh labels.",
-                    show_default=False)
-OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of the terminal (a regular file, "
-                      "replaced whole; - is the terminal).",
-                      show_default=False)
-LONG = typer.Option(False, "--long", help="Read every .csv given as a long table (columns subject, period, "
-                    "measure, value: one row per subject and measure) even if it names one subject. Without it a "
-                    ".csv is a long table when its header has subject and measure columns and its rows name more "
-                    "than one subject; a .parquet with those columns always is (needs pyarrow).")
+
+def on_first_use(namespace: dict, names, make):
+    """A module __getattr__ (PEP 562) that fills ``namespace`` with make()'s names when one of ``names`` is
+    first asked for: typer's options, made only when typer reads the command line (the quick path of check
+    and validate, engine.cli.quick, imports no typer: 40 ms of every start)."""
+    def __getattr__(name: str):
+        if name not in names:
+            raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
+        namespace.update(make())
+        return namespace[name]
+    return __getattr__
+
+
+def _options() -> dict:
+    import typer
+
+    return dict(
+        RUBRIC=typer.Option(None, "--rubric", "-r", help="Rubric file to check against. Default: the rubric named "
+                            "in each submission's `rubric:` field, looked up in --rubrics-dir.", show_default=False),
+        RUBRICS_DIR=typer.Option("rubrics", "--rubrics-dir", help="Where to look up rubrics named by submissions."),
+        LANG=typer.Option(None, "--lang", help="Label language: zh or en. Default: zh when the rubric has zh labels.",
+                          show_default=False),
+        OUTPUT=typer.Option(None, "--output", "-o", help="Write to this file instead of the terminal (a regular "
+                            "file, replaced whole; - is the terminal).",
+                            show_default=False),
+        LONG=typer.Option(False, "--long", help="Read every .csv given as a long table (columns subject, period, "
+                          "measure, value: one row per subject and measure) even if it names one subject. Without "
+                          "it a .csv is a long table when its header has subject and measure columns and its rows "
+                          "name more than one subject; a .parquet with those columns always is (needs pyarrow)."),
+    )
+
+
+__getattr__ = on_first_use(globals(), ("RUBRIC", "RUBRICS_DIR", "LANG", "OUTPUT", "LONG"), _options)
 
 
 class Lang(str, enum.Enum):
@@ -101,27 +120,34 @@ def handled(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        try:
-            code = fn(*args, **kwargs)
-        except RubricError as e:
-            _fail(e.problems, "the rubric cannot be loaded", 2)
-        except InputError as e:
-            _fail(e.problems, "invalid input", 1)
-        except UsageError as e:
-            err_console().print(f"[red]error:[/] {literal(e)}")
-            raise typer.Exit(2)
-        except KeyboardInterrupt:
-            raise typer.Exit(130)
-        raise typer.Exit(code or 0)
+        import typer
+
+        raise typer.Exit(exit_code(fn, *args, **kwargs))
 
     return wrapper
 
 
-def _fail(problems: list[Problem], what: str, code: int) -> None:
+def exit_code(fn, *args, **kwargs) -> int:
+    """Run a command: its exit code, the engine's exceptions mapped to the documented ones (their problems
+    printed)."""
+    try:
+        return fn(*args, **kwargs) or 0
+    except RubricError as e:
+        return _fail(e.problems, "the rubric cannot be loaded", 2)
+    except InputError as e:
+        return _fail(e.problems, "invalid input", 1)
+    except UsageError as e:
+        err_console().print(f"[red]error:[/] {literal(e)}")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(problems: list[Problem], what: str, code: int) -> int:
     console = err_console()
     print_problems(problems, console)
     console.print(f"[red]{what}[/] ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
-    raise typer.Exit(code)
+    return code
 
 
 def run(paths, rubric, rubrics_dir: str, long: bool = False, scoring: bool = True, label: str = "scoring"):

@@ -3,41 +3,62 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-import typer
-
 from ..problems import count
 from . import as_of as dating
-from .common import LONG, RUBRIC, RUBRICS_DIR, err_console, handled, run
+from .common import err_console, on_first_use, run
 from .listing import Listing
 
-QUIET = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings).")
-ALL = typer.Option(False, "--all", help="List every warning (by default, past 20 warnings of one kind in a file "
-                   "the rest of that kind are counted: a national table's 5,000 approximate values are one line).")
-VERBOSE = typer.Option(False, "--verbose", "-v", help="Also print the notes (info: how each value was read, "
-                       "empty rows, what was taken from the file path).")
+WORDS = {"--rubric": ("rubric", str), "-r": ("rubric", str), "--rubrics-dir": ("rubrics_dir", str),
+         "--quiet": ("quiet", bool), "-q": ("quiet", bool), "--verbose": ("verbose", bool), "-v": ("verbose", bool),
+         "--all": ("every", bool), "--long": ("long", bool), "--as-of": ("as_of", str)}
+"""The command line as engine.cli.quick reads it: option -> (parameter of validated, its type)."""
 
 
-@handled
-def validate(
-    paths: List[str] = typer.Argument(..., help="Submission files or folders (.yaml .yml .json .csv .xlsx), "
-                                      "or long tables.", show_default=False),
-    rubric: Optional[str] = RUBRIC,
-    rubrics_dir: str = RUBRICS_DIR,
-    quiet: bool = QUIET,
-    verbose: bool = VERBOSE,
-    every: bool = ALL,
-    long: bool = LONG,
-    as_of: Optional[str] = dating.CHECKED,
-) -> int:
-    """Validate submissions: types, options, bounds, unknown ids (with 'did you mean'), required evidence,
-    rubric and path agreement. Every problem of every file as FILE:LINE:COL, then a one-line summary.
+def _command():
+    import typer
 
-    Numbers written the way officials print them (３.６万, 1,234, 85%, 6000余人, 是/否) are accepted and each
-    normalisation is shown with --verbose; approximate values (余/多/约/近) give a warning.  A waiver (a measure
-    declared not applicable) needs a reason and an approver, and is an error once expired (--as-of).
+    from .common import LONG, RUBRIC, RUBRICS_DIR, handled
 
-    Exit 0 when every file is valid, 1 otherwise.  Example: scorecard validate submissions/
-    """
+    quiet_ = typer.Option(False, "--quiet", "-q", help="Print errors only (no warnings).")
+    all_ = typer.Option(False, "--all", help="List every warning (by default, past 20 warnings of one kind in a "
+                        "file the rest of that kind are counted: a national table's 5,000 approximate values are "
+                        "one line).")
+    verbose_ = typer.Option(False, "--verbose", "-v", help="Also print the notes (info: how each value was read, "
+                            "empty rows, what was taken from the file path).")
+
+    @handled
+    def validate(
+        paths: List[str] = typer.Argument(..., help="Submission files or folders (.yaml .yml .json .csv .xlsx), "
+                                          "or long tables.", show_default=False),
+        rubric: Optional[str] = RUBRIC,
+        rubrics_dir: str = RUBRICS_DIR,
+        quiet: bool = quiet_,
+        verbose: bool = verbose_,
+        every: bool = all_,
+        long: bool = LONG,
+        as_of: Optional[str] = dating.CHECKED,
+    ) -> int:
+        """Validate submissions: types, options, bounds, unknown ids (with 'did you mean'), required evidence,
+        rubric and path agreement. Every problem of every file as FILE:LINE:COL, then a one-line summary.
+
+        Numbers written the way officials print them (３.６万, 1,234, 85%, 6000余人, 是/否) are accepted and each
+        normalisation is shown with --verbose; approximate values (余/多/约/近) give a warning.  A waiver (a measure
+        declared not applicable) needs a reason and an approver, and is an error once expired (--as-of).
+
+        Exit 0 when every file is valid, 1 otherwise.  Example: scorecard validate submissions/
+        """
+        return validated(paths, rubric, rubrics_dir, quiet, verbose, every, long, as_of)
+
+    return validate
+
+
+__getattr__ = on_first_use(globals(), ("validate",), lambda: {"validate": _command()})
+"""``validate``, the typer command, made when typer reads the command line (engine.cli.quick runs validated)."""
+
+
+def validated(paths: List[str], rubric: Optional[str] = None, rubrics_dir: str = "rubrics", quiet: bool = False,
+              verbose: bool = False, every: bool = False, long: bool = False, as_of: Optional[str] = None) -> int:
+    """The validate command, its options as typer passes them; the exit code."""
     console = err_console()
     levels = ("error",) if quiet else ("error", "warning", "info") if verbose else ("error", "warning")
     outcomes, listing = [], Listing(console, levels, every)

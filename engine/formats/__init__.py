@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from ..registry import lookup
+from ..registry import Lazy, lookup
 
-from . import csv_fmt, html, json_fmt, markdown, table
-
-FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (table, json_fmt, csv_fmt, markdown, html)}
+FORMATS: dict[str, ModuleType] = Lazy(__name__, {"table": "table", "json": "json_fmt", "csv": "csv_fmt",
+                                                 "markdown": "markdown", "html": "html"})
+"""--format name -> module (each module's NAME), imported when used."""
 
 
 def get(name: str) -> ModuleType:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from ..model import Rubric
 from ..problems import InputError, Problem
 from ..raw import RawSubmission
-from ..table_rows import HEADERS
 
 if TYPE_CHECKING:
     from ..vector.values import LongValues
@@ -126,6 +125,8 @@ def _text(head: bytes) -> str:
 
 
 def _field(head: str) -> str:
+    from ..table_rows import HEADERS  # only for a .csv: sniffing a .yaml needs none of the table readers
+
     text = head.strip().lower()
     return HEADERS.get(text, text)
 

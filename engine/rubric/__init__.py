@@ -9,19 +9,18 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from .. import crosswalk
 from ..model import Rubric
 from ..problems import Problem, RubricError, errors, read_yaml
 from . import cache
-from .build import build
-from .lint import lint_data
-from .meta import check_meta
-from .places import FileDoc
-from .tailor import is_tailoring, lookup_folders, resolve
+from .lint import lint_data  # before `def lint` below: imported later, the submodule would replace the function
+
+# A cache hit (every warm `scorecard check`) needs little of what checks and builds a rubric: imported when used.
 
 
 def lint(path: str | Path, rubrics_dir: str | Path | None = None) -> tuple[Rubric | None, list[Problem]]:
     """Every problem of a rubric file, and the rubric when it has no errors."""
+    from .. import crosswalk
+
     rubric, problems, _ = _lint(path, rubrics_dir)
     if rubric is None or not rubric.crosswalk:
         return rubric, problems
@@ -32,7 +31,9 @@ def lint(path: str | Path, rubrics_dir: str | Path | None = None) -> tuple[Rubri
 def _replaced(rubric: Rubric, rubrics_dir) -> list[Rubric]:
     """The version ``rubric`` replaces, from its folder or ``rubrics_dir``, with no crosswalk of its own
     (only this file's is checked); none when it is not found or does not load."""
+    from .. import crosswalk
     from ..finder import folder_index, pick  # the finder loads rubrics: imported late
+    from .tailor import lookup_folders
 
     named = crosswalk.replaced(rubric)
     if named is None:
@@ -49,12 +50,18 @@ def _replaced(rubric: Rubric, rubrics_dir) -> list[Rubric]:
 
 def _lint(path, rubrics_dir) -> tuple[Rubric | None, list[Problem], tuple[str, ...]]:
     """The rubric (or None), its problems, and the files it was made from (a tailoring's chain)."""
+    from .build import build
+    from .meta import check_meta
+    from .places import FileDoc, is_tailoring
+
     name = str(path)
     doc, problems = read_yaml(path)
     if doc is None:
         return None, problems, (name,)
     doc = FileDoc(doc, name)
     if is_tailoring(doc.data):
+        from .tailor import resolve  # a tailoring's chain: 10 KB of code a rubric that stands alone never runs
+
         doc, problems = resolve(doc, Path(rubrics_dir) if rubrics_dir is not None else None)
         if doc is None:
             return None, problems, (name,)

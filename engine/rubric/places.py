@@ -72,6 +72,11 @@ class MergedDoc:
         return (self.own.file,) + self.parent.files
 
 
+def is_tailoring(data) -> bool:
+    """A tailoring file (SPEC 9): it extends another rubric."""
+    return isinstance(data, dict) and "extends" in data
+
+
 def placed(doc, file: str) -> Placed:
     """A yamlstrict Doc with its file, or an already placed document as it is."""
     return FileDoc(doc, file) if isinstance(doc, Doc) else doc

@@ -22,16 +22,12 @@ from pathlib import Path
 
 from ..problems import Problem, did_you_mean, errors, read_yaml
 from .meta import check_meta
-from .places import FileDoc, MergedDoc, Placed, in_file_order
+from .places import FileDoc, MergedDoc, Placed, in_file_order, is_tailoring
 
 MAX_CHAIN = 16
 OPERATIONS = ("remove", "override", "add")
 NOT_INHERITED = ("replaces", "crosswalk")
 FIXED = ("id", "children")
-
-
-def is_tailoring(data) -> bool:
-    return isinstance(data, dict) and "extends" in data
 
 
 def resolve(child: FileDoc, rubrics_dir: Path | None, chain: tuple = ()) -> tuple[MergedDoc | None, list[Problem]]:
