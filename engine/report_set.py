@@ -44,20 +44,24 @@ class ReportFile:
 def plan(cards: list[Scorecard], lang: str | None = None) -> list[ReportFile]:
     """Every file of the report set, per scorecard first, then the comparison (and, for several
     scorecards, index.html linking every HTML report)."""
-    out: list[ReportFile] = []
+    return list(files(cards, lang))
+
+
+def files(cards: list[Scorecard], lang: str | None = None):
+    """plan's files, each rendered when it is reached (a set of thousands is written as it is made)."""
     seen: set[str] = set()
     stems = [unique(card_stem(c), seen) for c in cards]
     for card, name in zip(cards, stems):
-        out += card_files(card, name, lang)
+        yield from card_files(card, name, lang)
         home = "../" * name.count("/") + "index.html" if len(cards) > 1 else None
-        out.append(ReportFile(PurePosixPath(f"{name}.html"), html_card.render(card, lang, home), "html", card))
+        yield ReportFile(PurePosixPath(f"{name}.html"), html_card.render(card, lang, home), "html", card)
     comparisons = compare.compare(cards)
-    out += [ReportFile(PurePosixPath("compare" + m.SUFFIX), m.render(comparisons, lang), "compare")
-            for m in compare_formats.FORMATS.values() if m.NAME != "table"]
+    for m in compare_formats.FORMATS.values():
+        if m.NAME != "table":
+            yield ReportFile(PurePosixPath("compare" + m.SUFFIX), m.render(comparisons, lang), "compare")
     if len(cards) > 1:
         index = html_index.render(cards, [f"{name}.html" for name in stems], lang, campaign(cards))
-        out.append(ReportFile(PurePosixPath("index.html"), index, "index"))
-    return out
+        yield ReportFile(PurePosixPath("index.html"), index, "index")
 
 
 def campaign(cards: list[Scorecard]):

@@ -23,20 +23,21 @@ from .problems import UsageError
 STAGING = ".scorecard-staging-"
 
 
-def write_set(folder: Path, files: list[tuple[PurePosixPath, bytes]]) -> None:
-    """Put exactly these files (relative path, content) in folder, replacing the engine's previous set."""
+def write_set(folder: Path, files) -> None:
+    """Put exactly these files (relative path, content; a list, or an iterable made as it is read, so a set of
+    thousands of reports is never held whole) in folder, replacing the engine's previous set."""
     folder = Path(folder)
     check_folder(folder)
-    for rel, _ in files:
-        _check_target(folder, rel)
+    if isinstance(files, list):
+        for rel, _ in files:
+            _check_target(folder, rel)
     created = not os.path.lexists(folder)
     io.make_folder(folder)
     _clear_stale_staging(folder)
     staging = folder / f"{STAGING}{os.getpid()}-{secrets.token_hex(4)}"
     io._cleanup_on_term(staging)
     try:
-        _stage(folder, staging, files)
-        _commit(folder, staging, [rel for rel, _ in files])
+        _commit(folder, staging, _stage(folder, staging, files))
     except BaseException:
         if created:
             shutil.rmtree(staging, ignore_errors=True)
@@ -72,14 +73,18 @@ def _check_target(folder: Path, rel: PurePosixPath) -> None:
     io.guard(folder / rel, stdout_hint=False)
 
 
-def _stage(folder: Path, staging: Path, files) -> None:
-    """Write every file below staging; UsageError (disk full, read-only, ...) names the file it was for."""
+def _stage(folder: Path, staging: Path, files) -> list[PurePosixPath]:
+    """Write every file below staging (each target checked first: nothing is moved in before all are staged);
+    UsageError (disk full, read-only, ...) names the file it was for. The files staged, in order."""
     try:
         os.mkdir(staging, 0o700)
     except OSError as e:
         raise io.failure(folder, e) from None
     mode = 0o666 & ~io._umask()
+    staged = []
     for rel, data in files:
+        _check_target(folder, rel)
+        staged.append(rel)
         path = staging.joinpath(*rel.parts)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,6 +95,7 @@ def _stage(folder: Path, staging: Path, files) -> None:
                 os.close(fd)
         except OSError as e:
             raise io.failure(folder / rel, e) from None
+    return staged
 
 
 def _commit(folder: Path, staging: Path, new: list[PurePosixPath]) -> None:

@@ -1,6 +1,7 @@
 """scorecard report: write the whole report set (score, gaps, compare) to a folder and list what was written."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
@@ -40,9 +41,14 @@ def report(
     tally = Tally(errc)
     cards = list(Cards(dating.dated(run(paths, rubric, rubrics_dir, long), as_of, False), tally.add))
     tally.warn()
-    files = report_set.plan(cards, lang_code(lang)) if cards else []
-    if files:
-        report_write.write_set(output, [(f.path, f.text.encode(f.encoding)) for f in files])
+    files: list = []  # what was written, without its text: the set is written as it is made
+
+    def made():
+        for f in report_set.files(cards, lang_code(lang)):
+            files.append(replace(f, text=""))
+            yield f.path, f.text.encode(f.encoding)
+    if cards:
+        report_write.write_set(output, made())
     if files:
         out_console().print(written_table(files, output))
     return summary(tally, errc)
