@@ -88,7 +88,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="scorecard-bench-"))
     files = generate(str(RUBRIC), args.n, work)
     schema = work / "schema.json"
-    subprocess.run(scorecard("schema", str(RUBRIC), "-o", str(schema)), check=True, capture_output=True, cwd=TOP, env=ENV)
+    subprocess.run(scorecard("schema", str(RUBRIC), "-o", str(schema)), check=True, capture_output=True, cwd=TOP,
+                   env=ENV)
     size = statistics.mean(f.stat().st_size for f in files[:50]) / 1024
     print(f"{args.n} synthetic submissions of the 127-measure rubric, ~{size:.1f} KB each, in {work}")
     datas = [f.read_bytes() for f in files]
