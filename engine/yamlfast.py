@@ -41,6 +41,8 @@ _JSON_ESCAPES = {"\\\\": "\\", '\\"': '"', "\\/": "/", "\\b": "\b", "\\f": "\f",
                  "\\t": "\t"}
 _PLAIN_START_NO = frozenset("#&*!|>'\"%@`?:,[]{}")
 _NOT_TEXT_START = frozenset("0123456789+-.~nNtTfF")
+_WORDS = {"true": True, "false": False, "null": None, "~": None}
+_KEY_CHECK = _NOT_TEXT_START | {'"', "'"}
 """A plain scalar starting otherwise is a string under the YAML 1.2 core schema (null, true, false, numbers)."""
 
 
@@ -76,26 +78,48 @@ class _Tree:
         self.pending = None  # (indent, dict, key, path, line, col) of a key whose value has not begun
 
     def read(self, rows: list) -> tuple:
-        root = None
-        for no, (indent, key, sep, text, dash, gap, item) in enumerate(rows, 1):
-            if not key and not dash:
+        marks, deep, key_marks = self.marks, self.deep, self.key_marks
+        top: tuple = (-1, None, ())  # the innermost open collection, while nothing opens or closes
+        for no, (indent, raw, sep, text, dash, gap, item) in enumerate(rows, 1):
+            if not raw:
+                if dash:
+                    self._line(len(indent), True, no)
+                    self._item(item, no, len(indent) + len(gap) + 2)
+                    top = self.stack[-1]
                 continue
             ind = len(indent)
-            if root is None:
-                root = self._open(ind, not key, (), no)
-            elif self.pending is not None:
-                self._after_key(ind, not key, no)
-            else:
-                self._close_to(ind, not key)
-            if key:
-                self._key(ind, key, sep, text, no)
-            else:
-                self._item(item, no, ind + len(gap) + 2)
-        if root is None:
+            if ind != top[0] or self.pending is not None or type(top[1]) is not dict:
+                self._line(ind, False, no)
+                top = self.stack[-1]
+            node = top[1]
+            key = _key_text(raw) if len(raw) > _MAX_KEY or raw[0] in _KEY_CHECK else raw
+            if key in node:
+                raise Decline  # a duplicate: libyaml's path says where both are
+            here = top[2] + (key,)
+            if key_marks is not None:
+                key_marks[here] = (no, ind + 1)
+            if not text or text[0] == "#":
+                self.pending = (ind, node, key, here, no, ind + len(raw) + sep.index(":") + 2)
+                continue
+            col = ind + len(raw) + len(sep) + 1
+            if len(here) <= deep:
+                marks[here] = (no, col)
+            node[key] = self._compound(text, here, no, col) if text[0] in "\"'[{" else _plain(text)
+        if not self.stack:
             raise Decline  # an empty document
         if self.pending is not None:
             self._null()
-        return root, self.marks, self.key_marks or {}
+        return self.stack[0][1], marks, key_marks or {}
+
+    def _line(self, ind: int, is_list: bool, no: int) -> None:
+        """A line that may open or close collections: the first, one after ``key:``, or one indented
+        differently from the line before."""
+        if not self.stack:
+            self._open(ind, is_list, (), no)
+        elif self.pending is not None:
+            self._after_key(ind, is_list, no)
+        else:
+            self._close_to(ind, is_list)
 
     def _open(self, ind: int, is_list: bool, path: tuple, no: int):
         if len(self.stack) >= _MAX_LEVELS:
@@ -132,19 +156,6 @@ class _Tree:
         if not stack or stack[-1][0] != ind or isinstance(stack[-1][1], list) != is_list:
             raise Decline  # indentation that matches no open collection, a list item among keys, ...
 
-    def _key(self, ind: int, raw: str, sep: str, text: str, no: int) -> None:
-        node, path = self.stack[-1][1:]
-        key = _key_text(raw)
-        if key in node:
-            raise Decline  # a duplicate: libyaml's path says where both are
-        here = path + (key,)
-        if self.key_marks is not None:
-            self.key_marks[here] = (no, ind + 1)
-        if not text or text[0] == "#":
-            self.pending = (ind, node, key, here, no, ind + len(raw) + sep.index(":") + 2)
-        else:
-            node[key] = self._value(text, here, no, ind + len(raw) + len(sep) + 1)
-
     def _item(self, text: str, no: int, col: int) -> None:
         node, path = self.stack[-1][1:]
         if not text or text[0] == "#":
@@ -154,13 +165,22 @@ class _Tree:
     def _value(self, text: str, path: tuple, no: int, col: int):
         if len(path) <= self.deep:
             self.marks[path] = (no, col)
+        return self._compound(text, path, no, col) if text[0] in "\"'[{" else _plain(text)
+
+    def _compound(self, text: str, path: tuple, no: int, col: int):
+        """A quoted scalar or a flow collection (its own place already recorded)."""
         first = text[0]
+        if "\\" not in text and text.count('"') == 2:
+            if first == '"' and text[-1] == '"':
+                return text[1:-1]  # "text"
+            if text.startswith('["') and text.endswith('"]'):  # ["text"], the usual evidence
+                if len(path) < self.deep:
+                    self.marks[path + (0,)] = (no, col + 1)
+                return [text[2:-2]]
         if first == "[" or first == "{":
             value, end = (self._flow_list if first == "[" else self._flow_map)(text, 0, path, no, col)
             return _after(text, end, value)
-        if first == '"' or first == "'":
-            return _quoted(text)
-        return _plain(text)
+        return _quoted(text)
 
     def _flow_list(self, text: str, pos: int, path: tuple, no: int, col: int) -> tuple[list, int]:
         """A one-line flow list of scalars from text[pos] ('['): the list and the index past its ']'.
@@ -297,6 +317,10 @@ def _plain(text: str):
 def _resolved(text: str):
     if text[0] not in _NOT_TEXT_START:
         return text
+    if text in _WORDS:
+        return _WORDS[text]
+    if len(text) < 16 and text.isdigit() and text.isascii():
+        return int(text)  # as yaml12 reads it (017 is 17), and within its bounds
     try:
         return resolve_plain(text)
     except ValueError:
