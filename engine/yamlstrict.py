@@ -111,7 +111,10 @@ def load_file(path: str | Path, marks: bool = True, collect: bool = False) -> Do
         raise YamlError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
     from .io import read_bytes  # a regular file only, never through a link out of the folders given
 
-    return load_text(read_bytes(p, MAX_BYTES), marks, collect)
+    raw = read_bytes(p, size)  # not a buffer of MAX_BYTES for every small file
+    if len(raw) > size:  # it grew since: read it again, up to the limit
+        raw = read_bytes(p, MAX_BYTES)
+    return load_text(raw, marks, collect)
 
 
 def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Doc:
