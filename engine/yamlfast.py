@@ -78,33 +78,41 @@ class _Tree:
         self.pending = None  # (indent, dict, key, path, line, col) of a key whose value has not begun
 
     def read(self, rows: list) -> tuple:
-        marks, deep, key_marks = self.marks, self.deep, self.key_marks
-        top: tuple = (-1, None, ())  # the innermost open collection, while nothing opens or closes
+        marks, deep, key_marks, check = self.marks, self.deep, self.key_marks, _KEY_CHECK
+        # the mapping the last key line went into, while no line opens or closes a collection:
+        top, node, path, placed = -1, None, (), True  # placed: its values have their places recorded
         for no, (indent, raw, sep, text, dash, gap, item) in enumerate(rows, 1):
             if not raw:
                 if dash:
                     self._line(len(indent), True, no)
                     self._item(item, no, len(indent) + len(gap) + 2)
-                    top = self.stack[-1]
+                    node = None
                 continue
             ind = len(indent)
-            if ind != top[0] or self.pending is not None or type(top[1]) is not dict:
+            if ind != top or node is None or self.pending is not None:
                 self._line(ind, False, no)
-                top = self.stack[-1]
-            node = top[1]
-            key = _key_text(raw) if len(raw) > _MAX_KEY or raw[0] in _KEY_CHECK else raw
+                top, node, path = self.stack[-1]
+                placed = key_marks is not None or len(path) < deep
+            key = _key_text(raw) if raw[0] in check or len(raw) > _MAX_KEY else raw
             if key in node:
                 raise Decline  # a duplicate: libyaml's path says where both are
-            here = top[2] + (key,)
-            if key_marks is not None:
-                key_marks[here] = (no, ind + 1)
             if not text or text[0] == "#":
+                here = path + (key,)
+                if key_marks is not None:
+                    key_marks[here] = (no, ind + 1)
                 self.pending = (ind, node, key, here, no, ind + len(raw) + sep.index(":") + 2)
                 continue
+            first = text[0]
+            if not placed and first not in "\"'[{":
+                node[key] = _plain(text)  # the common value, deeper than any place is recorded
+                continue
+            here = path + (key,)
+            if key_marks is not None:
+                key_marks[here] = (no, ind + 1)
             col = ind + len(raw) + len(sep) + 1
-            if len(here) <= deep:
+            if placed:
                 marks[here] = (no, col)
-            node[key] = self._compound(text, here, no, col) if text[0] in "\"'[{" else _plain(text)
+            node[key] = self._compound(text, here, no, col) if first in "\"'[{" else _plain(text)
         if not self.stack:
             raise Decline  # an empty document
         if self.pending is not None:

@@ -99,7 +99,7 @@ def test_the_subset_is_read(text):
     "a: >-\n  x\n", "a: 1\na: 2\n", "a: .nan\n", "a: 1e400\n", "a:\tb\n", "\ufeffa: 1\n", "a: b\n  c\n",
     "a: [1, [2]]\n", "a: [1,]\n", "a: \"x\\ey\"\n", "a: \"x\\x41\"\n", "1: a\n", "null: a\n", "? a\n: b\n",
     "- a: 1\n", "a: b: c\n", "a: 'open\n", "a: \"x\" y\n", "a:\n  - x\n  b: 1\n", "", "# only a comment\n",
-    "a" * 1100 + ": 1\n", "a: 1\rb: 2\n",
+    "a" * 1100 + ": 1\n", "a: 1\rb: 2\n", "a:\n- x\nb: 1\n- y\n",
 ])
 def test_everything_else_is_declined(text):
     assert yamlfast.load(text, MAX_DEPTH) is None
