@@ -22,28 +22,30 @@ _MAX_KEY = 1000
 _MAX_LEVELS = 32
 """Deeper nesting is left to libyaml's path (which limits it)."""
 
-_ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|^(?:---|\\.\\.\\.)",
-                  re.M)
+_ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+                  "|^(?:---|\\.\\.\\.)", re.M)
 """Tabs, lone CRs, control characters, a BOM, YAML 1.1 line breaks, document markers: left to libyaml."""
 _KEY = r"""[^\s#'"\[\]{},&*!|>%@`?:\-][^:#'"\[\]{},\n]*?|"[^"\\\n]*"|'[^'\n]*'"""
 _ROW = re.compile(rf"""^( *)(?:({_KEY})( *:(?: +|$))(.*?)|(-)(?:( +)(.*?))?|\#.*)? *$""", re.M)
-"""Every line: (indent, key, ' : ', value text, '', '', '') for a key,
-(indent, '', '', '', '-', gap, item text)
+"""Every line: (indent, key, ' : ', value text, '', '', '') for a key, (indent, '', '', '', '-', gap, item text)
 for a list item; a blank or comment line leaves key and dash empty."""
-_SCALAR = r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|((?:[^\s,\[\]{}#&*!|>'"%@`?:\-]|-(?=[^\s,\[\]{}]))[^,\[\]{}:#]*?))"""
+_SCALAR = (r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'"""
+           r"""|((?:[^\s,\[\]{}#&*!|>'"%@`?:\-]|-(?=[^\s,\[\]{}]))[^,\[\]{}:#]*?))""")
+"""A scalar in a flow collection: (double-quoted body, single-quoted body, plain text)."""
 _ITEM = re.compile(rf" *{_SCALAR} *([,\]])")
 _PAIR_KEY = re.compile(rf" *({_KEY}) *: +")
 _PAIR_VALUE = re.compile(rf"{_SCALAR} *([,}}])")
 _END = re.compile(r" *([,}])")
 _ESCAPES = re.compile(r'\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})')
+"""The escapes YAML shares with JSON (no surrogates); any other backslash in a double-quoted scalar declines."""
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\.")
 _JSON_ESCAPES = {"\\\\": "\\", '\\"': '"', "\\/": "/", "\\b": "\b", "\\f": "\f", "\\n": "\n", "\\r": "\r",
                  "\\t": "\t"}
 _PLAIN_START_NO = frozenset("#&*!|>'\"%@`?:,[]{}")
 _NOT_TEXT_START = frozenset("0123456789+-.~nNtTfF")
+"""A plain scalar starting otherwise is a string under the YAML 1.2 core schema (null, true, false, numbers)."""
 _WORDS = {"true": True, "false": False, "null": None, "~": None}
 _KEY_CHECK = _NOT_TEXT_START | {'"', "'"}
-"""A plain scalar starting otherwise is a string under the YAML 1.2 core schema (null, true, false, numbers)."""
 
 
 class Decline(Exception):
