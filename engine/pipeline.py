@@ -38,6 +38,7 @@ def run(paths: list[str], finder: RubricFinder, scoring: bool = True, jobs: int 
 def run_files(paths: list[Path], finder: RubricFinder, scoring: bool = True, jobs: int | None = None,
               force_long: bool = False, progress: Progress | None = None) -> Iterator[Outcome]:
     """Outcomes for a list of files (see run)."""
+    parallel.relax_gc(len(paths))
     longs = {p for p in paths if tables.is_long(p, force_long)}
     singles = [p for p in paths if p not in longs]
     parts = _read(singles, finder, jobs, progress)
@@ -113,9 +114,19 @@ def check_one(path: Path, finder: RubricFinder) -> Part:
     """Read and check a file: first recording only where each entry is (fast: the JSON result's source needs
     no more); if anything is to be said about the file, again with every place, so every problem is located."""
     quick = _check(path, finder, marks=False)
-    if quick.problems or quick.rubric_error:
+    if quick.problems or quick.rubric_error or _rules_warn(quick, finder):
         return _check(path, finder, marks=True)
     return quick
+
+
+def _rules_warn(part: Part, finder: RubricFinder) -> bool:
+    """Whether the rubric's rules will say something of a whole submission filed in one file: it is then read
+    with every place here, on its worker, rather than again when it is scored (_ruled)."""
+    if part.key is None or part.info != PartInfo(part.path):
+        return False
+    rubric = finder.for_ref(part.ref, part.ref_loc)
+    return isinstance(rubric, Rubric) and bool(rubric.rules) and bool(
+        rules.check(rubric, rules.of_submission(rubric, part.submission)))
 
 
 def _check(path: Path, finder: RubricFinder, marks: bool) -> Part:

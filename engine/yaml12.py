@@ -49,26 +49,34 @@ def _int(text: str) -> int:
     return int(text[2:], 8) if text.startswith("0o") else int(text[2:], 16) if text.startswith("0x") else int(text)
 
 
-def _bounded(value: int | float, text: str, node: yaml.Node) -> int | float:
+def _bounded(value: int | float, text: str) -> int | float:
     if math.isinf(value) or abs(value) > MAX_NUMBER:
         shown = text if len(text) <= 24 else text[:20] + "…"
-        raise _error(f"{shown!r} is too large a number (at most {MAX_NUMBER:g})", *where(node))
+        raise ValueError(f"{shown!r} is too large a number (at most {MAX_NUMBER:g})")
     return value
 
 
-def _resolve_plain(text: str, node: yaml.Node) -> Any:
-    """YAML 1.2 core schema resolution of a plain scalar."""
+def resolve_plain(text: str) -> Any:
+    """YAML 1.2 core schema resolution of a plain scalar; a refused value (too large, NaN, infinity)
+    raises ValueError with the message to report."""
     if _NULL.match(text):
         return None
     if text in _BOOL:
         return _BOOL[text]
     if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
-        return _bounded(_int(text), text, node)
+        return _bounded(_int(text), text)
     if _FLOAT.match(text):
-        return _bounded(float(text), text, node)
+        return _bounded(float(text), text)
     if _SPECIAL.match(text):
-        raise _error(f"{text!r}: NaN and infinity are not allowed", *where(node))
+        raise ValueError(f"{text!r}: NaN and infinity are not allowed")
     return text
+
+
+def _resolve_plain(text: str, node: yaml.Node) -> Any:
+    try:
+        return resolve_plain(text)
+    except ValueError as e:
+        raise _error(str(e), *where(node)) from None
 
 
 def _error(message: str, line: int, col: int):

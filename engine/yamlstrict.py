@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlfast
 from .yaml12 import MAX_NUMBER, STD, scalar, where  # noqa: F401 (MAX_NUMBER: part of this API)
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -110,7 +111,10 @@ def load_file(path: str | Path, marks: bool = True, collect: bool = False) -> Do
         raise YamlError(f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
     from .io import read_bytes  # a regular file only, never through a link out of the folders given
 
-    return load_text(read_bytes(p, MAX_BYTES), marks, collect)
+    raw = read_bytes(p, size)  # not a buffer of MAX_BYTES for every small file
+    if len(raw) > size:  # it grew since: read it again, up to the limit
+        raw = read_bytes(p, MAX_BYTES)
+    return load_text(raw, marks, collect)
 
 
 def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Doc:
@@ -120,6 +124,14 @@ def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Do
     text = _decode(raw) if isinstance(raw, bytes) else raw
     if len(text) > MAX_BYTES:
         raise YamlError(f"text is over {MAX_BYTES / 1e6:.0f} MB")
+    fast = yamlfast.load(text, MAX_DEPTH if marks else SHALLOW)  # the plain subset, without libyaml
+    if fast is not None:
+        return Doc(*fast, located=marks)
+    return by_libyaml(text, marks, collect)
+
+
+def by_libyaml(text: str, marks: bool = True, collect: bool = False) -> Doc:
+    """load_text through libyaml, for any text (load_text tries engine.yamlfast first)."""
     nodes = _compose(text)
     if len(nodes) > 1:
         m = nodes[1].start_mark

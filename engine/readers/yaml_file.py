@@ -104,14 +104,18 @@ def section_entries(section: Any, name: str, doc: Doc, at, problems: list) -> li
     return [e for e in entries if e is not None]
 
 
+_ENTRY_KEYS = frozenset(("value", "evidence", "note"))
+
+
 def _entry(mid: str, v: Any, section: str, at, problems: list) -> RawEntry | None:
     path = (section, mid)
     if isinstance(v, dict) and section == "values":
-        extra = [k for k in v if k not in ("value", "evidence", "note")]
-        for k in extra:
-            problems.append(Problem(at(path + (k,), True), f"unknown key '{k}' (a value may have value, "
-                                    "evidence and note)", mid, code="schema"))
-        evidence, evidence_bad = _evidence(v, path, mid, at, problems)
+        if not _ENTRY_KEYS.issuperset(v):
+            for k in v:
+                if k not in _ENTRY_KEYS:
+                    problems.append(Problem(at(path + (k,), True), f"unknown key '{k}' (a value may have value, "
+                                            "evidence and note)", mid, code="schema"))
+        evidence, evidence_bad = _evidence(v, path, mid, at, problems) if "evidence" in v else ((), False)
         note = v.get("note", "")
         if not isinstance(note, str):
             problems.append(Problem(at(path + ("note",)), "note should be a text", mid, code="schema"))
@@ -126,21 +130,29 @@ def _entry(mid: str, v: Any, section: str, at, problems: list) -> RawEntry | Non
 def _evidence(v: dict, path: tuple, mid: str, at, problems: list) -> tuple[tuple[str, ...], bool]:
     """The evidence of a {value, evidence, note} map: a text, or a list of texts; anything else
     (a number, true, a map, a list holding one) is a problem, never silently turned into text."""
-    if "evidence" not in v:
-        return (), False
     ev = v["evidence"]
-    if ev == "" or ev == []:
+    if isinstance(ev, str) and ev:
+        return (ev,), False
+    if isinstance(ev, list) and ev:
+        bad = _first_not_text(ev)
+        if bad is None:
+            return tuple(ev), False
+    elif ev == "" or ev == []:
         problems.append(Problem(at(path + ("evidence",)), "evidence is empty: name at least one document, or "
                                 "leave the key out", mid, code="schema"))
         return (), True
-    if isinstance(ev, str):
-        return (ev,), False
-    if isinstance(ev, list) and all(isinstance(e, str) for e in ev):
-        return tuple(ev), False
-    bad = next((i for i, e in enumerate(ev) if not isinstance(e, str)), None) if isinstance(ev, list) else None
+    else:
+        bad = None
     where = path + ("evidence",) + (() if bad is None else (bad,))
     problems.append(Problem(at(where), EVIDENCE_TYPE, mid, code="schema"))
     return (), True
+
+
+def _first_not_text(items: list) -> int | None:
+    for i, e in enumerate(items):
+        if not isinstance(e, str):
+            return i
+    return None
 
 
 def _text(value: Any) -> str:

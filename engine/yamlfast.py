@@ -1,0 +1,337 @@
+"""A fast reader for the plain YAML that submissions are written in; anything else is declined.
+
+The subset: block mappings (plain or quoted keys, any indentation), block sequences of scalars, plain and
+quoted one-line scalars, one-line flow lists and maps of scalars, comments and blank lines, LF or CRLF.
+Anything else (anchors, aliases, tags, directives, several documents, block scalars, multi-line scalars,
+tabs, unusual escapes, a duplicate key, a refused value, a deep or very large document) makes ``load``
+return None, and engine.yamlstrict reads the text with libyaml instead, so every problem is reported by
+that one path.  Where this reader answers, its data and places are the ones libyaml's path gives (a
+differential test holds it to that on the YAML test suite and every shipped file).
+"""
+from __future__ import annotations
+
+import re
+
+from .yaml12 import resolve_plain
+
+MAX_TEXT = 150_000
+"""Longer texts are declined: below this, no text can expand past yamlstrict.MAX_NODES (a value needs two
+characters at least), so that limit needs no counting here."""
+_MAX_KEY = 1000
+"""libyaml refuses implicit keys of over 1,024 characters: longer keys are left to it."""
+_MAX_LEVELS = 32
+"""Deeper nesting is left to libyaml's path (which limits it)."""
+
+_ODD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+                  "|^(?:---|\\.\\.\\.)", re.M)
+"""Tabs, lone CRs, control characters, a BOM, YAML 1.1 line breaks, document markers: left to libyaml."""
+_KEY = r"""[^\s#'"\[\]{},&*!|>%@`?:\-][^:#'"\[\]{},\n]*?|"[^"\\\n]*"|'[^'\n]*'"""
+_ROW = re.compile(rf"""^( *)(?:({_KEY})( *:(?: +|$))(.*?)|(-)(?:( +)(.*?))?|\#.*)? *$""", re.M)
+"""Every line: (indent, key, ' : ', value text, '', '', '') for a key, (indent, '', '', '', '-', gap, item text)
+for a list item; a blank or comment line leaves key and dash empty."""
+_SCALAR = (r"""(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'"""
+           r"""|((?:[^\s,\[\]{}#&*!|>'"%@`?:\-]|-(?=[^\s,\[\]{}]))[^,\[\]{}:#]*?))""")
+"""A scalar in a flow collection: (double-quoted body, single-quoted body, plain text)."""
+_ITEM = re.compile(rf" *{_SCALAR} *([,\]])")
+_PAIR_KEY = re.compile(rf" *({_KEY}) *: +")
+_PAIR_VALUE = re.compile(rf"{_SCALAR} *([,}}])")
+_END = re.compile(r" *([,}])")
+_ESCAPES = re.compile(r'\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})')
+"""The escapes YAML shares with JSON (no surrogates); any other backslash in a double-quoted scalar declines."""
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\.")
+_JSON_ESCAPES = {"\\\\": "\\", '\\"': '"', "\\/": "/", "\\b": "\b", "\\f": "\f", "\\n": "\n", "\\r": "\r",
+                 "\\t": "\t"}
+_PLAIN_START_NO = frozenset("#&*!|>'\"%@`?:,[]{}")
+_NOT_TEXT_START = frozenset("0123456789+-.~nNtTfF")
+"""A plain scalar starting otherwise is a string under the YAML 1.2 core schema (null, true, false, numbers)."""
+_WORDS = {"true": True, "false": False, "null": None, "~": None}
+_KEY_CHECK = _NOT_TEXT_START | {'"', "'"}
+
+
+class Decline(Exception):
+    """The text is not in the subset (or has a problem): libyaml's path reads it."""
+
+
+def load(text: str, deep: int) -> tuple | None:
+    """(data, marks, key_marks) as yamlstrict builds them, or None when the text is not in the subset.
+    Places are recorded for paths of at most ``deep`` parts, and keys' places only when ``deep`` is more
+    than _MAX_LEVELS (yamlstrict's full marks)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if len(text) > MAX_TEXT or _ODD.search(text):
+        return None
+    rows = _ROW.findall(text)
+    if len(rows) != text.count("\n") + 1:
+        return None  # a line that is not a key, a list item, a comment or blank
+    try:
+        return _Tree(deep).read(rows)
+    except Decline:
+        return None
+
+
+class _Tree:
+    """Builds the data from the rows, line by line, with a stack of the open block collections."""
+
+    def __init__(self, deep: int):
+        self.deep = deep
+        self.marks: dict = {}
+        self.key_marks: dict | None = {} if deep > _MAX_LEVELS else None
+        self.stack: list = []  # (indent, container, path) of each open block collection
+        self.pending = None  # (indent, dict, key, path, line, col) of a key whose value has not begun
+
+    def read(self, rows: list) -> tuple:
+        marks, deep, key_marks, check = self.marks, self.deep, self.key_marks, _KEY_CHECK
+        # the mapping the last key line went into, while no line opens or closes a collection:
+        top, node, path, placed = -1, None, (), True  # placed: its values have their places recorded
+        for no, (indent, raw, sep, text, dash, gap, item) in enumerate(rows, 1):
+            if not raw:
+                if dash:
+                    self._line(len(indent), True, no)
+                    self._item(item, no, len(indent) + len(gap) + 2)
+                    node = None
+                continue
+            ind = len(indent)
+            if ind != top or node is None or self.pending is not None:
+                self._line(ind, False, no)
+                top, node, path = self.stack[-1]
+                placed = key_marks is not None or len(path) < deep
+            key = _key_text(raw) if raw[0] in check or len(raw) > _MAX_KEY else raw
+            if key in node:
+                raise Decline  # a duplicate: libyaml's path says where both are
+            if not text or text[0] == "#":
+                here = path + (key,)
+                if key_marks is not None:
+                    key_marks[here] = (no, ind + 1)
+                self.pending = (ind, node, key, here, no, ind + len(raw) + sep.index(":") + 2)
+                continue
+            first = text[0]
+            if not placed and first not in "\"'[{":
+                node[key] = _plain(text)  # the common value, deeper than any place is recorded
+                continue
+            here = path + (key,)
+            if key_marks is not None:
+                key_marks[here] = (no, ind + 1)
+            col = ind + len(raw) + len(sep) + 1
+            if placed:
+                marks[here] = (no, col)
+            node[key] = self._compound(text, here, no, col) if first in "\"'[{" else _plain(text)
+        if not self.stack:
+            raise Decline  # an empty document
+        if self.pending is not None:
+            self._null()
+        return self.stack[0][1], marks, key_marks or {}
+
+    def _line(self, ind: int, is_list: bool, no: int) -> None:
+        """A line that may open or close collections: the first, one after ``key:``, or one indented
+        differently from the line before."""
+        if not self.stack:
+            self._open(ind, is_list, (), no)
+        elif self.pending is not None:
+            self._after_key(ind, is_list, no)
+        else:
+            self._close_to(ind, is_list)
+
+    def _open(self, ind: int, is_list: bool, path: tuple, no: int):
+        if len(self.stack) >= _MAX_LEVELS:
+            raise Decline
+        node = [] if is_list else {}
+        self.stack.append((ind, node, path))
+        if len(path) <= self.deep:
+            self.marks[path] = (no, ind + 1)
+        return node
+
+    def _after_key(self, ind: int, is_list: bool, no: int) -> None:
+        """The line after ``key:``: its value nested under it, a list at its indentation, or nothing (null)."""
+        pind, parent, key, path, _, _ = self.pending
+        if ind > pind or (ind == pind and is_list):
+            self.pending = None
+            parent[key] = self._open(ind, is_list, path, no)
+        else:
+            self._null()
+            self._close_to(ind, is_list)
+
+    def _null(self) -> None:
+        _, parent, key, path, line, col = self.pending
+        self.pending = None
+        parent[key] = None
+        if len(path) <= self.deep:
+            self.marks[path] = (line, col)
+
+    def _close_to(self, ind: int, is_list: bool) -> None:
+        """Close the collections this line is outside of; it must then continue the innermost one."""
+        stack = self.stack
+        while stack and (ind < stack[-1][0] or (ind == stack[-1][0] and not is_list
+                                                and isinstance(stack[-1][1], list))):
+            stack.pop()
+        if not stack or stack[-1][0] != ind or isinstance(stack[-1][1], list) != is_list:
+            raise Decline  # indentation that matches no open collection, a list item among keys, ...
+
+    def _item(self, text: str, no: int, col: int) -> None:
+        node, path = self.stack[-1][1:]
+        if not text or text[0] == "#":
+            raise Decline  # an empty item, or one whose value is on the lines below
+        node.append(self._value(text, path + (len(node),), no, col))
+
+    def _value(self, text: str, path: tuple, no: int, col: int):
+        if len(path) <= self.deep:
+            self.marks[path] = (no, col)
+        return self._compound(text, path, no, col) if text[0] in "\"'[{" else _plain(text)
+
+    def _compound(self, text: str, path: tuple, no: int, col: int):
+        """A quoted scalar or a flow collection (its own place already recorded)."""
+        first = text[0]
+        if "\\" not in text and text.count('"') == 2:
+            if first == '"' and text[-1] == '"':
+                return text[1:-1]  # "text"
+            if text.startswith('["') and text.endswith('"]'):  # ["text"], the usual evidence
+                if len(path) < self.deep:
+                    self.marks[path + (0,)] = (no, col + 1)
+                return [text[2:-2]]
+        if first == "[" or first == "{":
+            value, end = (self._flow_list if first == "[" else self._flow_map)(text, 0, path, no, col)
+            return _after(text, end, value)
+        return _quoted(text)
+
+    def _flow_list(self, text: str, pos: int, path: tuple, no: int, col: int) -> tuple[list, int]:
+        """A one-line flow list of scalars from text[pos] ('['): the list and the index past its ']'.
+        No nesting, no empty or trailing entry."""
+        out: list = []
+        if text[pos + 1:].lstrip(" ").startswith("]"):
+            return out, text.index("]", pos) + 1
+        pos += 1
+        while True:
+            m = _ITEM.match(text, pos)
+            if m is None:
+                raise Decline
+            out.append(_scalar_of(*m.group(1, 2, 3)))
+            if len(path) < self.deep:
+                self.marks[path + (len(out) - 1,)] = (no, col + _scalar_start(m, 1))
+            pos = m.end()
+            if m.group(4) == "]":
+                return out, pos
+
+    def _flow_map(self, text: str, pos: int, path: tuple, no: int, col: int) -> tuple[dict, int]:
+        """A one-line flow map from text[pos] ('{') whose values are scalars or flow lists of scalars."""
+        out: dict = {}
+        if text[pos + 1:].lstrip(" ").startswith("}"):
+            return out, text.index("}", pos) + 1
+        pos += 1
+        while True:
+            m = _PAIR_KEY.match(text, pos)
+            if m is None:
+                raise Decline
+            key = _key_text(m.group(1))
+            if key in out:
+                raise Decline
+            here, pos = path + (key,), m.end()
+            if self.key_marks is not None:
+                self.key_marks[here] = (no, col + m.start(1))
+            if text.startswith("[", pos):
+                if len(here) <= self.deep:
+                    self.marks[here] = (no, col + pos)
+                out[key], pos = self._flow_list(text, pos, here, no, col)
+                m = _END.match(text, pos)
+            else:
+                m = _PAIR_VALUE.match(text, pos)
+                if m is not None:
+                    out[key] = _scalar_of(*m.group(1, 2, 3))
+                    if len(here) <= self.deep:
+                        self.marks[here] = (no, col + _scalar_start(m, 1))
+            if m is None:
+                raise Decline
+            pos = m.end()
+            if m.group(m.lastindex) == "}":
+                return out, pos
+
+
+def _scalar_start(m: re.Match, first: int) -> int:
+    """Where the scalar of a flow entry begins: its opening quote, or its first character."""
+    for g in (first, first + 1):
+        if m.start(g) >= 0:
+            return m.start(g) - 1
+    return m.start(first + 2)
+
+
+def _after(text: str, pos: int, out):
+    """``out``, if nothing but a comment follows ``pos``."""
+    rest = text[pos:]
+    if rest and not (rest[0] == " " and rest.lstrip(" ")[:1] == "#"):
+        raise Decline
+    return out
+
+
+def _key_text(raw: str) -> str:
+    if len(raw) > _MAX_KEY:
+        raise Decline
+    first = raw[0]
+    if first == '"' or first == "'":
+        return _quoted(raw)
+    if first in _NOT_TEXT_START and not isinstance(_resolved(raw), str):
+        raise Decline  # null or a number as a key: libyaml's path turns it into text or refuses it
+    return raw
+
+
+def _scalar_of(dq: str | None, sq: str | None, plain: str | None):
+    if dq is not None:
+        return _unescape(dq) if "\\" in dq else dq
+    if sq is not None:
+        return sq.replace("''", "'")
+    return _resolved(plain)
+
+
+def _quoted(text: str) -> str:
+    """A one-line quoted scalar, with nothing after it but a comment."""
+    if text[0] == "'":
+        end = text.find("'", 1)
+        while end > 0 and text.startswith("''", end):
+            end = text.find("'", end + 2)
+        if end < 0:
+            raise Decline
+        _after(text, end + 1, None)
+        return text[1:end].replace("''", "'")
+    end = text.find('"', 1)
+    while end > 0 and _escaped(text, end):
+        end = text.find('"', end + 1)
+    if end < 0:
+        raise Decline
+    _after(text, end + 1, None)
+    body = text[1:end]
+    return _unescape(body) if "\\" in body else body
+
+
+def _escaped(text: str, quote: int) -> bool:
+    """Whether the quote at this index is escaped (an odd number of backslashes before it)."""
+    n = 0
+    while text[quote - 1 - n] == "\\":
+        n += 1
+    return n % 2 == 1
+
+
+def _unescape(body: str) -> str:
+    """The escapes JSON shares with YAML (\\u without surrogates); any other backslash declines."""
+    if "\\" in _ESCAPES.sub("", body):
+        raise Decline
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else _JSON_ESCAPES[m.group(0)], body)
+
+
+def _plain(text: str):
+    """A one-line plain scalar, a trailing comment cut off."""
+    cut = text.find(" #")
+    if cut >= 0:
+        text = text[:cut].rstrip(" ")
+    if text[0] in _PLAIN_START_NO or ": " in text or text[-1] == ":" or (text[0] == "-" and text[1:2] in ("", " ")):
+        raise Decline
+    return _resolved(text)
+
+
+def _resolved(text: str):
+    if text[0] not in _NOT_TEXT_START:
+        return text
+    if text in _WORDS:
+        return _WORDS[text]
+    if len(text) < 16 and text.isdigit() and text.isascii():
+        return int(text)  # as yaml12 reads it (017 is 17), and within its bounds
+    try:
+        return resolve_plain(text)
+    except ValueError:
+        raise Decline from None
