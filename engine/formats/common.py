@@ -10,8 +10,9 @@ from ..safe_text import visible
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def card_dict(card: Scorecard, lang: str | None = None) -> dict:
-    """The JSON result object of SPEC 6 for one scorecard."""
+def card_dict(card: Scorecard, lang: str | None = None, measures: bool = True) -> dict:
+    """The JSON result object of SPEC 6 for one scorecard (without its "measures" unless ``measures``: for
+    engine.formats.json_card, which writes them itself)."""
     sub, rubric = card.submission, card.rubric
     return {
         "rubric": {"id": rubric.id, "version": rubric.version},
@@ -28,7 +29,7 @@ def card_dict(card: Scorecard, lang: str | None = None) -> dict:
         "vetoed_by": list(card.vetoed_by),
         "coverage": coverage_dict(card),
         "nodes": [group_dict(g, lang) for g in card.groups],
-        "measures": [measure_dict(m, lang, sub.waivers.get(m.id)) for m in card.measures],
+        **({"measures": [measure_dict(m, lang, sub.waivers.get(m.id)) for m in card.measures]} if measures else {}),
         "parts": list(sub.parts or (sub.path,)),
         "waivers": [waivers.as_dict(m.id, w) for m, w in waivers.listed(card)],
         **_stages(card),

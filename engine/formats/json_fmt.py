@@ -4,8 +4,8 @@ The shape is the caller's to choose (``single``), never the data's: `scorecard s
 array even when only one of them is valid, and `[]` when none is; one file given is an object (``null``
 when it is invalid).  Without ``single``, an object when exactly one card is given (a report file).
 
-Streams: a batch of thousands is written card by card, one compact object per line, never held
-whole in memory; a single submission is pretty-printed.
+Streams: a batch of thousands is written card by card, one compact object per line (engine.formats.json_card),
+never held whole in memory; a single submission is pretty-printed.
 """
 from __future__ import annotations
 
@@ -34,9 +34,12 @@ def chunks(cards: Iterable, lang: str | None = None, single: bool | None = None)
     if first is None:
         yield "[]\n"
         return
-    yield "[\n" + _dump(first, lang)
+    from .json_card import CardWriter
+
+    line = CardWriter(lang).line
+    yield "[\n" + line(first)
     for card in it if second is None else itertools.chain([second], it):
-        yield ",\n" + _dump(card, lang)
+        yield ",\n" + line(card)
     yield "\n]\n"
 
 

@@ -1,0 +1,91 @@
+"""The fast paths a long table's thousands of subjects are written by give the general path's very text.
+
+Differential, never timed: every card of the shipped submissions (their rubrics, parts, verified stage,
+assessors' ratings), of the golden cases (veto, bonus and deduction caps, missing values, ratings, bands,
+choices), of a generated long table (odd and approximate values, evidence) and of a long table with
+waivers and hostile text (bidi controls, C1 controls, ``##[``) is written both ways, in zh, en and the
+rubric's own language.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from engine import pipeline
+from engine.formats.common import card_dict
+from engine.formats.json_card import CardWriter
+from engine.formats.json_fmt import dumps
+from engine.outcome import Cards
+from tests.conftest import dedent
+from tests.waivers.conftest import RUBRIC as WAIVER_RUBRIC
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = (None, "zh", "en")
+HOSTILE = "\u202e反转\u0085C1 ##[error]命令 ::warning::x <b>&amp;</b> | `*_"
+TABLE = [
+    ("a", "G1.M1", "waived", "本市无牧区", "自治区民委", "2026-12-31", "", ""),
+    ("a", "G1.M2", "true", "", "", "", HOSTILE, "文件一；" + HOSTILE),
+    ("a", "G2.M1", "false", "", "", "", "", ""),
+    ("b", "G1.M1", "是", "", "", "", "note", ""),
+    ("b", "G1.M2", "true", "", "", "", "", ""),
+    ("b", "G2.M1", "TRUE", "", "", "", "", ""),
+    ("b", "V1", "false", "", "", "", "", ""),
+    ("c", "G1.M1", "true", "", "", "", "", ""),
+    ("c", "G1.M2", " 不适用 ", "无此项", "市民委", "", "", ""),
+    ("c", "V1", "true", "", "", "", "", ""),
+]
+
+
+def scored(paths, rubric=None, rubrics_dir="rubrics") -> list:
+    outcomes = pipeline.run([str(p) for p in paths], pipeline.RubricFinder(rubric and str(rubric), rubrics_dir))
+    return list(Cards(outcomes))
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory) -> list:
+    tmp = tmp_path_factory.mktemp("scale")
+    found = scored([ROOT / "submissions"], rubrics_dir=str(ROOT / "rubrics"))
+    for case in sorted((ROOT / "tests" / "cases").iterdir()):
+        if (case / "expected.json").exists():
+            found += scored([case / "submission.yaml"], case / "rubric.yaml")
+    from bench.long_table import generate
+
+    generate(tmp / "long.csv", 24, seed=3, odd=0.3, missing=0.2)
+    found += scored([tmp / "long.csv"], ROOT / "rubrics" / "ethnic-unity-city.yaml")
+    (tmp / "wv.yaml").write_text(dedent(WAIVER_RUBRIC).replace("MISSING", "zero"), encoding="utf-8")
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(
+        [("subject", "period", "measure", "value", "reason", "approved_by", "expires", "note", "evidence")]
+        + [(s, 2024, *rest) for s, *rest in TABLE])
+    (tmp / "wv.csv").write_text(buf.getvalue(), encoding="utf-8")
+    found += scored([tmp / "wv.csv"], tmp / "wv.yaml")
+    return found
+
+
+def test_the_inputs_are_varied(cards):
+    """What the comparisons below run over: enough of every kind of card to mean something."""
+    data = [card_dict(c) for c in cards]
+    measures = [m for d in data for m in d["measures"]]
+    assert len(cards) > 40
+    assert any(d["vetoed"] for d in data) and any(d["waivers"] for d in data) and any("stages" in d for d in data)
+    assert any(d["bonus"] for d in data) and any(d["deductions"] for d in data)
+    for key in ("ratings", "original", "approximate", "evidence", "note", "waiver", "stage"):
+        assert any(key in m for m in measures), key
+    assert any(m["value"] is None for m in measures) and any(isinstance(m["value"], str) for m in measures)
+    assert any(HOSTILE in json.dumps(m, ensure_ascii=False) for m in measures)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_json_lines_are_the_general_encoders_text(cards, lang):
+    writer = CardWriter(lang)
+    for card in cards:
+        assert writer.line(card) == dumps(card_dict(card, lang), None)
+
+
+def test_json_lines_keep_the_escapes_that_a_log_needs(cards):
+    text = CardWriter("zh").line(cards[-3])
+    assert "##\\u005b" in text and "\\u202e" in text and "\\u0085" in text and "##[" not in text
