@@ -20,6 +20,7 @@ from engine.formats.common import card_dict
 from engine.formats.json_card import CardWriter
 from engine.formats.json_fmt import dumps
 from engine.outcome import Cards
+from engine.safe_text import json_ci
 from tests.conftest import dedent
 from tests.waivers.conftest import RUBRIC as WAIVER_RUBRIC
 
@@ -89,3 +90,48 @@ def test_json_lines_are_the_general_encoders_text(cards, lang):
 def test_json_lines_keep_the_escapes_that_a_log_needs(cards):
     text = CardWriter("zh").line(cards[-3])
     assert "##\\u005b" in text and "\\u202e" in text and "\\u0085" in text and "##[" not in text
+
+
+SHAPES = [{}, [], {"a": []}, {"a": {}}, [[]], [{}], 1, "x", None, True, 1.5, float("nan"), float("-inf"),
+          {"a": 1, "b": [1, 2, {"c": []}], "d": {"e": None}}, [1, [2, [3]]], {1: 2, 2.5: 3, True: 1, None: 4},
+          {1: [2]}, ("a", ("b",)), {"s": HOSTILE + '\n"\\'}, [{"a": [1]}, "x", [], {}]]
+
+
+@pytest.mark.parametrize("data", SHAPES, ids=range(len(SHAPES)))
+def test_indented_json_is_the_standard_encoders(data):
+    from engine.formats.json_indent import dumps as indented
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    assert indented(data) == text
+    assert indented(data, 2, 1) == text.replace("\n", "\n  ")
+
+
+def test_indented_json_refuses_what_the_standard_encoder_refuses():
+    from engine.formats.json_indent import dumps as indented
+
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        indented({"a": [object()]})
+
+
+@pytest.mark.parametrize("single", (None, True, False))
+@pytest.mark.parametrize("n", (0, 1, 2, 5))
+def test_json_items_are_the_whole_documents_text(cards, n, single):
+    from engine import gaps
+    from engine.formats.gaps import json_fmt as gap_json
+    from engine.formats.gaps.common import report_dict
+    from engine.formats.json_fmt import items, shaped
+
+    reports = [gaps.analyse(c) for c in cards[-n:]] if n else []
+    whole = json_ci(json.dumps(shaped([report_dict(r, "en") for r in reports], single), ensure_ascii=False,
+                               indent=2)) + "\n"
+    assert gap_json.render(reports, "en", single=single) == whole
+    assert "".join(items(iter([report_dict(r, "en") for r in reports]), single)) == whole
+
+
+def test_gap_reports_in_json_are_the_standard_encoders_text(cards):
+    from engine import gaps
+    from engine.formats.gaps.common import report_dict
+
+    for lang in LANGS:
+        data = [report_dict(gaps.analyse(c), lang) for c in cards]
+        assert dumps(data) == json_ci(json.dumps(data, ensure_ascii=False, indent=2))

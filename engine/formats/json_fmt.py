@@ -58,7 +58,32 @@ def dumps(data, indent: int | None = 2) -> str:
     (C1 and bidi controls, ``##[``) written as \\u escapes, so the data is the same once parsed."""
     from ..safe_text import json_ci
 
-    return json_ci(json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")))
+    if indent:
+        from .json_indent import dumps as indented
+
+        return json_ci(indented(data, indent))
+    return json_ci(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def items(data: Iterable, single: bool | None = None, indent: int = 2) -> Iterator[str]:
+    """``dumps(shaped(list(data), single)) + "\\n"`` in pieces, an item at a time: a report of thousands is
+    never one string, nor a list of their dicts."""
+    from ..safe_text import json_ci
+    from .json_indent import dumps as indented
+
+    it = iter(data)
+    head = list(itertools.islice(it, 2))
+    if len(head) < 2 and (single or (single is None and head)):
+        yield ("null" if not head else json_ci(indented(head[0], indent))) + "\n"
+        return
+    if not head:
+        yield "[]\n"
+        return
+    pad = " " * indent
+    yield "[\n" + pad + json_ci(indented(head[0], indent, 1))
+    for item in itertools.chain(head[1:], it):
+        yield ",\n" + pad + json_ci(indented(item, indent, 1))
+    yield "\n]\n"
 
 
 def _dump(card, lang, indent: int | None = None) -> str:
