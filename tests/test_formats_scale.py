@@ -164,3 +164,17 @@ def test_the_plain_tables_are_written_line_by_line(cards):
     assert all(table_lines(plain, measures_table(c, "en")) for c in cards)
     colour = console(io.StringIO(), width=120, force_terminal=True)
     assert table_lines(colour, measures_table(cards[0], "en")) is None
+
+
+@pytest.mark.parametrize("width", (120, 80, 60))
+def test_gap_tables_in_a_file_are_richs_text(cards, width, monkeypatch):
+    from engine import gaps
+    from engine.formats.gaps import table
+
+    reports = [gaps.analyse(c) for c in cards]
+    views = (("measure",), ("owner",), ("indicator",), ("measure", "owner", "indicator"))
+    fast = {(lang, by): table.render(reports, lang, by, 3 if lang == "en" else None, width)
+            for lang in LANGS for by in views}
+    rich_only(monkeypatch)
+    for (lang, by), text in fast.items():
+        assert text == table.render(reports, lang, by, 3 if lang == "en" else None, width)

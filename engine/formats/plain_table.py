@@ -73,7 +73,7 @@ def _plain_console(console) -> bool:
 def _plain_table(table) -> bool:
     t = table
     return bool(t.columns and t.box and t.show_edge and t.show_header and not t.show_footer and not t.show_lines
-                and not t.leading and t.caption is None and t.width is None and not t.expand and t.min_width is None
+                and not t.leading and t.caption is None and t.width is None and t.min_width is None
                 and tuple(t.padding) == (0, 1, 0, 1) and t.pad_edge and not t.collapse_padding and t.row_styles == []
                 and all(c.vertical == "top" and not c.no_wrap and c.overflow == "fold" and c.width is None
                         and c.ratio is None and c.justify in ("left", "right") for c in t.columns)
