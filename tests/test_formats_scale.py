@@ -178,3 +178,32 @@ def test_gap_tables_in_a_file_are_richs_text(cards, width, monkeypatch):
     rich_only(monkeypatch)
     for (lang, by), text in fast.items():
         assert text == table.render(reports, lang, by, 3 if lang == "en" else None, width)
+
+
+@pytest.mark.parametrize("n", (0, 1, 3))
+def test_a_page_of_scorecards_is_the_whole_documents_text(cards, n):
+    from engine.formats import html
+    from engine.formats.words import ui_lang
+    from engine.html import card, page
+
+    some = cards[-n:] if n else []
+    for lang in LANGS:
+        if not some:
+            whole = page.document("scorecard", "", lang or "zh")
+        else:
+            title = card.title(some[0], lang) if n == 1 else some[0].rubric.title.get(lang)
+            whole = page.document(title, "\n".join(card.article(c, lang) for c in some), ui_lang(lang, some[0].rubric))
+        assert html.render(some, lang) == whole
+
+
+def test_remembered_escapes_are_the_escapes(cards):
+    from engine.formats.markdown import row
+    from engine.html import svg
+    from engine.html.page import _esc, esc
+    from engine.safe_text import md
+
+    texts = [HOSTILE, "", "a\rb", "::x", "A & B <c>", "85", "测试"] + [m.measure.label.get("en") for m in cards[0].measures]
+    for t in texts:
+        assert esc(t) == _esc.__wrapped__(t) and row(t, 1, None) == f"| {md(t)} | 1 | None |"
+        assert svg.wrap(t, 6.5) == list(svg._wrapped.__wrapped__(t, 6.5, 2))
+    assert esc(None) == "" and esc(1.5) == "1.5"
