@@ -207,3 +207,24 @@ def test_remembered_escapes_are_the_escapes(cards):
         assert esc(t) == _esc.__wrapped__(t) and row(t, 1, None) == f"| {md(t)} | 1 | None |"
         assert svg.wrap(t, 6.5) == list(svg._wrapped.__wrapped__(t, 6.5, 2))
     assert esc(None) == "" and esc(1.5) == "1.5"
+
+
+def test_gap_csv_in_pieces_is_one_writers_text(cards):
+    from engine import gaps
+    from engine.formats.common import _safe_text, safe_cell
+    from engine.formats.gaps import csv_fmt
+
+    reports = [gaps.analyse(c) for c in cards]
+    for by, (columns, rows) in {"measure": (csv_fmt.MEASURE, csv_fmt._measure_rows),
+                                "owner": (csv_fmt.OWNER, csv_fmt._owner_rows),
+                                "indicator": (csv_fmt.INDICATOR, csv_fmt._indicator_rows)}.items():
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(columns)
+        for rep in reports:
+            for row in rows(rep, "zh", 2):
+                w.writerow([safe_cell(csv_fmt._cell(v)) for v in csv_fmt._head(rep, "zh") + row])
+        assert csv_fmt.render(reports, "zh", (by,), 2) == buf.getvalue()
+    for t in (HOSTILE, "=1+1", " ::x", "-3", "a\nb", "普通"):
+        assert safe_cell(t) == _safe_text.__wrapped__(t)
+    assert safe_cell(-3) == -3 and safe_cell(None) is None

@@ -1,6 +1,7 @@
 """What every output format shares: the JSON-ready view of a scorecard (SPEC 6) and small helpers."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from .. import coverage, methods, waivers
@@ -138,10 +139,15 @@ def safe_cell(value: Any) -> Any:
     """A spreadsheet cell that cannot run as a formula (a leading = + - @ gets a quote), hold a control
     character or a line break (shown as escapes: CSV is printed to terminals and CI logs too), or start or
     hold a CI workflow command (a leading :: gets the quote, ##[ a backslash)."""
-    if isinstance(value, str):
-        value = visible(value).replace("##[", "##\\[")
-        if value.startswith(FORMULA_START) or value.lstrip().startswith("::"):
-            return "'" + value
+    return _safe_text(value) if isinstance(value, str) else value
+
+
+@lru_cache(maxsize=1 << 16)
+def _safe_text(value: str) -> str:
+    """safe_cell of a text, remembered (a long table's rows repeat the same ids, labels and statuses)."""
+    value = visible(value).replace("##[", "##\\[")
+    if value.startswith(FORMULA_START) or value.lstrip().startswith("::"):
+        return "'" + value
     return value
 
 
