@@ -83,6 +83,17 @@ def _at_stake(m: MeasureResult, nominal: dict[str, float]) -> float | None:
 
 def nominal_weights(rubric: Rubric) -> dict[str, float]:
     """Points of the total each node is worth when every measure is reported (3.2, nothing excluded)."""
+    held = _NOMINAL.get(id(rubric))
+    if held is None or held[0] is not rubric:
+        held = _NOMINAL[id(rubric)] = (rubric, _nominal(rubric))
+    return dict(held[1])
+
+
+_NOMINAL: dict[int, tuple] = {}
+"""id(rubric) -> (rubric, its nominal weights): a gap report of thousands of subjects asks for them per subject."""
+
+
+def _nominal(rubric: Rubric) -> dict[str, float]:
     out: dict[str, float] = {}
 
     def spread(children, share: float) -> None:

@@ -62,6 +62,15 @@ class Outcome:
             self._card = card(*self._row)
         return self._card
 
+    def made(self):
+        """The scorecard, as ``card``, but one made from a batch row is not kept: a run that streams thousands
+        of a long table's subjects holds one at a time (the outcomes themselves may be held to the end)."""
+        if self._card is None and self._row is not None:
+            from .vector.cards import card
+
+            return card(*self._row)
+        return self._card
+
     @property
     def head(self):
         """What a verdict or a league row needs of the scorecard (the card itself when it is made)."""
@@ -100,7 +109,7 @@ class Cards:
         for o in self._outcomes:
             self._seen(o)
             if o.scored:
-                yield o.card
+                yield o.made()
 
     def scored(self):
         """The valid submissions' outcomes, in order (``seen`` told of every one): for a view that makes full
@@ -120,7 +129,7 @@ class Cards:
                 continue
             if o.row is None:
                 yield from _flush(held)
-                yield "cards", [o.card]
+                yield "cards", [o.made()]
             elif held and held[0].row[0] is not o.row[0]:
                 yield from _flush(held)
                 held.append(o)
@@ -138,5 +147,5 @@ def _flush(held: list):
         yield "batch", batch, rubric
     else:
         for o in held:
-            yield "cards", [o.card]
+            yield "cards", [o.made()]
     held.clear()

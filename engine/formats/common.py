@@ -1,6 +1,7 @@
 """What every output format shares: the JSON-ready view of a scorecard (SPEC 6) and small helpers."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from .. import coverage, methods, waivers
@@ -10,8 +11,9 @@ from ..safe_text import visible
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def card_dict(card: Scorecard, lang: str | None = None) -> dict:
-    """The JSON result object of SPEC 6 for one scorecard."""
+def card_dict(card: Scorecard, lang: str | None = None, measures: bool = True) -> dict:
+    """The JSON result object of SPEC 6 for one scorecard (without its "measures" unless ``measures``: for
+    engine.formats.json_card, which writes them itself)."""
     sub, rubric = card.submission, card.rubric
     return {
         "rubric": {"id": rubric.id, "version": rubric.version},
@@ -28,7 +30,7 @@ def card_dict(card: Scorecard, lang: str | None = None) -> dict:
         "vetoed_by": list(card.vetoed_by),
         "coverage": coverage_dict(card),
         "nodes": [group_dict(g, lang) for g in card.groups],
-        "measures": [measure_dict(m, lang, sub.waivers.get(m.id)) for m in card.measures],
+        **({"measures": [measure_dict(m, lang, sub.waivers.get(m.id)) for m in card.measures]} if measures else {}),
         "parts": list(sub.parts or (sub.path,)),
         "waivers": [waivers.as_dict(m.id, w) for m, w in waivers.listed(card)],
         **_stages(card),
@@ -137,10 +139,15 @@ def safe_cell(value: Any) -> Any:
     """A spreadsheet cell that cannot run as a formula (a leading = + - @ gets a quote), hold a control
     character or a line break (shown as escapes: CSV is printed to terminals and CI logs too), or start or
     hold a CI workflow command (a leading :: gets the quote, ##[ a backslash)."""
-    if isinstance(value, str):
-        value = visible(value).replace("##[", "##\\[")
-        if value.startswith(FORMULA_START) or value.lstrip().startswith("::"):
-            return "'" + value
+    return _safe_text(value) if isinstance(value, str) else value
+
+
+@lru_cache(maxsize=1 << 16)
+def _safe_text(value: str) -> str:
+    """safe_cell of a text, remembered (a long table's rows repeat the same ids, labels and statuses)."""
+    value = visible(value).replace("##[", "##\\[")
+    if value.startswith(FORMULA_START) or value.lstrip().startswith("::"):
+        return "'" + value
     return value
 
 

@@ -4,8 +4,8 @@ The shape is the caller's to choose (``single``), never the data's: `scorecard s
 array even when only one of them is valid, and `[]` when none is; one file given is an object (``null``
 when it is invalid).  Without ``single``, an object when exactly one card is given (a report file).
 
-Streams: a batch of thousands is written card by card, one compact object per line, never held
-whole in memory; a single submission is pretty-printed.
+Streams: a batch of thousands is written card by card, one compact object per line (engine.formats.json_card),
+never held whole in memory; a single submission is pretty-printed.
 """
 from __future__ import annotations
 
@@ -34,9 +34,12 @@ def chunks(cards: Iterable, lang: str | None = None, single: bool | None = None)
     if first is None:
         yield "[]\n"
         return
-    yield "[\n" + _dump(first, lang)
+    from .json_card import CardWriter
+
+    line = CardWriter(lang).line
+    yield "[\n" + line(first)
     for card in it if second is None else itertools.chain([second], it):
-        yield ",\n" + _dump(card, lang)
+        yield ",\n" + line(card)
     yield "\n]\n"
 
 
@@ -55,7 +58,32 @@ def dumps(data, indent: int | None = 2) -> str:
     (C1 and bidi controls, ``##[``) written as \\u escapes, so the data is the same once parsed."""
     from ..safe_text import json_ci
 
-    return json_ci(json.dumps(data, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")))
+    if indent:
+        from .json_indent import dumps as indented
+
+        return json_ci(indented(data, indent))
+    return json_ci(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def items(data: Iterable, single: bool | None = None, indent: int = 2) -> Iterator[str]:
+    """``dumps(shaped(list(data), single)) + "\\n"`` in pieces, an item at a time: a report of thousands is
+    never one string, nor a list of their dicts."""
+    from ..safe_text import json_ci
+    from .json_indent import dumps as indented
+
+    it = iter(data)
+    head = list(itertools.islice(it, 2))
+    if len(head) < 2 and (single or (single is None and head)):
+        yield ("null" if not head else json_ci(indented(head[0], indent))) + "\n"
+        return
+    if not head:
+        yield "[]\n"
+        return
+    pad = " " * indent
+    yield "[\n" + pad + json_ci(indented(head[0], indent, 1))
+    for item in itertools.chain(head[1:], it):
+        yield ",\n" + pad + json_ci(indented(item, indent, 1))
+    yield "\n]\n"
 
 
 def _dump(card, lang, indent: int | None = None) -> str:

@@ -5,6 +5,8 @@ escaping in every Markdown output of the engine (score, gaps, compare, the repor
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import panels as campaign, waivers
 from ..results import Scorecard
 from ..safe_text import md, md_code
@@ -30,7 +32,13 @@ class Raw(str):
 
 def row(*cells) -> str:
     """A table row, every cell escaped but a Raw one."""
-    return "| " + " | ".join(c if isinstance(c, Raw) else md(c) for c in cells) + " |"
+    return "| " + " | ".join(c if isinstance(c, Raw) else _md(c) if type(c) is str else md(c) for c in cells) + " |"
+
+
+@lru_cache(maxsize=1 << 16)
+def _md(cell: str) -> str:
+    """``md`` remembered: a long table's thousands of cards repeat the same labels, ids and numbers."""
+    return md(cell)
 
 
 def bold(value) -> Raw:

@@ -8,6 +8,7 @@ from ..results import Scorecard
 from ..safe_text import BREAK, console as new_console, joined, styled, text
 from .common import coverage_text, num
 from .fit import column, fit_table
+from .plain_table import print_table
 from .words import qty, status_word, ui_lang, word
 
 NAME = "table"
@@ -17,9 +18,18 @@ STATUS_STYLE = {"full": "green", "partial": "yellow", "zero": "red", "missing": 
 
 
 def render(cards, lang: str | None = None, width: int = 120) -> str:
+    return "".join(chunks(cards, lang, width))
+
+
+def chunks(cards, lang: str | None = None, width: int = 120):
+    """Every scorecard in full (as ``show`` prints a list of them) at ``width`` columns, a card at a time."""
     buf = io.StringIO()
-    show(cards, new_console(buf, width=width, no_color=True), lang)
-    return buf.getvalue()
+    console = new_console(buf, width=width, no_color=True)
+    for card in cards:
+        show_card(card, console, lang)
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
 
 
 def show(cards, console, lang: str | None = None) -> None:
@@ -49,8 +59,8 @@ def show_card(card: Scorecard, console, lang: str | None = None) -> None:
         graded = word("graded_anyway", ui_lang(lang, card.rubric), grade=card.grade.label.get(lang))
         console.print(Panel(styled(("一票否决 VETOED", "bold"), ": ", names, BREAK, graded), style="bold red"))
     show_stages(card, console, lang)
-    console.print(groups_table(card, lang))
-    console.print(measures_table(card, lang))
+    print_table(console, groups_table(card, lang))
+    print_table(console, measures_table(card, lang))
     show_waivers(card, console, lang)
     show_panels(card, console, lang)
 
@@ -109,7 +119,7 @@ def show_waivers(card: Scorecard, console, lang) -> None:
     """The waived measures with reason, approver and expiry (SPEC 9: never hidden); nothing when none is."""
     found = waivers.listed(card)
     if found:
-        console.print(waivers_table(found, lang, ui_lang(lang, card.rubric)))
+        print_table(console, waivers_table(found, lang, ui_lang(lang, card.rubric)))
 
 
 def waivers_table(found, lang, ui: str):
@@ -131,7 +141,7 @@ def show_stages(card: Scorecard, console, lang) -> None:
     ui = ui_lang(lang, card.rubric)
     console.print(text(campaign.stage_line(st, ui), "bold"))
     if st.changed:
-        console.print(changed_table(st, lang, ui))
+        print_table(console, changed_table(st, lang, ui))
 
 
 def changed_table(st: campaign.Stages, lang, ui: str):
@@ -151,7 +161,7 @@ def show_panels(card: Scorecard, console, lang) -> None:
     found = campaign.panels(card)
     if found:
         ui = ui_lang(lang, card.rubric)
-        console.print(panels_table(found, lang, ui))
+        print_table(console, panels_table(found, lang, ui))
         console.print(text(word("panel_note", ui), "dim"))
 
 

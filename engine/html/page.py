@@ -9,6 +9,7 @@ import base64
 import hashlib
 import html
 import re
+from functools import lru_cache
 
 from .table_js import SCRIPT
 
@@ -93,9 +94,15 @@ tbody tr:hover{background:none}
 
 def esc(text) -> str:
     """Submitted or rubric text made safe as HTML (and SVG) text or a quoted attribute value."""
+    return _esc(text) if type(text) is str else _esc("" if text is None else str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _esc(text: str) -> str:
+    """esc of a str, remembered: thousands of scorecards on one page repeat the same labels, ids and numbers."""
     from ..safe_text import xml_ci  # a CR, a line-start '::' or '##[' would be a CI command in a log
 
-    shown = _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", html.escape("" if text is None else str(text), quote=True))
+    shown = _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", html.escape(text, quote=True))
     return xml_ci(shown)
 
 

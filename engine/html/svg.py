@@ -7,6 +7,7 @@ JavaScript off, and pass the report's CSP.  Every text goes through ``esc``; lab
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .page import esc
 
@@ -53,6 +54,12 @@ def em(text: str) -> float:
 
 def wrap(text: str, width: float, lines: int = 2) -> list[str]:
     """Text in at most ``lines`` lines of ``width`` ems: CJK breaks anywhere, Latin at spaces; '…' if cut."""
+    return list(_wrapped(text, width, lines))
+
+
+@lru_cache(maxsize=1 << 14)
+def _wrapped(text: str, width: float, lines: int) -> tuple[str, ...]:
+    """wrap, remembered (a page of thousands of scorecards draws the same labels in each one's charts)."""
     words, out, line = _tokens(text), [], ""
     for w in words:
         if line and em(line + w) > width:
@@ -64,7 +71,7 @@ def wrap(text: str, width: float, lines: int = 2) -> list[str]:
     if len(out) > lines:
         out = out[:lines]
         out[-1] = clip(out[-1] + "…", width)
-    return [clip(x, width) for x in out]
+    return tuple(clip(x, width) for x in out)
 
 
 def clip(text: str, width: float) -> str:

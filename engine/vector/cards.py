@@ -7,6 +7,7 @@ engine.validate), so an Entry here equals the one `scorecard score` makes from a
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Iterable, Iterator
 
 from .. import table_rows, validate
@@ -62,18 +63,47 @@ def _nones(xs) -> list:
 
 def entry(v: LongValues, m: Measure, row: int) -> Entry:
     """The Entry for the value on table row ``row``, as engine.validate makes it from a table cell."""
-    loc, key_loc = Loc(v.path, v.line(row), v.value_col), Loc(v.path, v.line(row), v.measure_col)
+    loc = Loc(v.path, v.line(row), v.value_col)
     evidence = _evidence(v.cells["evidence"][row]) if "evidence" in v.cells else ()
     note = v.cells["note"][row].strip() if "note" in v.cells else ""
-    raw = table_rows._value(v.cells["value"][row])
+    cell = v.cells["value"][row]
+    memo = _memo(v)
+    key = (m.id, type(cell), cell) if isinstance(cell, str) else None
+    read = memo.get(key) if key is not None else None
+    if read is None:
+        read = _read(v, m, row, cell, evidence, note, loc)
+        if key is not None and not isinstance(read[0], list):
+            memo[key] = read
+    value, shown, notes, approximate = read
+    return Entry(value, shown, evidence, note, notes, approximate, loc)
+
+
+def _read(v: LongValues, m: Measure, row: int, cell, evidence, note, loc) -> tuple:
+    """(value, value as written when it differs, notes, approximate) of a value cell: what the Entry holds
+    that depends on the cell's text and the measure only (the same text reads the same on every row)."""
+    raw = table_rows._value(cell)
     value = _plain(raw, m)
     if value is None:  # anything but a plain number or true/false: read exactly as engine.validate reads it
+        key_loc = Loc(v.path, v.line(row), v.measure_col)
         done = validate._parse(RawEntry(m.id, raw, evidence, note, loc, key_loc), m, [])
         if done is not None:
-            return done
+            return done.value, done.raw, done.notes, done.approximate
         value = raw
     shown = raw if value != raw or type(value) is not type(raw) else None
-    return Entry(value, shown, evidence, note, (), False, loc)
+    return value, shown, (), False
+
+
+_MEMOS: dict[int, dict] = {}
+"""Per long table (by id, dropped with it): (measure id, type, value cell text) -> what the cell reads as
+(a list of ratings is read again each time: an Entry's list is its own)."""
+
+
+def _memo(v: LongValues) -> dict:
+    memo = _MEMOS.get(id(v))
+    if memo is None:
+        memo = _MEMOS[id(v)] = {}
+        weakref.finalize(v, _MEMOS.pop, id(v), None)
+    return memo
 
 
 def _plain(raw, m: Measure):

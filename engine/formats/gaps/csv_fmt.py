@@ -24,6 +24,11 @@ INDICATOR = HEAD + ("group", "label", "depth", "score", "max", "pct", "light", "
 
 
 def render(reports, lang: str | None = None, by=("measure",), top: int | None = None) -> str:
+    return "".join(chunks(reports, lang, by, top))
+
+
+def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = None):
+    """The CSV text in pieces: the header row, then a report's rows at a time."""
     view = by[0] if by else "measure"
     columns, rows = {"measure": (MEASURE, _measure_rows), "owner": (OWNER, _owner_rows),
                      "indicator": (INDICATOR, _indicator_rows)}[view]
@@ -32,9 +37,12 @@ def render(reports, lang: str | None = None, by=("measure",), top: int | None = 
     w.writerow(columns)
     for rep in reports:
         head = _head(rep, lang)
-        for row in rows(rep, lang, top):
-            w.writerow([safe_cell(_cell(v)) for v in head + row])
-    return buf.getvalue()
+        w.writerows([safe_cell(_cell(v)) for v in head + row] for row in rows(rep, lang, top))
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    if buf.tell():
+        yield buf.getvalue()
 
 
 def _head(rep, lang) -> tuple:

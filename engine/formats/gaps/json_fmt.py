@@ -2,7 +2,7 @@
 submission file, an array for several or a folder); every view is included."""
 from __future__ import annotations
 
-from ..json_fmt import dumps, shaped
+from ..json_fmt import items
 from .common import report_dict
 
 NAME = "json"
@@ -11,6 +11,9 @@ SUFFIX = ".json"
 
 def render(reports, lang: str | None = None, by=("measure",), top: int | None = None,
            single: bool | None = None) -> str:
-    items = [report_dict(r, lang, top) for r in reports]
-    data = shaped(items, single)
-    return dumps(data) + "\n"
+    return "".join(chunks(reports, lang, by, top, single))
+
+
+def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = None, single: bool | None = None):
+    """The JSON text a report at a time."""
+    return items((report_dict(r, lang, top) for r in reports), single)

@@ -6,6 +6,7 @@ import io
 from ...gaps import GapReport
 from ...safe_text import BREAK, console as new_console, styled, text
 from ..common import coverage_text, num
+from ..plain_table import print_table
 from ..table import show_stages, show_waivers
 from ..words import status_word, ui_lang, word
 from . import table_views
@@ -19,9 +20,18 @@ MANY = 15
 
 
 def render(reports, lang: str | None = None, by=("measure",), top: int | None = None, width: int = 120) -> str:
+    return "".join(chunks(reports, lang, by, top, width))
+
+
+def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = None, width: int = 120):
+    """The reports as ``show`` prints them at ``width`` columns, a report at a time."""
     buf = io.StringIO()
-    show(reports, new_console(buf, width=width, no_color=True), lang, by, top)
-    return buf.getvalue()
+    console = new_console(buf, width=width, no_color=True)
+    for rep in reports:
+        show_report(rep, console, lang, by, top)
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
 
 
 def show(reports, console, lang: str | None = None, by=("measure",), top: int | None = None) -> None:
@@ -73,10 +83,10 @@ def header(rep: GapReport, lang, ui: str):
 
 def measure_view(rep: GapReport, console, lang, ui: str, top) -> None:
     wide = console.width >= 100
-    console.print(gaps_table(rep, lang, ui, top, wide))
+    print_table(console, gaps_table(rep, lang, ui, top, wide))
     base = [i for i in rep.missing if not i.is_modifier]
     if base:
-        console.print(missing_table(rep, lang, ui) if len(base) <= MANY else missing_summary(rep, base, lang, ui))
+        print_table(console, missing_table(rep, lang, ui) if len(base) <= MANY else missing_summary(rep, base, lang, ui))
     mods = [i.id for i in rep.missing if i.is_modifier]
     if mods:
         console.print(text(f"{word('modifiers_missing', ui)}: {', '.join(mods)}", "dim"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ...gaps import GapReport
 from ...safe_text import BREAK as NEWLINE, joined, styled, text
 from ..fit import column, fit_table
+from ..plain_table import print_table
 from ..common import num
 from ..words import owner_name, word
 from .common import target_text, value_text
@@ -40,7 +41,7 @@ def indicator_view(rep: GapReport, console, lang, ui: str, top) -> None:
         cell = light_cell(i.pct, i.light, bar) if i.pct is not None else text(word("excluded", ui), "dim")
         t.add_row(label, f"{num(g.score)}/{num(g.max)}", cell, str(i.gaps) if i.gaps else "",
                   num(i.recoverable) if i.gaps else "")
-    console.print(t)
+    print_table(console, t)
 
 
 def owner_view(rep: GapReport, console, lang, ui: str, top) -> None:
@@ -53,10 +54,10 @@ def owner_view(rep: GapReport, console, lang, ui: str, top) -> None:
         t.add_row(text(owner_name(rubric, o.unit, ui)), _n(len(o.lead)),
                   text(num(o.lead_points), "bold") if o.lead else "", _n(len(o.co)),
                   num(o.co_points) if o.co else "", _n(len(o.missing)))
-    console.print(t)
+    print_table(console, t)
     for o in rep.owners:
         if o.lead or o.co:
-            console.print(unit_table(rep, o, lang, ui, top))
+            print_table(console, unit_table(rep, o, lang, ui, top))
         extra = [f"{word('missing_n', ui)}: {', '.join(o.missing)}"] if o.missing else []
         extra += [f"{word('evidence', ui)}: {', '.join(o.evidence)}"] if o.evidence else []
         if extra:
