@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 from pathlib import Path
 from typing import List, Optional
 
@@ -52,8 +53,10 @@ def gaps(
         write(module, Cards(outcomes, tally.add), output, lang_code(lang), errc, **options)
         tally.warn()
         return summary(tally, errc)
-    reports = [analysis.analyse(card) for card in Cards(outcomes, tally.add)]
+    reports = (analysis.analyse(card) for card in Cards(outcomes, tally.add))  # a report at a time, never all held
+    first = next(reports, None)
+    if first is not None or fmt.value == "json":
+        write(module, itertools.chain([first] if first is not None else [], reports), output, lang_code(lang), errc,
+              **options)
     tally.warn()
-    if reports or fmt.value == "json":
-        write(module, reports, output, lang_code(lang), errc, **options)
     return summary(tally, errc)
