@@ -19,6 +19,14 @@ ENDS = 5
 """Submissions listed at the top and at the bottom of the rest."""
 
 
+def ends(items: list, top: int, bottom: int, whole: int = 0) -> list:
+    """``items`` as a terminal lists them: all of them when at most ``max(whole, top + bottom)``, else the first
+    ``top``, None where the rest stand, and the last ``bottom``."""
+    if len(items) <= max(whole, top + bottom):
+        return items
+    return items[:top] + [None] + items[-bottom:]
+
+
 def split(outcomes) -> tuple[list, object]:
     """(shown in full, the rest): every outcome when there are at most SCREENFUL, else the first SHOWN and an
     iterator over the rest (read as it streams)."""
@@ -38,12 +46,12 @@ def show_rest(heads: list, shown: int, console, lang: str | None = None) -> None
     ui = ui_lang(lang, heads[0].rubric)
     console.print(text(word("rest_title", ui, n=len(heads), shown=shown), "bold"))
     for group in by_rubric.values():
-        for part in _block(group, lang):
+        for part in block(group, lang):
             console.print(part)
     console.print(text(word("rest_how", ui), "yellow"))
 
 
-def _block(heads: list, lang: str | None) -> list:
+def block(heads: list, lang: str | None) -> list:
     """One rubric's rest: its name, the totals' spread and each grade's count, then the best and the worst few."""
     rubric = heads[0].rubric
     ui = ui_lang(lang, rubric)
@@ -53,12 +61,12 @@ def _block(heads: list, lang: str | None) -> list:
                           (word("total", ui), "right"), (word("grade", ui), "left")):
         column(t, name, justify)
     order = sorted(heads, key=lambda h: (h.vetoed, -h.total, str(h.submission.subject_id)))
-    ends = order if len(order) <= 2 * ENDS else order[:ENDS] + [None] + order[-ENDS:]
-    for i, h in enumerate(ends):
+    shown = ends(order, ENDS, ENDS)
+    for i, h in enumerate(shown):
         if h is None:
             t.add_row("…", text(word("rest_between", ui, n=len(order) - 2 * ENDS)), "", "", "")
             continue
-        mark = word("rest_top", ui) if i == 0 else word("rest_bottom", ui) if i == len(ends) - 1 else ""
+        mark = word("rest_top", ui) if i == 0 else word("rest_bottom", ui) if i == len(shown) - 1 else ""
         veto = f" {word('vetoed_short', ui)}" if h.vetoed else ""  # a vetoed one ranks last, whatever its total
         t.add_row(text(mark), text(h.submission.subject_name), text(h.submission.period), num(h.total),
                   text(h.grade.label.get(lang) + veto))

@@ -77,9 +77,9 @@ def show_comparison(c: Comparison, console, lang, whole: bool = True) -> None:
 
 def ends(standings: list) -> list:
     """The top LEAGUE_TOP and the bottom LEAGUE_BOTTOM of a league past a screenful, None between them."""
-    if len(standings) <= LEAGUE_TOP + LEAGUE_BOTTOM + SCREENFUL:
-        return standings
-    return standings[:LEAGUE_TOP] + [None] + standings[-LEAGUE_BOTTOM:]
+    from ..table_rest import ends as cut
+
+    return cut(standings, LEAGUE_TOP, LEAGUE_BOTTOM, LEAGUE_TOP + LEAGUE_BOTTOM + SCREENFUL)
 
 
 def _groups_fit(lg: League, width: int) -> bool:

@@ -55,7 +55,11 @@ def value_text(m: MeasureResult, lang: str) -> str:
 
 def owners_text(m: MeasureResult, lang: str, rubric) -> str:
     """The lead unit's name, then how many co-owners: '市统计局 +2'."""
-    names = m.measure.owners
+    return lead_text(m.measure.owners, lang, rubric)
+
+
+def lead_text(names: tuple, lang: str, rubric) -> str:
+    """owners_text of a measure's owners."""
     if not names:
         return "—"
     more = f" +{len(names) - 1}" if len(names) > 1 else ""

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from ...safe_text import text
 from ..common import num
-from ..table_rest import _block
+from ..table_rest import block
 from ..words import owner_name, ui_lang, word
+from .common import lead_text
 from .table_views import column, new_table
 
 TOP = 10
@@ -76,7 +77,7 @@ def show_rest(rest: Rest, shown: int, console, lang: str | None, by=("measure",)
     ui = ui_lang(lang, first.rubric)
     console.print(text(word("gaps_rest_title", ui, n=len(rest), shown=shown), "bold"))
     for losses in rest.by_rubric.values():
-        for part in _block(losses.heads, lang):
+        for part in block(losses.heads, lang):
             console.print(part)
         console.print(measures_lost(losses, lang))
         if "owner" in by:
@@ -97,8 +98,7 @@ def measures_lost(losses: Losses, lang: str | None):
     ranked = sorted(losses.points.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
     for mid, points in ranked:
         m = rubric.by_id[mid]
-        lead = owner_name(rubric, m.owners[0], ui) + (f" +{len(m.owners) - 1}" if len(m.owners) > 1 else "") \
-            if m.owners else "—"
+        lead = lead_text(m.owners, ui, rubric)
         t.add_row(text(f"{mid} {m.label.get(lang)}"), f"{losses.short[mid]:,}", num(points / n), f"{points:,.1f}",
                   text(lead))
     if not ranked:

@@ -40,7 +40,9 @@ def show_one(s: Sensitivity, console, lang: str | None = None, whole: bool = Tru
     ranked = [i for i in range(len(s.subjects)) if s.ranked[i]]
     if ranked and not whole and len(ranked) > SCREENFUL:
         ranked.sort(key=lambda i: int(s.rank[i]))
-        console.print(_table(s, ranked[:TOP] + [None] + ranked[-BOTTOM:], lang, ui, ranked=True))
+        from ..table_rest import ends
+
+        console.print(_table(s, ends(ranked, TOP, BOTTOM), lang, ui, ranked=True))
         wide = sorted(ranked, key=lambda i: (-(float(s.high[i]) - float(s.low[i])), int(s.rank[i])))[:WIDEST]
         console.print(_table(s, wide, lang, ui, ranked=True, title=word("sens_widest", ui, n=WIDEST)))
         console.print(text(word("sens_how", ui, n=len(ranked), shown=TOP + BOTTOM), "yellow"))
