@@ -12,7 +12,9 @@ from ..outcome import Cards
 from ..formats.fit import column, fit_table
 from ..safe_text import BREAK, joined, styled, text
 from . import as_of as dating
-from .common import LANG, LONG, RUBRIC, RUBRICS_DIR, Lang, Tally, err_console, handled, lang_code, out_console, run
+from .common import LANG, LONG, RUBRIC, RUBRICS_DIR, Lang, Tally, err_console, handled, lang_code, out_console, run, \
+    voice
+from .lines import LINES, say
 from .score_cmd import summary
 
 
@@ -50,7 +52,7 @@ def report(
     if cards:
         report_write.write_set(output, made())
     if files:
-        out_console().print(written_table(files, output))
+        out_console().print(written_table(files, output, voice()))
     return summary(tally, errc)
 
 
@@ -59,15 +61,15 @@ SCREENFUL = 20
 SHOWN = 10
 
 
-def written_table(files, output: Path):
+def written_table(files, output: Path, lang: Optional[str] = None):
     """One row per submission (its total, grade, files and HTML report), one for the comparison, one for the
-    index page."""
+    index page; in ``lang`` (engine.cli.lines)."""
     from rich import box
 
-    t = fit_table(title=text(f"wrote {len(files)} files to {output}/"), title_justify="left", box=box.SIMPLE_HEAD,
-                  expand=True)
+    t = fit_table(title=text(say("written", lang, n=len(files), output=output)), title_justify="left",
+                  box=box.SIMPLE_HEAD, expand=True)
     for col in ("subject", "period", "total", "grade", "files"):
-        column(t, col, "right" if col == "total" else "left")
+        column(t, say(f"col_{col}", lang), "right" if col == "total" else "left")
     rows: dict[str, list] = {}
     for f in files:
         stem = str(f.path.with_suffix("")) if f.path.suffix == ".html" else \
@@ -82,14 +84,14 @@ def written_table(files, output: Path):
         items = subjects[:SHOWN] + [None] + [r for r in items if r[1][0] is None]
     for item in items:
         if item is None:
-            t.add_row("…", text(f"{hidden} more"), "", "", text(f"{output}/<subject>/…"))
+            t.add_row("…", text(say("written_more", lang, n=hidden)), "", "", text(f"{output}/<subject>/…"))
             continue
         stem, (card, count, kind, page) = item
         lines = [f"{output / stem}.* ({count})"] if count > 1 or not page else []
         where = styled(*joined(lines + ([str(output / page)] if page else []), BREAK))
         if card is None:
-            t.add_row(text(kind, "bold"), "", "", "", where)
+            t.add_row(text(say(f"kind_{kind}", lang) if f"kind_{kind}" in LINES else kind, "bold"), "", "", "", where)
             continue
         sub = card.submission
-        t.add_row(text(sub.subject_name), text(sub.period), f"{card.total:g}", text(card.grade.label.get()), where)
+        t.add_row(text(sub.subject_name), text(sub.period), f"{card.total:g}", text(card.grade.label.get(lang)), where)
     return t

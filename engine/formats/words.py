@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..methods._common import is_number
+from ..lang import ui_lang  # noqa: F401 (the reports' words take their language from it)
 from ..model import Rubric
 from .common import num, show_value
 
@@ -247,13 +248,6 @@ WORDS: dict[str, tuple[str, str]] = {
 STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
           "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full"), "waived": ("不适用（豁免）", "waived")}
 VALUE_MISSING = ("未填报", "missing")
-
-
-def ui_lang(lang: str | None, rubric: Rubric) -> str:
-    """The language of the report's own words: --lang, else zh when the rubric has zh labels."""
-    if lang in ("zh", "en"):
-        return lang
-    return "zh" if rubric.title.has("zh") or any(g.label.has("zh") for g in rubric.groups) else "en"
 
 
 def word(key: str, lang: str, **fields: Any) -> str:
