@@ -58,8 +58,20 @@ _CATALOGUE: dict[str, list[tuple[str, str]]] = {
     "duplicate": [(r"given in both values and ratings", "values 和 ratings 中重复给出"),
                   (r"given twice: rows (?P<a>\d+) and (?P<b>\d+)", "重复给出：第 {a} 行和第 {b} 行")],
     "type": [(r"(?P<method>\w+): expected a number, got (?P<got>.+)", "{method}：应为数字，实为 {got}"),
-             (r"(?P<method>\w+): expected true or false(?P<rest>.*)", "{method}：应为 true 或 false（是/否）{rest}")],
-    "path": [(r"period (?P<p>.+) disagrees with the (?P<where>file name|folder) (?P<name>\S+) \(expected (?P<shape>.+)\)",
+             (r"(?P<method>\w+): expected true or false \(or 是/否\), got (?P<got>.+)",
+              "{method}：应为 true 或 false（或 是/否），实为 {got}"),
+             (r"(?P<method>\w+): expected true or false; (?P<got>.+) is a string in YAML 1\.2 \(write true or false\)",
+              "{method}：应为 true 或 false；{got} 在 YAML 1.2 中是文字（请写 true 或 false）"),
+             (r"(?P<method>\w+): expected a whole number >= 0, got (?P<got>.+)", "{method}：应为不小于 0 的整数，实为 {got}"),
+             (r"(?P<method>\w+): expected one of: (?P<menu>.+); got (?P<got>.+)", "{method}：应为以下之一：{menu}；实为 {got}"),
+             (r"(?P<method>\w+): expected a rating number on the scale \[(?P<lo>[^,]+), (?P<hi>[^\]]+)\], "
+              r"got (?P<got>.+)",
+              "{method}：应为 [{lo}, {hi}] 范围内的评分，实为 {got}"),
+             (r"(?P<method>\w+): rating (?P<n>.+) is outside the scale \[(?P<lo>[^,]+), (?P<hi>[^\]]+)\]",
+              "{method}：评分 {n} 超出 [{lo}, {hi}] 的范围"),
+             (r"(?P<method>\w+): NaN and infinity are not numbers here", "{method}：NaN 和无穷大在这里不算数字")],
+    "path": [(r"period (?P<p>.+) disagrees with the (?P<where>file name|folder) (?P<name>\S+) "
+              r"\(expected (?P<shape>.+)\)",
               "期次 {p} 与{where} {name} 不一致（应为 {shape}）"),
              (r"subject (?P<s>.+) disagrees with the folder (?P<name>\S+) \(expected (?P<shape>.+)\)",
               "对象 {s} 与文件夹 {name} 不一致（应为 {shape}）")],
@@ -71,6 +83,13 @@ _CATALOGUE: dict[str, list[tuple[str, str]]] = {
     "truncated": [(r"… and (?P<n>\d+) more (?P<what>errors?|warnings?|notes?) in this file", "… 本文件另有 {n} 个{what}"),
                   (r"… and (?P<n>\d+) more problems in this file \((?P<each>.+)\)", "… 本文件另有 {n} 个问题（{each}）")],
     "io": [(r"cannot read: (?P<why>.+)", "无法读取：{why}")],
+    "rule": [(r"(?P<msg>.+) \((?P<a>.+?) = (?P<x>\S+) is more than (?P<b>\S+) = (?P<y>\S+)\)",
+              "{msg}（{a} = {x}，超过 {b} = {y}）"),
+             (r"(?P<a>.+?) = (?P<x>\S+) is more than (?P<b>\S+) = (?P<y>\S+)", "{a} = {x}，超过 {b} = {y}"),
+             (r"(?P<msg>.+) \((?P<m>\S+) moved (?P<pct>.+?) from (?P<a>\S+) in (?P<period>.+?) to (?P<b>\S+) \(at most "
+              r"(?P<q>\S+)% allowed\)\)", "{msg}（{m} 由 {period} 的 {a} 变为 {b}，变动 {pct}，最多允许 {q}%）"),
+             (r"(?P<m>\S+) moved (?P<pct>.+?) from (?P<a>\S+) in (?P<period>.+?) to (?P<b>\S+) \(at most (?P<q>\S+)% "
+              r"allowed\)", "{m} 由 {period} 的 {a} 变为 {b}，变动 {pct}，最多允许 {q}%")],
 }
 CATALOGUE = {code: [(re.compile(p), t) for p, t in rules] for code, rules in _CATALOGUE.items()}
 _KINDS = {"error": "错误", "errors": "错误", "warning": "警告", "warnings": "警告", "note": "说明", "notes": "说明",

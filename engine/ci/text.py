@@ -22,7 +22,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "more_failed": ("另有 {n} 份未通过", "{n} more failed"), "passed": ("{n} 份通过", "{n} passed"),
     "not_listed": ("，均未列出", ", not listed"), "and": ("，", ", "),
     "bar_grade": ("等级不低于 {grade}", "grade {grade} or better"), "bar_score": ("总分 ≥ {score}", "total >= {score}"),
-    "bar_policy": ("策略 {file}（{n} 条规则）", "policy {file} ({n} rules)"), "bar_both": ("且", " and "), "bar_valid": ("有效", "valid"),
+    "bar_policy": ("策略 {file}（{n} 条规则）", "policy {file} ({n} rules)"), "bar_both": ("且", " and "),
+    "bar_valid": ("有效", "valid"),
 }
 STYLE = {"pass": "green", "invalid": "red", "below": "red"}
 

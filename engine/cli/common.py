@@ -182,13 +182,20 @@ def exit_code(fn, *args, **kwargs) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        speak(None)  # the next command (a test's, in this process) finds its own
 
 
 def _fail(problems: list[Problem], what: str, code: int) -> int:
     console = err_console()
     print_problems(problems, console)
-    console.print(f"[red]{say(what, voice())}[/] {say('problems', voice(), n=len(problems))}")
+    console.print(f"[red]{say(what, voice())}[/]{said_problems(len(problems))}")
     return code
+
+
+def said_problems(n: int) -> str:
+    """' (3 problems)' after what failed, '（3 个问题）' in Chinese."""
+    return ("" if voice() == "zh" else " ") + say("problems", voice(), n=n)
 
 
 def run(paths, rubric, rubrics_dir: str, long: bool = False, scoring: bool = True, label: str = "scoring"):

@@ -9,8 +9,8 @@ import typer
 from .. import formats
 from ..outcome import Cards
 from . import as_of as dating
-from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, err_console, handled, lang_code, run, \
-    voice
+from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, err_console, handled, lang_code, \
+    run, voice
 from .lines import say
 from .output import write
 

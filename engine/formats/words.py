@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..methods._common import is_number
 from ..lang import ui_lang  # noqa: F401 (the reports' words take their language from it)
+from ..methods._common import is_number
 from ..model import Rubric
 from .common import num, show_value
 

@@ -34,7 +34,8 @@ def test_writes_the_report_set(files):
     assert written == sorted(["compare.csv", "compare.json", "compare.md", "index.html"] + per + [
         f"km/2026.trend.{k}" for k in ("gaps-by-owner.csv", "gaps.csv", "gaps.json", "gaps.md", "html", "score.csv",
                                        "score.json", "score.md")])
-    assert "wrote 52 files to reports/" in r.stdout and "reports/zt/2025.trend.* (8)" in r.stdout
+    assert "已写入 52 个文件到 reports/" in r.stdout and "reports/zt/2025.trend.* (8)" in r.stdout  # the rubric's zh
+    assert "wrote 52 files to reports/" in run("report", "submissions/", "--lang", "en").stdout
     assert "reports/zt/2025.trend.html" in r.stdout and "reports/index.html" in r.stdout
     assert "reports/compare.* (3)" in r.stdout
 
@@ -99,5 +100,5 @@ def test_past_a_screenful_the_written_table_lists_the_first(tmp_path, monkeypatc
     assert r.exit_code == 0
     listed = [line for line in r.stdout.splitlines() if "市" in line and "2024" in line]
     assert [x.split()[0] for x in listed] == [f"市{i:02d}" for i in range(1, SHOWN + 1)]
-    assert re.search(rf"…\s+{n - SHOWN} more\s", r.stdout) and "out/index.html" in r.stdout
+    assert re.search(rf"…\s+另有 {n - SHOWN} 份\s", r.stdout) and "out/index.html" in r.stdout
     assert len(list((tmp_path / "out").glob("s*/2024.tiny.html"))) == n

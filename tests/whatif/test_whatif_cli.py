@@ -60,7 +60,7 @@ def test_plan_file(files):
 
 def test_plan_errors_located_with_measure_id(files):
     (files / "plan.yaml").write_text("values:\n  A.1: 90%\n  A.3: 1\n  A.2: maybe\n", encoding="utf-8")
-    r = run("jc/2024.yaml", "--plan", "plan.yaml")
+    r = run("jc/2024.yaml", "--plan", "plan.yaml", "--lang", "en")
     assert r.exit_code == 1
     assert "plan.yaml:3:3: A.3: 'A.3' is not a measure of this rubric (did you mean 'A.2'?)" in r.stderr
     assert "plan.yaml:4:8: A.2: check:" in r.stderr
@@ -77,7 +77,7 @@ def test_plan_shape_and_yaml_errors(files):
 
 
 def test_set_errors(files):
-    r = run("jc/2024.yaml", "--set", "A.2=maybe", "--set", "B1=3")
+    r = run("jc/2024.yaml", "--set", "A.2=maybe", "--set", "B1=3", "--lang", "en")
     assert r.exit_code == 1
     assert "--set A.2=maybe: A.2: check:" in r.stderr
     assert "--set B1=3: B1: 'B1' is not a measure of this rubric (did you mean 'B.1'?)" in r.stderr
