@@ -50,6 +50,18 @@ LINES: dict[str, tuple[str, str]] = {
     "col_files": ("文件", "files"),
     "kind_compare": ("排名比较", "compare"),
     "kind_index": ("总览页", "index"),
+    # rubric show (lint keeps English: it has no --lang)
+    "census": ("{groups} 个指标组，{measures} 项测评指标共 {worth} 分（分制 {scale}），{mods} 项加分/扣分/否决项，"
+               "{units} 个责任单位", "{groups} groups, {measures} measures worth {worth} (scale {scale}), {mods} "
+               "bonus/deduction/veto items, {units} units"),
+    "census_extends": ("；扩展自 {parent}：新增 {added} 个节点，修改 {changed} 个", "; extends {parent}: {added} "
+                       "nodes added, {changed} changed"),
+    "tree_scale": ("  分制 {scale}", "  scale {scale}"),
+    "tree_weight": ("权重 {weight}", "weight {weight}"),
+    "tree_points": ("{points} 分", "{points} pts"),
+    "legend": ("{added} 新增   {changed} 修改 — 由裁剪文件所改（本评分标准扩展自 ", "{added} added   {changed} "
+               "changed — by tailoring (this rubric extends "),
+    "legend_end": ("）", ")"),
 }
 
 WARNINGS: dict[str, tuple[str, str]] = {

@@ -37,7 +37,7 @@ def run(*args):
 
 
 def test_show_marks_added_and_changed_nodes(files):
-    r = run("rubric", "show", "rubrics/top.yaml")
+    r = run("rubric", "show", "rubrics/top.yaml", "--lang", "en")
     assert r.exit_code == 0, r.output
     lines = [line.rstrip() for line in r.stdout.splitlines()]
     assert "│   └── ~ D1.M01 D1.M01  50 pts check: true or false tzb" in lines
