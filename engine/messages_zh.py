@@ -91,6 +91,23 @@ _CATALOGUE: dict[str, list[tuple[str, str]]] = {
              (r"(?P<m>\S+) moved (?P<pct>.+?) from (?P<a>\S+) in (?P<period>.+?) to (?P<b>\S+) \(at most (?P<q>\S+)% "
               r"allowed\)", "{m} 由 {period} 的 {a} 变为 {b}，变动 {pct}，最多允许 {q}%")],
 }
+_CATALOGUE["usage"] = [  # a UsageError's message (exit 2), as engine.cli.common.exit_code prints it
+    (r"no such file or folder: (?P<p>.+)", "没有这个文件或文件夹：{p}"),
+    (r"no such (?P<what>rubric file|rubrics folder|file|folder): (?P<p>.+)", "没有这个{what}：{p}"),
+    (r"--as-of (?P<v>.+) is not a date: write it YYYY-MM-DD, e\.g\. --as-of 2026-06-30",
+     "--as-of {v} 不是日期：请写成 YYYY-MM-DD，如 --as-of 2026-06-30"),
+    (r"refusing to write (?P<p>.+): the engine never writes into (?P<d>[^ ]+)/ \((?P<f>.+)\)",
+     "拒绝写入 {p}：本工具从不写入 {d}/（{f}）"),
+    (r"refusing to write (?P<p>.+): (?P<f>.+) holds this command's input", "拒绝写入 {p}：{f} 中有本命令的输入"),
+    (r"nothing to change: give --set MEASURE=VALUE or --plan FILE", "没有要改的数值：请给出 --set 指标=数值 或 --plan 文件"),
+    (r"no submission found at (?P<p>.+)", "{p} 处没有提交"),
+    (r"whatif takes one submission; (?P<p>.+) holds (?P<n>\d+): (?P<names>.+)", "whatif 只接受一份提交；{p} 中有 {n} 份：{names}"),
+    (r"--set (?P<given>.+): expected MEASURE=VALUE, e\.g\. --set A1\.1=95", "--set {given}：应写成 指标=数值，如 --set A1.1=95"),
+    (r"--weights (?P<w>\S+): give a percent from 0 to under 100, e\.g\. --weights 20",
+     "--weights {w}：请给出 0 到 100（不含）之间的百分数，如 --weights 20"),
+    (r"--runs (?P<n>\S+): give at least 1 run, e\.g\. --runs 1000", "--runs {n}：至少 1 次，如 --runs 1000"),
+]
+_KINDS_USAGE = {"rubric file": "评分标准文件", "rubrics folder": "评分标准文件夹", "file": "文件", "folder": "文件夹"}
 CATALOGUE = {code: [(re.compile(p), t) for p, t in rules] for code, rules in _CATALOGUE.items()}
 _KINDS = {"error": "错误", "errors": "错误", "warning": "警告", "warnings": "警告", "note": "说明", "notes": "说明",
           "file name": "文件名", "folder": "文件夹"}
@@ -119,7 +136,7 @@ def _part(name: str, value: str) -> str:
         return f"（数值在 {value}）" if value else ""
     if name == "each":
         return "，".join(_each(part) for part in value.split(", "))
-    return _KINDS.get(value, value) if name in ("what", "where") else value
+    return {**_KINDS, **_KINDS_USAGE}.get(value, value) if name in ("what", "where") else value
 
 
 def _note(note: str) -> str:

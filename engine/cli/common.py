@@ -178,12 +178,19 @@ def exit_code(fn, *args, **kwargs) -> int:
     except InputError as e:
         return _fail(e.problems, "input_invalid", 1)
     except UsageError as e:
-        err_console().print(f"[red]{say('error', voice())}[/] {literal(e)}")
+        said = str(e) if voice() != "zh" else _zh_usage(str(e))
+        err_console().print(f"[red]{say('error', voice())}[/]{'' if voice() == 'zh' else ' '}{literal(said)}")
         return 2
     except KeyboardInterrupt:
         return 130
     finally:
         speak(None)  # the next command (a test's, in this process) finds its own
+
+
+def _zh_usage(text: str) -> str:
+    from ..messages_zh import message
+
+    return message("usage", text)
 
 
 def _fail(problems: list[Problem], what: str, code: int) -> int:

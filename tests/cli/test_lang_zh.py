@@ -211,3 +211,15 @@ def test_default_is_the_rubrics_language(folder, monkeypatch):
     monkeypatch.chdir(folder)
     r = CliRunner().invoke(app, ["validate", "subs", "--as-of", "2024-06-30"], catch_exceptions=False)
     assert "已检查 2 个文件：2 份有效" in r.stderr
+
+
+def test_usage_errors_in_chinese(folder, monkeypatch):
+    """A usage error (exit 2) under --lang zh: 错误： and the catalogue's words (engine.messages_zh, "usage")."""
+    monkeypatch.chdir(folder)
+    said = {args[0]: CliRunner().invoke(app, [*args, "--lang", "zh"]) for args in (
+        ["score", "nope"], ["gaps", "subs", "--as-of", "2024-13-01"], ["report", "subs", "-o", "rubrics/x"])}
+    assert all(r.exit_code == 2 for r in said.values())
+    assert said["score"].stderr == "错误：没有这个文件或文件夹：nope\n"
+    assert "错误：--as-of '2024-13-01' 不是日期：请写成 YYYY-MM-DD" in said["gaps"].stderr
+    assert "错误：拒绝写入 rubrics/x：本工具从不写入 rubrics/" in said["report"].stderr
+    assert CliRunner().invoke(app, ["score", "nope", "--lang", "en"]).stderr == "error: no such file or folder: nope\n"
