@@ -57,7 +57,7 @@ def test_invalid_exit_1(files):
 
 def test_refuses_to_write_into_submissions(files):
     (files / "submissions").mkdir()
-    r = run("compare", "subs", "-f", "json", "-o", "submissions/x.json")
+    r = run("compare", "subs", "-f", "json", "-o", "submissions/x.json", "--lang", "en")
     assert r.exit_code == 2 and "never writes into submissions/" in r.stderr
     assert not (files / "submissions" / "x.json").exists()
 

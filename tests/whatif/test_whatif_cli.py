@@ -87,11 +87,12 @@ def test_set_errors(files):
 
 def test_usage_errors_exit_2(files):
     assert run("jc/2024.yaml").exit_code == 2  # nothing to change
-    r = run("jc/2024.yaml", "--set", "A.1")
+    r = run("jc/2024.yaml", "--set", "A.1", "--lang", "en")
     assert r.exit_code == 2 and "expected MEASURE=VALUE" in r.stderr
+    assert "--set A.1：应写成 指标=数值" in run("jc/2024.yaml", "--set", "A.1").stderr  # the rubric's language
     (files / "jc" / "2025.yaml").write_text((files / "jc" / "2024.yaml").read_text(encoding="utf-8")
                                             .replace("2024", "2025"), encoding="utf-8")
-    r = run("jc", "--set", "A.1=90")
+    r = run("jc", "--set", "A.1=90", "--lang", "en")
     assert r.exit_code == 2 and "holds 2" in r.stderr and "2024.yaml" in r.stderr and "2025.yaml" in r.stderr
 
 
