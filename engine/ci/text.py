@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from ..formats.fit import column, fit_table
 from ..safe_text import console as new_console, styled, text
@@ -86,12 +87,19 @@ def _more(verdicts, listed, failed, lang: str | None) -> str:
     return say("and", lang).join(said + ([say("passed", lang, n=passed)] if passed else [])) + say("not_listed", lang)
 
 
+def _name(outcome, lang: str | None) -> str:
+    """The verdict's name (Outcome.name), its count of parts in Chinese for zh."""
+    if lang != "zh":
+        return outcome.name
+    return re.sub(r" \((\+?)(\d+) parts\)$", lambda m: f"（{'另 ' if m[1] else ''}{m[2]} 份分表）", outcome.name)
+
+
 def _row(v, lang: str | None) -> tuple:
     card = v.outcome.head
     key = "pass" if v.passed else "invalid" if v.invalid else "below"
     result = styled((say(key, lang), STYLE[key]))
     if card is None:
-        return (text(v.outcome.name), "—", "—", "—", "—", result)
+        return (text(_name(v.outcome, lang)), "—", "—", "—", "—", result)
     sub = card.submission
     grade = card.grade.label.get(lang) + (say("vetoed", lang) if card.vetoed else "")
-    return (text(v.outcome.name), text(sub.subject_name), text(sub.period), f"{card.total:g}", text(grade), result)
+    return (text(_name(v.outcome, lang)), text(sub.subject_name), text(sub.period), f"{card.total:g}", text(grade), result)

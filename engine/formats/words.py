@@ -96,7 +96,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "panel_disagree": ("分歧", "flag"),
     "panel_wide": ("⚠ 分歧较大 >{limit}", "⚠ wide >{limit}"),
     "panel_note": ("平均分：去掉最高分和最低分（trim）后的平均；极差：全部评分中最高分减最低分，超过阈值（评分标准的"
-                   "disagree，默认为量表宽度的四分之一）即标为分歧较大。",
+                   " disagree，默认为量表宽度的四分之一）即标为分歧较大。",
                    "Mean: after trim drops the highest and lowest; spread: the highest of all ratings less the lowest, "
                    "flagged above the rubric's disagree (a quarter of the scale by default)."),
     "progress_title": ("填报进度", "Filing progress"),

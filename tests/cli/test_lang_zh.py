@@ -108,6 +108,7 @@ SAFE = [
     r"[\w-]+@[\d.]+",  # rubric refs
     r"\w+(\|\w+)+",  # format lists
     r"scorecard \w+",  # command names
+    r"\b(yaml|aml|ml|csv|json|html|tml)\b",  # the end of a file name a table cell wrapped
     r"\b(min_coverage|disagree|trim|crosswalk|expires|value|evidence|values|ratings|true|false|YYYY-MM-DD)\b",
 ]
 """What may stay Latin in a Chinese line: the formats' own names, keys and the commands."""
