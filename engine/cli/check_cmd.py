@@ -9,7 +9,8 @@ from .. import ci
 from ..gate import Bar, check_bar, judge
 from ..safe_text import literal
 from . import as_of as dating
-from .common import Lang, choices, err_console, heeded, on_first_use, print_problems, run, said_problems, speak, voice
+from .common import Lang, choices, err_console, heeded, on_first_use, print_problems, run, said_problems, speak, voice, \
+    zh_usage
 from .lines import say
 from .output import write
 
@@ -107,7 +108,8 @@ def checked(paths: List[str], rubric: Optional[str] = None, rubrics_dir: str = "
 def _bad_policy(e) -> int:
     """Every problem of the policy at FILE:LINE:COL, one a line, as validate lists a file's: a usage error."""
     print_problems(e.problems, err_console())
-    err_console().print(f"[red]{literal(e.what)}[/]{said_problems(len(e.problems))}")
+    what = e.what if voice() != "zh" else zh_usage(e.what)
+    err_console().print(f"[red]{literal(what)}[/]{said_problems(len(e.problems))}")
     return 2
 
 

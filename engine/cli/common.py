@@ -178,7 +178,7 @@ def exit_code(fn, *args, **kwargs) -> int:
     except InputError as e:
         return _fail(e.problems, "input_invalid", 1)
     except UsageError as e:
-        said = str(e) if voice() != "zh" else _zh_usage(str(e))
+        said = str(e) if voice() != "zh" else zh_usage(str(e))
         err_console().print(f"[red]{say('error', voice())}[/]{'' if voice() == 'zh' else ' '}{literal(said)}")
         return 2
     except KeyboardInterrupt:
@@ -187,7 +187,8 @@ def exit_code(fn, *args, **kwargs) -> int:
         speak(None)  # the next command (a test's, in this process) finds its own
 
 
-def _zh_usage(text: str) -> str:
+def zh_usage(text: str) -> str:
+    """A usage error's message in Chinese where engine.messages_zh has its words."""
     from ..messages_zh import message
 
     return message("usage", text)
