@@ -9,8 +9,7 @@ import typer
 
 from .. import report_set, report_write
 from ..outcome import Cards
-from ..formats.fit import column, fit_table
-from ..safe_text import BREAK, joined, styled, text
+from ..safe_text import text
 from . import as_of as dating
 from .common import LANG, LONG, RUBRIC, RUBRICS_DIR, Lang, Tally, err_console, handled, lang_code, out_console, run, \
     voice
@@ -63,13 +62,17 @@ SHOWN = 10
 
 def written_table(files, output: Path, lang: Optional[str] = None):
     """One row per submission (its total, grade, files and HTML report), one for the comparison, one for the
-    index page; in ``lang`` (engine.cli.lines)."""
-    from rich import box
+    index page; in ``lang`` (engine.cli.lines). Each path on one line where the console it is printed on has room
+    for it (engine.cli.written)."""
+    from .written import Fitted
 
-    t = fit_table(title=text(say("written", lang, n=len(files), output=output)), title_justify="left",
-                  box=box.SIMPLE_HEAD, expand=True)
-    for col in ("subject", "period", "total", "grade", "files"):
-        column(t, say(f"col_{col}", lang), "right" if col == "total" else "left")
+    rows = _written_rows(files, output, lang)
+    heads = [say(f"col_{col}", lang) for col in ("subject", "period", "total", "grade", "files")]
+    return Fitted(text(say("written", lang, n=len(files), output=output)), heads, rows)
+
+
+def _written_rows(files, output: Path, lang: Optional[str]) -> list:
+    """(subject, period, total, grade, [paths]) per row of the table."""
     rows: dict[str, list] = {}
     for f in files:
         stem = str(f.path.with_suffix("")) if f.path.suffix == ".html" else \
@@ -82,16 +85,18 @@ def written_table(files, output: Path, lang: Optional[str] = None):
     if len(subjects) > SCREENFUL:  # a terminal lists the first few submissions, then the set's own files
         hidden = len(subjects) - SHOWN
         items = subjects[:SHOWN] + [None] + [r for r in items if r[1][0] is None]
+    out = []
     for item in items:
         if item is None:
-            t.add_row("…", text(say("written_more", lang, n=hidden)), "", "", text(f"{output}/<subject>/…"))
+            out.append((text("…"), text(say("written_more", lang, n=hidden)), "", "", [f"{output}/<subject>/…"]))
             continue
         stem, (card, count, kind, page) = item
-        lines = [f"{output / stem}.* ({count})"] if count > 1 or not page else []
-        where = styled(*joined(lines + ([str(output / page)] if page else []), BREAK))
+        where = ([f"{output / stem}.* ({count})"] if count > 1 or not page else []) + ([str(output / page)] if page
+                                                                                       else [])
         if card is None:
-            t.add_row(text(say(f"kind_{kind}", lang) if f"kind_{kind}" in LINES else kind, "bold"), "", "", "", where)
+            out.append((text(say(f"kind_{kind}", lang) if f"kind_{kind}" in LINES else kind, "bold"), "", "", "", where))
             continue
         sub = card.submission
-        t.add_row(text(sub.subject_name), text(sub.period), f"{card.total:g}", text(card.grade.label.get(lang)), where)
-    return t
+        out.append((text(sub.subject_name), text(sub.period), f"{card.total:g}", text(card.grade.label.get(lang)),
+                    where))
+    return out

@@ -102,3 +102,29 @@ def test_past_a_screenful_the_written_table_lists_the_first(tmp_path, monkeypatc
     assert [x.split()[0] for x in listed] == [f"市{i:02d}" for i in range(1, SHOWN + 1)]
     assert re.search(rf"…\s+另有 {n - SHOWN} 份\s", r.stdout) and "out/index.html" in r.stdout
     assert len(list((tmp_path / "out").glob("s*/2024.tiny.html"))) == n
+
+
+@pytest.mark.parametrize("columns", [100, 80])
+def test_the_written_paths_stay_whole_where_they_fit(tmp_path, monkeypatch, columns):
+    """Long subject names (示例市（虚构示例）, a company's): at 100 columns every path is one line (the name folds
+    if need be); at 80 a path folds after a '/', never inside a name."""
+    from tests.views.test_table_rest import RUBRIC
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "tiny.yaml").write_text(RUBRIC, encoding="utf-8")
+    for sid, name in (("example-city", "示例市（虚构示例）"), ("bayannur-power", "巴彦淖尔供电公司")):
+        p = tmp_path / "subs" / sid / "2025.yaml"
+        p.parent.mkdir(parents=True)
+        p.write_text(f"rubric: tiny\nsubject: {{id: {sid}, name: {name}}}\nperiod: 2025\nvalues:\n  G1.M1: 1\n",
+                     encoding="utf-8")
+    folder = "reports/weekly-campaign-2025"
+    out = CliRunner().invoke(app, ["report", "subs", "-o", folder], catch_exceptions=False).stdout
+    assert max(len(line) for line in out.splitlines()) <= columns
+    html = [f"{folder}/{sid}/2025.tiny.html" for sid in ("example-city", "bayannur-power")]
+    if columns == 100:
+        assert all(p in out for p in html)
+    else:
+        assert not any(p in out for p in html) and f"{folder}/ " in out and "bayannur-power/2025.tiny.html" in out
+        assert not re.search(r"[a-z0-9-] *\n *[a-z0-9-]", out)  # broken after a '/', never inside a name
