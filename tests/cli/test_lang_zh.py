@@ -166,15 +166,14 @@ def test_zh_has_none_of_the_english_lines_words(folder, monkeypatch, name):
         assert not [w for w in UI if re.search(rf"\b{w}\b", line)], line
 
 
-@pytest.mark.parametrize("name", sorted(p.name.split(".")[0] for p in GOLDEN.glob("*.txt")))
+@pytest.mark.parametrize("name", sorted(p.name.split(".")[0] for p in GOLDEN.glob("*.err.txt")))
 def test_en_output_unchanged(folder, monkeypatch, name):
-    """The English lines as they were: the golden files hold what the engine printed before --lang zh reached
-    them (validate: without --lang, which then printed its lines in English); NAME.err.txt: stderr alone (the
-    command's lines; its report on stdout is long, and pinned by the format's own tests). Not here: check and
-    report, whose tables under --lang en now show the grades' English labels (their lines: tests/ci, report's)."""
-    whole = GOLDEN / f"{name}.txt"
-    expected = (whole if whole.exists() else GOLDEN / f"{name}.err.txt").read_text(encoding="utf-8")
-    assert run(folder, monkeypatch, name, "en", err_only=not whole.exists()) == expected
+    """The command's own English lines (stderr: tallies, problems, summaries) as they were: NAME.err.txt holds what
+    the engine printed before --lang zh reached them (validate: without --lang, which printed them in English).
+    The reports on stdout are pinned by their formats' tests. Not here: check and report, whose tables under
+    --lang en now show the grades' English labels (their English lines: tests/ci, tests/cli/test_report_cli.py)."""
+    expected = (GOLDEN / f"{name}.err.txt").read_text(encoding="utf-8")
+    assert run(folder, monkeypatch, name, "en", err_only=True) == expected
 
 
 def test_zh_problem_lines_keep_file_line_col(folder, monkeypatch):
