@@ -29,7 +29,8 @@ class ReportFile:
     path: PurePosixPath
     """Relative to the output folder: '<subject>/<period>.<rubric>.<kind><suffix>' (the HTML report:
     '<subject>/<period>.<rubric>.html'), 'compare<suffix>' or 'index.html'."""
-    text: str
+    text: str | bytes
+    """The content; bytes for a binary file (a Word document, a PDF)."""
     kind: str
     """'score', 'gaps', 'gaps-by-owner', 'html' (the HTML report), 'compare' or 'index' (index.html)."""
     card: Scorecard | None = None
@@ -40,6 +41,11 @@ class ReportFile:
         """CSV opens in Excel with the right characters only with a byte-order mark."""
         return "utf-8-sig" if self.path.suffix == ".csv" else "utf-8"
 
+    @property
+    def data(self) -> bytes:
+        """The bytes written: the text in its encoding, or the content as it is when it is already bytes."""
+        return self.text if isinstance(self.text, bytes) else self.text.encode(self.encoding)
+
 
 def plan(cards: list[Scorecard], lang: str | None = None) -> list[ReportFile]:
     """Every file of the report set, per scorecard first, then the comparison (and, for several
@@ -49,8 +55,7 @@ def plan(cards: list[Scorecard], lang: str | None = None) -> list[ReportFile]:
 
 def files(cards: list[Scorecard], lang: str | None = None):
     """plan's files, each rendered when it is reached (a set of thousands is written as it is made)."""
-    seen: set[str] = set()
-    stems = [unique(card_stem(c), seen) for c in cards]
+    stems = card_stems(cards)
     for card, name in zip(cards, stems):
         yield from card_files(card, name, lang)
         home = "../" * name.count("/") + "index.html" if len(cards) > 1 else None
@@ -62,6 +67,12 @@ def files(cards: list[Scorecard], lang: str | None = None):
     if len(cards) > 1:
         index = html_index.render(cards, [f"{name}.html" for name in stems], lang, campaign(cards))
         yield ReportFile(PurePosixPath("index.html"), index, "index")
+
+
+def card_stems(cards: list[Scorecard]) -> list[str]:
+    """Each scorecard's '<subject>/<period>.<rubric>', made unique across the set (the same for every format)."""
+    seen: set[str] = set()
+    return [unique(card_stem(c), seen) for c in cards]
 
 
 def campaign(cards: list[Scorecard]):
