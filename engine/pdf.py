@@ -22,7 +22,10 @@ TIMEOUT = 120
 """Seconds one page may take to print."""
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
-         "--host-resolver-rules=MAP * ~NOTFOUND", "--no-pdf-header-footer")
+         "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND",
+         "--no-pdf-header-footer", "--print-to-pdf-no-header")
+"""Headless, no sandbox (containers and CI run as root), no GPU, nothing fetched, no page header and footer
+(the second spelling for Chromium before 120); a small /dev/shm (Docker) is not used."""
 HOW = ("--format pdf prints the HTML report with headless Chromium, and none was found on PATH "
        f"({', '.join(NAMES)}). Install it (Debian/Ubuntu: apt-get install chromium fonts-wqy-microhei), "
        "or write the HTML report with --format html and print it to PDF from any browser.")

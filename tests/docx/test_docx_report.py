@@ -85,6 +85,8 @@ def test_the_charts_are_png_images_one_per_bar(written):
     gaps = min(15, sum(g["recoverable"] > 0 for g in rep["gaps"]))
     units = min(15, sum(o["lead_points"] + o["co_points"] > 0 for o in rep["by_owner"]))
     assert len(doc.inline_shapes) == groups.count(0) + groups.count(1) + gaps + units
+    first = rep["by_indicator"][0]
+    assert doc.inline_shapes[0]._inline.docPr.get("descr").startswith(f"{first['id']} {first['label']}: ")
 
 
 def test_a_hostile_subject_name_is_shown_literally(written):

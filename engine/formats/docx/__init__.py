@@ -50,4 +50,4 @@ def properties(doc, card: Scorecard, lang: str | None) -> None:
     core = doc.core_properties
     core.title = clean(f"{sub.subject_name} · {sub.period} · {card.rubric.title.get(lang)}")[:255]
     core.subject = clean(card.rubric.title.get(lang))[:255]
-    core.author, core.language = "scorecard", ui_lang(lang, card.rubric)
+    core.author, core.language = "scorecard", style.LANGS[ui_lang(lang, card.rubric)]

@@ -3,11 +3,11 @@ Asian font, every table with a repeated, shaded header row and its columns' widt
 from __future__ import annotations
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx.table import _Cell
+from docx.text.run import Run
 
-from . import style
+from . import rows as tablerows, style
 from .text import clean
 
 HEADER_FILL = "D9E2F3"
@@ -46,12 +46,15 @@ def style_id(doc, name: str) -> str:
 
 
 def add(par, text, bold: bool = False, font: tuple[str, str] = style.BODY):
-    """A run of literal text with the Latin and East Asian fonts named on it."""
-    run = par.add_run(clean(text))
+    """A run of literal text with the Latin and East Asian fonts named on it. The w:t is set whole
+    (Run.text would look at every character for tabs and breaks, which ``clean`` has already shown)."""
+    r = par._p.add_r()
+    rpr = r.get_or_add_rPr()
+    rpr.append(style.rfonts(*font))
     if bold:
-        run.bold = True
-    run._r.get_or_add_rPr().insert(0, style.rfonts(*font))
-    return run
+        rpr._add_b()
+    r.add_t(clean(text))
+    return Run(r, par)
 
 
 def table(doc, head: list[str], rows, widths: list[float], right: frozenset[int] = frozenset()):
@@ -59,10 +62,7 @@ def table(doc, head: list[str], rows, widths: list[float], right: frozenset[int]
     in ``right`` (numbers) right-aligned. Each row is a list of cell texts (a cell may be (text, bold))."""
     t = grid(doc, widths)
     t._tbl.tblStyle_val, t.alignment = style_id(doc, "Table Grid"), WD_TABLE_ALIGNMENT.CENTER
-    fill_row(t.add_row(), head, right, bold=True)
-    _header(t.rows[0])
-    for cells in rows:
-        fill_row(t.add_row(), cells, right)
+    tablerows.append(t._tbl, widths, rows, right, style.BODY, head, HEADER_FILL)
     return t
 
 
@@ -75,19 +75,6 @@ def grid(doc, widths: list[float]):
     return t
 
 
-def fill_row(row, texts, right, bold: bool = False) -> None:
-    for i, (cell, value) in enumerate(zip(row.cells, texts)):
-        text, strong = value if isinstance(value, tuple) else (value, bold)
-        par = cell.paragraphs[0]
-        if i in right:
-            par.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        add(par, text, strong)
-
-
-def _header(row) -> None:
-    """Shade the header cells and repeat the row at the top of every page the table runs onto."""
-    row._tr.get_or_add_trPr().append(row._tr.makeelement(qn("w:tblHeader"), {qn("w:val"): "true"}))
-    for cell in row.cells:
-        tcpr = cell._tc.get_or_add_tcPr()
-        tcpr.append(tcpr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto",
-                                                   qn("w:fill"): HEADER_FILL}))
+def cells(row) -> list[_Cell]:
+    """The cells of a row the report made (no merged cells: Row.cells would work out the grid each time)."""
+    return [_Cell(tc, row.table) for tc in row._tr.tc_lst]

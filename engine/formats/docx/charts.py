@@ -19,9 +19,11 @@ from ...html.card_charts import STATUS_COLOURS, TOP
 from ...html.svg import LIGHTS
 from ...html.words import w
 from . import blocks, png
+from .text import clean
 from .words import local
 
 BAR_CM, LABEL_CM, TEXT_CM = 8.0, 6.0, 3.0
+"""Columns of a chart's table; the bar's picture is 0.5 cm narrower than its cell (the cell's margins)."""
 LEAD, CO = "#1e3a5f", "#9fb3cc"
 
 
@@ -44,10 +46,11 @@ def chart(doc, title: str, rows: list[Row], key: list[tuple[str, str]] = (), not
         legend(doc, key)
     t = blocks.grid(doc, [LABEL_CM, BAR_CM, TEXT_CM])
     for r in rows:
-        cells = t.add_row().cells
+        cells = blocks.cells(t.add_row())
         blocks.add(cells[0].paragraphs[0], r.label, r.strong)
         image = png.bar(r.share, r.colour, r.rest, CO, ticks, track)
-        cells[1].paragraphs[0].add_run().add_picture(BytesIO(image), width=Cm(BAR_CM))
+        shape = cells[1].paragraphs[0].add_run().add_picture(BytesIO(image), width=Cm(BAR_CM - 0.5))
+        shape._inline.docPr.set("descr", clean(f"{r.label}: {r.text}"))  # alt text: what the bar shows
         blocks.add(cells[2].paragraphs[0], r.text)
     if note:
         blocks.para(doc, note)

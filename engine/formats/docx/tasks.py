@@ -14,8 +14,8 @@ TASK_WIDTHS = [1.6, 7.4, 2.6, 3.2, 2.2]
 
 
 def task_lists(doc, rep: GapReport, ui: str, lang: str | None) -> None:
-    """The summary of all units and one section per unit."""
-    blocks.heading(doc, word("by_owner", ui))
+    """The summary of all units and one section per unit, from a new page (printed and handed out on its own)."""
+    blocks.heading(doc, word("by_owner", ui)).paragraph_format.page_break_before = True
     if not rep.owners:
         blocks.para(doc, word("none", ui))
         return
