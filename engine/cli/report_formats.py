@@ -47,11 +47,11 @@ def files(cards: list, lang: str | None, formats: tuple[str, ...]):
 
 
 def _files(cards: list, lang: str | None, formats: tuple[str, ...], word, exe: str | None):
-    suffixes = {SET[f] for f in formats if f in SET}
+    suffixes = frozenset(SET[f] for f in formats if f in SET)
     if len(suffixes) == len(SET):  # the whole usual set, as without --format
         yield from report_set.files(cards, lang)
     elif suffixes:
-        yield from (f for f in report_set.files(cards, lang) if f.path.suffix in suffixes)
+        yield from report_set.files(cards, lang, suffixes)
     if word is not None:
         yield from per_card(cards, "gaps.docx", "gaps", word)
     if exe is not None:

@@ -31,6 +31,14 @@ def test_no_format_is_the_usual_set_and_naming_all_four_is_the_same(subs, tmp_pa
     assert {name.rsplit(".", 1)[1] for name in usual} == {"md", "html", "json", "csv"} and len(usual) == 2 * 8 + 4
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
+def test_a_format_of_the_usual_set_is_exactly_its_files_there(subs, tmp_path, fmt):
+    assert report(subs, tmp_path / "all").exit_code == 0
+    assert report(subs, tmp_path / "part", "--format", fmt).exit_code == 0
+    part = tree(tmp_path / "part")
+    assert part and part == {k: v for k, v in tree(tmp_path / "all").items() if k.endswith("." + fmt)}
+
+
 def test_each_format_writes_its_files_in_the_same_layout(subs, tmp_path):
     r = report(subs, tmp_path / "out", "--format", "docx", "--format", "md,docx")
     assert r.exit_code == 0, r.output
