@@ -46,14 +46,21 @@ def chart(doc, title: str, rows: list[Row], key: list[tuple[str, str]] = (), not
         legend(doc, key)
     t = blocks.grid(doc, [LABEL_CM, BAR_CM, TEXT_CM])
     for r in rows:
-        cells = blocks.cells(t.add_row())
-        blocks.add(cells[0].paragraphs[0], r.label, r.strong)
-        image = png.bar(r.share, r.colour, r.rest, CO, ticks, track)
-        shape = cells[1].paragraphs[0].add_run().add_picture(BytesIO(image), width=Cm(BAR_CM - 0.5))
-        shape._inline.docPr.set("descr", clean(f"{r.label}: {r.text}"))  # alt text: what the bar shows
-        blocks.add(cells[2].paragraphs[0], r.text)
+        bar_row(t, r, ticks, track)
     if note:
         blocks.para(doc, note)
+
+
+def bar_row(t, r: Row, ticks: tuple[float, ...], track: bool) -> None:
+    """Label, the bar's picture (with the label and figure as its alt text), the figure."""
+    label, bar, figure = (cell.paragraphs[0] for cell in blocks.cells(t.add_row()))
+    for par in (label, bar, figure):  # a borderless table takes the body's 10 pt after a paragraph
+        par.paragraph_format.space_after = 0
+    blocks.add(label, r.label, r.strong)
+    shape = bar.add_run().add_picture(BytesIO(png.bar(r.share, r.colour, r.rest, CO, ticks, track)),
+                                      width=Cm(BAR_CM - 0.5))
+    shape._inline.docPr.set("descr", clean(f"{r.label}: {r.text}"))
+    blocks.add(figure, r.text)
 
 
 def legend(doc, key: list[tuple[str, str]]) -> None:
