@@ -6,10 +6,11 @@ import io
 from .. import panels as campaign, waivers
 from ..results import Scorecard
 from ..safe_text import BREAK, console as new_console, joined, styled, text
+from . import display
 from .common import coverage_text, num
 from .fit import column, fit_table
 from .plain_table import print_table
-from .words import qty, status_word, ui_lang, word
+from .words import ui_lang, word
 
 NAME = "table"
 SUFFIX = ".txt"
@@ -70,8 +71,8 @@ def _header(card: Scorecard, lang):
     return styled((sub.subject_name, "bold"), f"  {sub.period}  {card.rubric.title.get(lang)}", BREAK,
                   (f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
                   (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
-                  f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} +{num(card.bonus)}  "
-                  f"{word('deductions', ui)} −{num(card.deductions)}   {coverage_text(card, ui)}")
+                  f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} {display.added(card.bonus)}  "
+                  f"{word('deductions', ui)} {display.deducted(card.deductions)}   {coverage_text(card, ui)}")
 
 
 def attainment_style(card: Scorecard, pct: float) -> str:
@@ -109,9 +110,9 @@ def measures_table(card: Scorecard, lang):
         column(t, word(col, ui), just)
     for m in card.measures:
         style = STATUS_STYLE.get(m.status, "")
-        value = "—" if m.entry is None else qty(m.value, m.measure.unit, ui)
+        value = "—" if m.entry is None else display.value(m.measure, m.value, ui)
         t.add_row(text(m.id), text(m.measure.label.get(lang)), text(value), num(m.score), num(m.max),
-                  text(_status(m.status, ui), style))
+                  text(display.status(m.status, ui), style))
     return t
 
 
@@ -176,12 +177,6 @@ def panels_table(found, lang, ui: str):
                   text(campaign.ratings_text(p.kept)), num(p.mean), num(p.spread),
                   text(campaign.flag_text(p, ui), "bold red"), end_section=p is not found[-1])
     return t
-
-
-def _status(status: str, ui: str) -> str:
-    if status in ("triggered", "not-triggered"):
-        return status if ui == "en" else {"triggered": "触发", "not-triggered": "未触发"}[status]
-    return status_word(status, ui) if ui == "zh" else status
 
 
 def _depths(card: Scorecard) -> dict[str, int]:

@@ -8,7 +8,8 @@ from ...safe_text import BREAK, console as new_console, styled, text
 from ..common import coverage_text, num
 from ..plain_table import print_table
 from ..table import show_stages, show_waivers
-from ..words import status_word, ui_lang, word
+from .. import display
+from ..words import ui_lang, word
 from . import table_views
 from .common import next_parts, owners_text, path_text, target_text, to_go_parts, value_text
 from .table_views import NEWLINE, column, joined, new_table
@@ -126,7 +127,7 @@ def missing_table(rep: GapReport, lang, ui: str):
         if i.is_modifier:
             continue
         m = i.result
-        t.add_row(text(f"{m.id} {m.measure.label.get(lang)}"), status_word(m.status, ui), num(i.at_stake),
+        t.add_row(text(f"{m.id} {m.measure.label.get(lang)}"), display.status(m.status, ui), num(i.at_stake),
                   text(owners_text(m, ui, rep.card.rubric)))
     return t
 
