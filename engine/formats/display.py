@@ -20,6 +20,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "vetoed": ("一票否决", "Vetoed"),
     "colon": ("：", ": "),
     "stop": ("。", ". "),
+    "waiver": ("不适用：{reason}；批准单位：{by}", "waived: {reason}; approved by {by}"),
+    "waiver_until": ("；有效期至 {date}", "; expires {date}"),
 }
 STATUS: dict[str, tuple[str, str]] = {
     "full": ("满分", "full"),
@@ -38,10 +40,11 @@ MAGNITUDES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
 """The Chinese magnitude words, largest first."""
 
 
-def say(key: str, ui: str) -> str:
-    """A word of this catalogue in ``ui`` ('zh' or 'en')."""
+def say(key: str, ui: str, **fields: Any) -> str:
+    """A word of this catalogue in ``ui`` ('zh' or 'en'), its {fields} filled in."""
     zh, en = WORDS[key]
-    return zh if ui == "zh" else en
+    text = zh if ui == "zh" else en
+    return text.format(**fields) if fields else text
 
 
 def yes_no(flag: bool, ui: str) -> str:
@@ -151,6 +154,12 @@ def target(measure, goal: Any, ui: str) -> str:
     from ..targets import direction, target_sign
 
     return f"{target_sign(measure, direction(measure))}{value(measure, goal, ui)}"
+
+
+def waiver(w, ui: str) -> str:
+    """A waiver in one cell: '不适用：本市无牧区；批准单位：自治区民委；有效期至 2026-12-31'."""
+    return say("waiver", ui, reason=w.reason, by=w.approved_by) + (
+        say("waiver_until", ui, date=w.expires) if w.expires else "")
 
 
 def written(raw: Any, ui: str) -> str:

@@ -54,7 +54,7 @@ def show(cards, console, lang: str | None = None) -> None:
 def show_card(card: Scorecard, console, lang: str | None = None) -> None:
     from rich.panel import Panel
 
-    console.print(_header(card, lang))
+    console.print(_header(card, lang, console.width))
     if card.vetoed:
         names = "; ".join(f"{i} {card.rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
         graded = word("graded_anyway", ui_lang(lang, card.rubric), grade=card.grade.label.get(lang))
@@ -66,13 +66,23 @@ def show_card(card: Scorecard, console, lang: str | None = None) -> None:
     show_panels(card, console, lang)
 
 
-def _header(card: Scorecard, lang):
+def _header(card: Scorecard, lang, width: int = 120):
     sub, ui = card.submission, ui_lang(lang, card.rubric)
+    totals = styled((f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
+                    (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
+                    f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} {display.added(card.bonus)}  "
+                    f"{word('deductions', ui)} {display.deducted(card.deductions)}")
     return styled((sub.subject_name, "bold"), f"  {sub.period}  {card.rubric.title.get(lang)}", BREAK,
-                  (f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
-                  (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
-                  f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} {display.added(card.bonus)}  "
-                  f"{word('deductions', ui)} {display.deducted(card.deductions)}   {coverage_text(card, ui)}")
+                  *then(totals, coverage_text(card, ui), width))
+
+
+def then(line, more: str, width: int) -> tuple:
+    """Parts for ``styled``: ``line``, then ``more`` after it when both fit in ``width`` columns, else on a line of
+    its own (a Chinese sentence is never cut in the middle by the terminal's wrap)."""
+    from rich.cells import cell_len
+
+    fits = line.cell_len + 3 + cell_len(more) <= width
+    return (line, "   " if fits else BREAK, more)
 
 
 def attainment_style(card: Scorecard, pct: float) -> str:

@@ -8,8 +8,9 @@ import csv
 import io
 
 from ... import waivers
+from .. import display
 from ..common import safe_cell
-from ..words import owner_name
+from ..words import owner_name, ui_lang
 from .common import gap_dict, report_dict
 
 NAME = "csv"
@@ -62,14 +63,10 @@ def _measure_rows(rep, lang, top):
             m = i.result.measure
             yield ("", i.id, m.label.get(lang), "excluded", None, m.unit, "", "", "", "", 0.0, False,
                    " ".join(m.owners))
+    ui = ui_lang(lang, rep.card.rubric)
     for m, w in waivers.listed(rep.card):  # not a gap, never hidden (SPEC 9): why it is left out, as its target
-        yield ("", m.id, m.measure.label.get(lang), "waived", None, m.measure.unit, waiver_text(w), "", "", "", 0.0,
-               False, " ".join(m.measure.owners))
-
-
-def waiver_text(w) -> str:
-    """'waived: REASON; approved by WHO; expires DATE' (one cell)."""
-    return f"waived: {w.reason}; approved by {w.approved_by}" + (f"; expires {w.expires}" if w.expires else "")
+        yield ("", m.id, m.measure.label.get(lang), "waived", None, m.measure.unit, display.waiver(w, ui), "", "", "",
+               0.0, False, " ".join(m.measure.owners))
 
 
 def _owner_rows(rep, lang, top):
@@ -87,7 +84,7 @@ def _owner_rows(rep, lang, top):
     for r, w in waivers.listed(rep.card):  # each under its lead unit (none: ''), never hidden (SPEC 9)
         unit = r.measure.owners[0] if r.measure.owners else ""
         yield (unit, owner_name(rubric, unit, lang or "zh"), "lead", "", r.id, r.measure.label.get(lang), "waived",
-               None, waiver_text(w), 0.0)
+               None, display.waiver(w, ui_lang(lang, rubric)), 0.0)
 
 
 def _indicator_rows(rep, lang, top):
