@@ -27,13 +27,14 @@ STATUS: dict[str, tuple[str, str]] = {
     "full": ("满分", "full"),
     "partial": ("部分得分", "partial"),
     "zero": ("未得分", "zero"),
-    "missing": ("未填报，计0分", "not reported, scored 0"),
-    "excluded": ("未填报，不计入", "not reported, left out"),
+    "missing": ("未填报，计0分", "missing"),
+    "excluded": ("未填报，不计入", "excluded"),
     "waived": ("不适用（豁免）", "waived"),
     "triggered": ("已触发", "triggered"),
     "not-triggered": ("未触发", "not triggered"),
 }
-"""Every status of SPEC 6 and 9 as the reports say it."""
+"""Every status of SPEC 6 and 9 as the reports say it: in Chinese the words of the gap report, in English the
+words the keys are (short, so a terminal's status column stays narrow) but 'not triggered' without the hyphen."""
 MINUS = "−"
 """The typographic minus of the terminal, Markdown and HTML (CSV keeps the ASCII hyphen, so Excel reads a number)."""
 MAGNITUDES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
