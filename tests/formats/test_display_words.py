@@ -15,7 +15,7 @@ from engine.cli import app
 from engine.formats import display
 from tests.html.parse import parse
 
-from .words_rubric import CLEAN, FIRED, OPTION_KEYS, RUBRIC
+from .words_rubric import CLEAN, FIRED, OPTION_KEYS, RUBRIC, VETOED
 
 LANGS = ("zh", "en")
 COLOUR_KEYS = re.compile(r"\b(green|yellow|orange|red|grey|teal|amber)\b")
@@ -40,7 +40,7 @@ def words_dir(tmp_path_factory):
     root = tmp_path_factory.mktemp("words")
     (root / "rubrics").mkdir()
     (root / "rubrics" / "words.yaml").write_text(RUBRIC, encoding="utf-8")
-    for name, text in (("alpha", FIRED), ("beta", CLEAN)):
+    for name, text in (("alpha", FIRED), ("beta", CLEAN), ("gamma", VETOED)):
         (root / "subs" / name).mkdir(parents=True)
         (root / "subs" / name / "2024.yaml").write_text(text, encoding="utf-8")
     return root
@@ -52,7 +52,7 @@ def outputs(words_dir):
     out = {}
     rd = str(words_dir / "rubrics")
     for lang in LANGS:
-        for subject in ("alpha", "beta"):
+        for subject in ("alpha", "beta", "gamma"):
             path = str(words_dir / "subs" / subject / "2024.yaml")
             for fmt in ("table", "markdown", "html"):
                 out[lang, subject, f"score.{fmt}"] = run("score", path, "--rubrics-dir", rd, "-f", fmt, "--lang", lang)
@@ -196,3 +196,9 @@ def test_the_coverage_sentence_is_never_cut_by_the_wrap(words_dir, command):
     assert "覆盖率 100%（7/7 项基础指标有数值）" in [line.strip() for line in narrow]  # a line of its own at 80
     wide = run(command, path, "--rubrics-dir", rd, width=120).splitlines()
     assert wide[1].startswith("总分 20.83 / 70") and wide[1].rstrip().endswith("覆盖率 100%（7/7 项基础指标有数值）")
+
+
+def test_the_veto_banner_of_the_markdown_speaks_the_language(outputs):
+    assert "> **一票否决**：`X.V1` 重大事件。无论总分多少，均评为「不合格」。\n" in outputs["zh", "gamma", "score.markdown"]
+    assert "> **Vetoed**: `X.V1` Major incident. Graded Fail whatever the total.\n" in \
+        outputs["en", "gamma", "score.markdown"]

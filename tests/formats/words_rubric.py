@@ -81,4 +81,14 @@ values:
 """
 """Nothing deducted, a check done, the best option and 1.2亿元."""
 
+VETOED = """\
+rubric: words@1
+subject: {id: gamma, name: 丙市}
+period: 2024
+values:
+  A.M1: true
+  X.V1: true
+"""
+"""A veto that fired."""
+
 OPTION_KEYS = ("national_model", "provincial_pass", "none_reached")
