@@ -155,8 +155,6 @@ def show_value(value: Any, unit: str = "", ui: str = "zh") -> str:
     """A submitted value as a person reads it in ``ui`` (engine.formats.display.qty; ratings as '4 5 4')."""
     from . import display
 
-    if isinstance(value, list):
-        return " ".join(display.number(v) for v in value)
     return display.qty(value, unit, ui)
 
 

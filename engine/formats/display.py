@@ -98,6 +98,8 @@ def qty(value: Any, unit: str = "", ui: str = "zh") -> str:
     是/否 or yes/no; a 万元 measure's 10000 as 1亿元 (never 1万万元) and its 1000 as 1000万元."""
     if isinstance(value, bool):
         return yes_no(value, ui)
+    if isinstance(value, (list, tuple)):  # ratings: '4 5 4'
+        return " ".join(number(x) for x in value)
     tail = unit if unit and unit != "—" else ""
     if not is_number(value):
         return "—" if value is None else f"{value}{tail}"
@@ -142,10 +144,8 @@ def option(measure, key: Any, ui: str) -> str | None:
 def value(measure, v: Any, ui: str) -> str:
     """Any value of ``measure`` as people read it: an option by its label, a boolean as 是/否 or yes/no, ratings
     as '4 5 4', a number with its unit ('3.6万人次'); '—' for none."""
-    if v is None:
-        return "—"
-    if isinstance(v, (list, tuple)):
-        return " ".join(number(x) for x in v)
+    if v is None or isinstance(v, (list, tuple)):
+        return qty(v, measure.unit, ui)
     label = option(measure, v, ui)
     return label if label is not None else qty(v, measure.unit, ui)
 

@@ -82,7 +82,7 @@ def human(outputs, lang=None, subject=None):
     (12345, "万元", "zh", "12345万元"), (0.5, "万元", "zh", "0.5万元"), (2e8, "万元", "zh", "2万亿元"),
     (62000000000, "元", "zh", "620亿元"), (53037, "元", "zh", "53,037元"), (10000, "万元", "en", "10,000万元"),
     (-2.5, "%", "zh", "−2.5%"), (-3000, "元", "en", "−3,000元"), (True, "", "zh", "是"), (False, "", "en", "no"),
-    (None, "个", "zh", "—"),
+    (None, "个", "zh", "—"), ([4, 5, 3.5], "", "en", "4 5 3.5"), ("A", "", "zh", "A"),
 ])
 def test_a_quantity_reads_as_officials_write_it(value, unit, ui, shown):
     assert display.qty(value, unit, ui) == shown
