@@ -9,7 +9,6 @@ from ..formats.words import owner_name
 from ..methods._common import is_number
 from ..model import Rubric
 from ..results import STATUSES, MeasureResult, Scorecard
-from ..targets import aim
 from .page import esc
 from .words import w
 
@@ -86,7 +85,7 @@ def target_text(m: MeasureResult, ui: str) -> str:
     meas = m.measure
     if meas.is_modifier:
         return _per_item(meas, methods.get(meas.method).SIGN, ui)
-    return display.target(meas, aim(meas, m.value).target, ui)
+    return display.target(meas, methods.get(meas.method).target(meas), ui)
 
 
 def _per_item(meas, sign: str | None, ui: str) -> str:
