@@ -150,6 +150,14 @@ def value(measure, v: Any, ui: str) -> str:
     return label if label is not None else qty(v, measure.unit, ui)
 
 
+def cell(measure, v: Any, ui: str) -> Any:
+    """A value for a spreadsheet cell meant for people: a number stays a number (Excel computes with it, its
+    minus ASCII), none stays empty, anything else is in words (an option's label, 是/否, ratings '4 5 4')."""
+    if v is None or is_number(v):
+        return v
+    return value(measure, v, ui)
+
+
 def target(measure, goal: Any, ui: str) -> str:
     """What earns full marks (or the next step) of ``measure``: '≥95%', '≥1亿元', '是', an option's label."""
     from ..targets import direction, target_sign

@@ -67,8 +67,9 @@ def test_no_raw_value_reaches_a_reader(shown, lang):
             continue
         assert not VALUE.search(text), (name, VALUE.search(text))
         assert "万万" not in text, name
-        if name.endswith(".csv"):  # data columns: a choice's value is its key there, as in JSON (SPEC 6)
+        if name.endswith(".csv"):  # the score CSV's value column is data: a choice's key there, as in JSON (SPEC 6)
             assert "−" not in text, name
+            assert ".score." in name or not [k for k in keys if k in text], name
             continue
         assert not [k for k in keys if k in text], name
         assert not COLOUR_KEYS.search(text), (name, COLOUR_KEYS.search(text))

@@ -161,6 +161,17 @@ def test_deductions_and_negative_numbers_take_one_minus(outputs, lang):
     assert "\n0\n" in clean[lang, "beta", "score.html"]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_gap_csv_says_options_and_booleans_in_words_and_keeps_numbers(outputs, lang):
+    (value, best), (yes, no) = CHOICE[lang], (("是", "否") if lang == "zh" else ("yes", "no"))
+    for name, columns in (("gaps.csv", ("value", "target", "next_target")), ("gaps-by-owner.csv", ("value", "target"))):
+        rows = {r["measure"]: r for r in csv.DictReader(io.StringIO(outputs[lang, "alpha", f"report/2024.words.{name}"]))}
+        assert [rows["A.M2"][c] for c in columns] == [value, best, best][:len(columns)]
+        assert [rows["A.M1"][c] for c in columns] == [no, yes, yes][:len(columns)]
+        assert [rows["A.M3"][c] for c in columns] == ["500", "10000", "1000"][:len(columns)]  # numbers for Excel
+        assert rows["A.M4"]["value"] == "-2.5"
+
+
 def test_csv_keeps_plain_numbers_with_an_ascii_minus(outputs):
     for lang in LANGS:
         rows = list(csv.DictReader(io.StringIO(outputs[lang, "alpha", "report/2024.words.score.csv"])))
