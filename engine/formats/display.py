@@ -54,7 +54,8 @@ def yes_no(flag: bool, ui: str) -> str:
 
 
 def status(name: str, ui: str) -> str:
-    """A measure's status in words ('未填报，计0分' / 'not reported, scored 0'); an unknown one as given."""
+    """A measure's status in words ('未填报，计0分' / 'missing', '未触发' / 'not triggered'); an unknown one as
+    given."""
     zh, en = STATUS.get(name, (name, name))
     return zh if ui == "zh" else en
 

@@ -125,7 +125,8 @@ def test_booleans_are_words_of_the_language(outputs, lang):
     yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
     for key, text in human(outputs, lang, "alpha").items():
         assert not RAW.search(text), (key, RAW.search(text))
-        if key[2].startswith(("score", "gaps-measure", "gaps-owner", "report/2024.words.gaps", "report/2024.words.html")):
+        if key[2].startswith(("score", "gaps-measure", "gaps-owner", "report/2024.words.gaps",
+                              "report/2024.words.html")):
             assert re.search(rf"(?<!\w){no}(?!\w)", text), key  # A.M1 is false (and the veto, not triggered)
     gaps = human(outputs, lang, "alpha")[lang, "alpha", "gaps-owner.markdown"]
     assert f"| {no} | {yes} |" in gaps  # A.M1: value and target, in the lead unit's list and in the ranked gaps
@@ -165,7 +166,8 @@ def test_deductions_and_negative_numbers_take_one_minus(outputs, lang):
 def test_a_gap_csv_says_options_and_booleans_in_words_and_keeps_numbers(outputs, lang):
     (value, best), (yes, no) = CHOICE[lang], (("是", "否") if lang == "zh" else ("yes", "no"))
     for name, columns in (("gaps.csv", ("value", "target", "next_target")), ("gaps-by-owner.csv", ("value", "target"))):
-        rows = {r["measure"]: r for r in csv.DictReader(io.StringIO(outputs[lang, "alpha", f"report/2024.words.{name}"]))}
+        text = outputs[lang, "alpha", f"report/2024.words.{name}"]
+        rows = {r["measure"]: r for r in csv.DictReader(io.StringIO(text))}
         assert [rows["A.M2"][c] for c in columns] == [value, best, best][:len(columns)]
         assert [rows["A.M1"][c] for c in columns] == [no, yes, yes][:len(columns)]
         assert [rows["A.M3"][c] for c in columns] == ["500", "10000", "1000"][:len(columns)]  # numbers for Excel
