@@ -242,3 +242,46 @@ def test_a_value_in_wan_yuan_matches_the_printed_wan():
 ])
 def test_a_derived_value_must_be_spelled_out_from_the_quotes(number, unit, quotes, note, ok):
     assert derived(value_number(number, unit), unit, quotes, note) is ok
+
+
+FACTS = ROOT / "docs" / "seed-facts.md"
+FILED = re.compile(r"`(?P<file>[a-z0-9-]+/[\w.-]+\.yaml) (?P<measure>[A-Z][\w.]*)`")
+
+
+def doc_rows() -> list[list[str]]:
+    """The cells of every table row of docs/seed-facts.md that says where a fact is filed (or why not)."""
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
+            for line in FACTS.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    return [r for r in rows if r[0] not in ("subject", "filed as")]
+
+
+def filed_entries() -> dict[str, list[str]]:
+    """'<subject>/<file> <measure>' -> the seed files its evidence cites, for every shipped value."""
+    out = {}
+    for path in FILES:
+        for mid, entry in (load_file(path).data.get("values") or {}).items():
+            cites = [CITATION.fullmatch(e) for e in (entry.get("evidence") or []) if isinstance(e, str)]
+            out[f"{path.parent.name}/{path.name} {mid}"] = [m["file"] for m in cites if m]
+    return out
+
+
+def test_seed_facts_says_where_every_fact_is_filed_or_why_not():
+    entries, problems = filed_entries(), []
+    for row in doc_rows():
+        refs = [(m["file"], m["measure"]) for m in FILED.finditer(row[-1] if len(row) > 4 else row[0])]
+        seed = row[5] if len(row) > 4 else row[2]
+        if not refs and not row[-1].startswith("not filed: "):
+            problems.append(f"row {row[:3]}: neither `<subject>/<file> <measure>` nor 'not filed: why'")
+        for file, measure in refs:
+            cited = entries.get(f"{file} {measure}")
+            if cited is None:
+                problems.append(f"row {row[:3]}: {file} has no value for {measure}")
+            elif seed not in cited:
+                problems.append(f"row {row[:3]}: {file} {measure} does not cite {seed}")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_shipped_value_is_in_seed_facts():
+    listed = {f"{m['file']} {m['measure']}" for row in doc_rows() for m in FILED.finditer(" ".join(row))}
+    missing = sorted(set(filed_entries()) - listed)
+    assert not missing, "not in docs/seed-facts.md: " + ", ".join(missing)
