@@ -42,10 +42,12 @@ SUM = re.compile(r"((?:[^\s+=;,()]+ *\+ *)+[^\s+=;,()]+) *=")
 WORDS = {"全部": (100.0, "%"), "全覆盖": (100.0, "%"), "每一": (100.0, "%"), "清零": (0.0, None)}
 """Figures stated in words: the word, the value it states, and the unit the measure must have (None: any)."""
 
+EXAMPLE_MARKS = ("not a seed city's facts", "虚构示例")
 EXAMPLES = {p.parent for p in SUBMISSIONS.glob("*/README.md")
-            if "not a seed city's facts" in p.read_text(encoding="utf-8")}
-"""Subject folders whose README says they are an example, made up on purpose to show a feature: they cite
-nothing (tests/test_example_campaign.py checks that each of their files says so at its top)."""
+            if any(mark in p.read_text(encoding="utf-8") for mark in EXAMPLE_MARKS)}
+"""Subject folders whose README says they are an example (in English or as 虚构示例, fictional example), made
+up on purpose to show a feature: they cite nothing (tests/test_example_campaign.py checks that each of their
+files says so at its top)."""
 FILES = sorted(p for p in SUBMISSIONS.rglob("*.yaml") if not EXAMPLES & set(p.parents))
 
 
