@@ -7,10 +7,10 @@ from typing import List, Optional
 
 import typer
 
-from .. import report_set, report_write
+from .. import report_write
 from ..outcome import Cards
 from ..safe_text import text
-from . import as_of as dating
+from . import as_of as dating, report_formats
 from .common import LANG, LONG, RUBRIC, RUBRICS_DIR, Lang, Tally, err_console, handled, lang_code, out_console, run, \
     voice
 from .lines import LINES, say
@@ -27,6 +27,8 @@ def report(
     lang: Optional[Lang] = LANG,
     long: bool = LONG,
     as_of: Optional[str] = dating.ON_REQUEST,
+    fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=report_formats.HELP, show_default=False,
+                                           metavar=report_formats.METAVAR),
 ) -> int:
     """Write the full report set: for each submission its score and gap report as Markdown, JSON and
     CSV (plus each responsible unit's task list as CSV) and a self-contained HTML report with charts, one
@@ -35,8 +37,16 @@ def report(
     other files in the folder are left alone; invalid submissions are reported and skipped
     (exit 1), the valid ones still written.
 
+    With --format, only those formats: md, html, json, csv (those files of the set), docx (per submission a
+    Word document of its gap report and task lists by responsible unit, `<subject>/<period>.<rubric>.gaps.docx`)
+    or pdf (the HTML report printed by headless Chromium, `<subject>/<period>.<rubric>.report.pdf`); repeat it
+    or give a comma list. All go into the same folder layout, written whole or not at all.
+
     Example: scorecard report submissions/ -o reports/
+
+    Example: scorecard report submissions/ --format docx,pdf -o reports/
     """
+    formats = report_formats.chosen(fmt)
     report_write.check_folder(output)
     errc = err_console()
     tally = Tally(errc)
@@ -44,12 +54,12 @@ def report(
     tally.warn()
     files: list = []  # what was written, without its text: the set is written as it is made
 
-    def made():
-        for f in report_set.files(cards, lang_code(lang)):
+    def made(chosen):
+        for f in chosen:
             files.append(replace(f, text=""))
-            yield f.path, f.text.encode(f.encoding)
+            yield f.path, f.data
     if cards:
-        report_write.write_set(output, made())
+        report_write.write_set(output, made(report_formats.files(cards, lang_code(lang), formats)))
     if files:
         out_console().print(written_table(files, output, voice()))
     return summary(tally, errc)

@@ -123,7 +123,8 @@ def test_bad_format_is_usage_error(files):
 
 def test_markdown(files):
     r = run("score", "subs", "-f", "markdown")
-    assert "# 金昌市 · 2024 · 演示测评" in r.stdout and "| D1.M02 | 知晓率 | 80% | 45 | 60 | partial |" in r.stdout
+    assert "# 金昌市 · 2024 · 演示测评" in r.stdout and "| D1.M02 | 知晓率 | 80% | 45 | 60 | 部分得分 |" in r.stdout
+    assert "| D1.M01 | 成立领导小组 | 是 | 40 | 40 | 满分 |" in r.stdout  # a status in words, not its key
 
 
 def test_table_speaks_the_rubrics_language(files):
