@@ -4,6 +4,7 @@ folded, after a '/'."""
 from __future__ import annotations
 
 import io
+import re
 
 from rich.cells import cell_len
 
@@ -18,7 +19,8 @@ PATH_MIN = 16
 
 def path_room(table, paths: list[str], subjects: list[str], width: int) -> int | None:
     """None when every path fits whole on one line (the paths column then keeps them whole, and the subject folds
-    if need be), else the cells a path line may take (the room the other columns leave, at least PATH_MIN).
+    if need be), else the cells a path line may take: the room the other columns leave (at least PATH_MIN), or
+    the longest piece between two '/' where the subject can fold to make room for it.
     ``table``: the table with every column but no path yet."""
     from ..safe_text import console
 
@@ -26,10 +28,11 @@ def path_room(table, paths: list[str], subjects: list[str], width: int) -> int |
     header = table.columns[-1].header
     others = console(io.StringIO(), width=10_000).measure(table).maximum - cell_len(str(header))
     subject = max((cell_len(s) for s in subjects), default=0)
-    room = width - others
-    if longest <= room + max(0, subject - SUBJECT_MIN):
+    room, slack = width - others, max(0, subject - SUBJECT_MIN)
+    if longest <= room + slack:
         return None
-    return max(room, PATH_MIN)  # folded anyway: the subject keeps its room
+    piece = max((cell_len(part) for p in paths for part in re.findall(r"[^/]+/?", p)), default=0)
+    return max(room, min(piece, room + slack), PATH_MIN)  # folded after a '/': the subject folds only for a piece
 
 
 def fold(path: str, room: int | None) -> list[str]:
