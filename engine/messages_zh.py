@@ -104,6 +104,14 @@ _CATALOGUE["usage"] = [  # a UsageError's message (exit 2), as engine.cli.common
     (r"refusing to write (?P<p>.+): (?P<f>.+) holds this command's input", "拒绝写入 {p}：{f} 中有本命令的输入"),
     (r"the policy (?P<f>.+) cannot be used", "策略文件 {f} 无法使用"),
     (r"the policy (?P<f>.+) does not fit the rubrics checked", "策略文件 {f} 与所检查的评分标准不符"),
+    (r"--format pdf prints the HTML report with headless Chromium, and none was found on PATH \((?P<names>[^)]*)\)\. "
+     r"Install it \(Debian/Ubuntu: (?P<apt>[^)]*)\), or write the HTML report with --format html and print it to PDF "
+     r"from any browser\.", "--format pdf 用无界面的 Chromium 打印 HTML 报告，但 PATH 中没有找到（{names}）。请安装"
+     "（Debian/Ubuntu：{apt}），或用 --format html 写出 HTML 报告，再用任一浏览器打印为 PDF。"),
+    (r"--format docx needs python-docx \((?P<m>\S+) is not installed\): pip install python-docx, or reinstall "
+     r"scorecard-engine", "--format docx 需要 python-docx（未安装 {m}）：pip install python-docx，或重新安装 scorecard-engine"),
+    (r"unknown --format (?P<f>.+?): use (?P<names>.+) \(or a comma list of them\)",
+     "未知的 --format {f}：可用 {names}（或用逗号连起几种）"),
     (r"nothing to change: give --set MEASURE=VALUE or --plan FILE", "没有要改的数值：请给出 --set 指标=数值 或 --plan 文件"),
     (r"no submission found at (?P<p>.+)", "{p} 处没有提交"),
     (r"whatif takes one submission; (?P<p>.+) holds (?P<n>\d+): (?P<names>.+)", "whatif 只接受一份提交；{p} 中有 {n} 份：{names}"),

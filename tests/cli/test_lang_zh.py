@@ -223,3 +223,8 @@ def test_usage_errors_in_chinese(folder, monkeypatch):
     assert "错误：--as-of '2024-13-01' 不是日期：请写成 YYYY-MM-DD" in said["gaps"].stderr
     assert "错误：拒绝写入 rubrics/x：本工具从不写入 rubrics/" in said["report"].stderr
     assert CliRunner().invoke(app, ["score", "nope", "--lang", "en"]).stderr == "error: no such file or folder: nope\n"
+    r = CliRunner().invoke(app, ["report", "subs", "-o", "out-f", "--format", "pdx", "--lang", "zh"])
+    assert r.exit_code == 2 and "错误：未知的 --format 'pdx'：可用 md, html" in r.stderr
+    monkeypatch.setenv("PATH", str(folder / "no-browser-here"))
+    r = CliRunner().invoke(app, ["report", "subs", "-o", "out-pdf", "--format", "pdf", "--lang", "zh"])
+    assert r.exit_code == 2 and "错误：--format pdf 用无界面的 Chromium 打印 HTML 报告，但 PATH 中没有找到" in r.stderr
