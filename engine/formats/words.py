@@ -245,8 +245,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "version_dropped": ("已删除", "dropped"), "version_absent": ("{x} 中没有", "not in {x}"),
     "version_merged": ("与其他指标并入 {x}", "merged into {x} with others"), "version_new": ("{x} 新增", "new in {x}"),
 }
-STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
-          "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full"), "waived": ("不适用（豁免）", "waived")}
 VALUE_MISSING = ("未填报", "missing")
 
 
@@ -254,11 +252,6 @@ def word(key: str, lang: str, **fields: Any) -> str:
     zh, en = WORDS[key]
     text = zh if lang == "zh" else en
     return text.format(**fields) if fields else text
-
-
-def status_word(status: str, lang: str) -> str:
-    zh, en = STATUS.get(status, (status, status))
-    return zh if lang == "zh" else en
 
 
 def owner_name(rubric: Rubric, unit: str, lang: str) -> str:
