@@ -22,6 +22,7 @@ import re
 import shlex
 import shutil
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -144,9 +145,26 @@ class _Html(HTMLParser):
         self.tags.add(tag)
 
 
+def _xlsx(path: Path) -> bool:
+    from openpyxl import load_workbook
+
+    return load_workbook(path, read_only=True).active.max_row >= 2
+
+
+def _docx(path: Path) -> bool:
+    with zipfile.ZipFile(path) as z:
+        return z.testzip() is None and "word/document.xml" in z.namelist()
+
+
+BINARY = {".xlsx": _xlsx, ".docx": _docx, ".pdf": lambda path: path.read_bytes().startswith(b"%PDF-")}
+
+
 def assert_parses(path: Path) -> None:
     """The file reads back as what its suffix says it is."""
-    text = path.read_text(encoding="utf-8-sig") if path.suffix != ".xlsx" else ""
+    if path.suffix in BINARY:
+        assert BINARY[path.suffix](path), path
+        return
+    text = path.read_text(encoding="utf-8-sig")
     if path.suffix in (".json", ".sarif"):
         json.loads(text)
     elif path.suffix == ".xml":
@@ -162,10 +180,6 @@ def assert_parses(path: Path) -> None:
         assert {"html", "body", "table"} <= parser.tags, path
     elif path.suffix == ".yaml":
         assert yamlstrict.load_file(path).data["rubric"], path
-    elif path.suffix == ".xlsx":
-        from openpyxl import load_workbook
-
-        assert load_workbook(path, read_only=True).active.max_row >= 2, path
     else:
         raise AssertionError(f"{path}: no reader for this suffix")
 
