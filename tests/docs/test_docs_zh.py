@@ -232,7 +232,7 @@ def test_the_guide_covers_the_campaign():
                    "scorecard report submissions/ -o 报告/ --lang zh",
                    "scorecard compare submissions/ --lang zh",
                    "scorecard check submissions/ --min-grade pass"):
-        assert needed in commands, needed
+        assert any(c.startswith(needed) for c in commands), needed
     assert len(commands) >= 40
     assert any(STEPS[n][i].expected == 1 for n, i in RUNS)
 
