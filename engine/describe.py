@@ -24,7 +24,7 @@ def describe(m: Measure) -> str:
 
 
 def in_words(m: Measure, ui: str | None) -> str:
-    """`rubric show`'s words for the method in ``ui`` (zh or en): '加分 每项 2 分，最多 6 分', 'bands ≥1,000,000:1'."""
+    """`rubric show`'s words for the method in ``ui`` (zh or en): '加分 每项2分，最多6分', 'bands ≥1,000,000:1'."""
     ui = "zh" if ui == "zh" else "en"
     if m.method not in WORDS:
         return describe(m)  # a method this module has no words for: as it describes itself
@@ -37,7 +37,7 @@ def in_words(m: Measure, ui: str | None) -> str:
     if m.method == "rating":
         lo, hi = p["scale"]
         trim = p.get("trim")
-        cut = ("，去掉最高、最低各 {} 个" if ui == "zh" else " trim {}").format(trim) if trim else ""
+        cut = ("，去掉最高、最低各{}个" if ui == "zh" else " trim {}").format(trim) if trim else ""
         return f"{name} {lo:g}–{hi:g}{cut}"
     if m.method == "choice":
         labels = p.get("labels") or {}
@@ -58,7 +58,7 @@ class _Say:
 
     def per_item(self, per, cap) -> str:
         if self.ui == "zh":
-            return f"每项 {per:g} 分" + (f"，最多 {cap:g} 分" if cap is not None else "")
+            return f"每项{per:g}分" + (f"，最多{cap:g}分" if cap is not None else "")  # unbroken at 80 columns
         return f"{per:g}/item" + (f" cap {cap:g}" if cap is not None else "")
 
     def target(self) -> str:

@@ -65,6 +65,7 @@ LINES: dict[str, tuple[str, str]] = {
     "tree_scale": ("  分制 {scale}", "  scale {scale}"),
     "tree_weight": ("权重 {weight}", "weight {weight}"),
     "tree_points": ("{points} 分", "{points} pts"),
+    "measure_points": ("{points}分", "{points} pts"),  # unbroken: a measure's line wraps at 80 columns
     "legend": ("{added} 新增   {changed} 修改 — 由裁剪文件所改（本评分标准扩展自 ", "{added} added   {changed} "
                "changed — by tailoring (this rubric extends "),
     "legend_end": ("）", ")"),

@@ -160,4 +160,4 @@ def _mark(how: str | None):
 
 
 def _points(m: Measure, lang: Optional[str] = None) -> str:
-    return say("tree_points", lang, points=f"{m.points:g}")
+    return say("measure_points", lang, points=f"{m.points:g}")
