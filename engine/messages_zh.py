@@ -161,6 +161,31 @@ _CATALOGUE["rubric-mismatch"] += [
     (r"names (?P<a>\S+), but another part of this submission \((?P<p>.+)\) names (?P<b>\S+): the parts of a "
      r"submission name one rubric version", "写明的是 {a}，而本提交的另一份分表（{p}）写明的是 {b}：同一提交的各分表须写同一评分标准版本"),
 ]
+_CATALOGUE["waiver"] += [
+    (r"unknown key (?P<k>.+?) in a waiver(?: \(did you mean (?P<hint>.+)\?\))?; expected: (?P<known>.+)",
+     "豁免中有未知的键 {k}{hint}；可用的键：{known}"),
+    (r"waiver (?P<key>\w+) should be (?P<what>.+) \((?P<why>[^()]*)\), got (?P<got>.+)",
+     "豁免的 {key} 应为{what}（{why}），实为 {got}"),
+    (r"(?P<shape>a waiver is .+), got (?P<got>.+)", "{shape}，实为 {got}"),
+]
+_CATALOGUE["schema"] = [(r"'waivers' should be a map of measure id: \{reason, approved_by, expires\}",
+                         "'waivers' 应写成“指标编号: {{reason, approved_by, expires}}”的映射")]
+_CATALOGUE["type"].append((r"ratings are for rating measures; this one is (?P<m>\w+)",
+                           "ratings 只用于评分（rating）类指标；该指标是 {m}"))
+_CATALOGUE["rubric-mismatch"].append(
+    (r"names version (?P<v>\S+) of rubric (?P<r>'[^']*'), but the rubric is version (?P<have>\S+)",
+     "写明的是评分标准 {r} 的 {v} 版，而该评分标准是 {have} 版"))
+_WAIVER_WORDS = {
+    "why the measure does not apply": "该指标为何不适用", "who approved the waiver": "谁批准了豁免",
+    "the last day it holds, YYYY-MM-DD": "有效的最后一天，YYYY-MM-DD",
+    "a date written YYYY-MM-DD, e.g. \"2026-12-31\"": "写成 YYYY-MM-DD 的日期，如 \"2026-12-31\"",
+    "a non-empty text": "非空的文字",
+    "a waiver is {reason: ..., approved_by: ..., expires: \"YYYY-MM-DD\"} (expires may be left out)":
+        "豁免写成 {reason: ..., approved_by: ..., expires: \"YYYY-MM-DD\"}（expires 可不写）",
+    "in a table, a waived row (value waived, 不适用) has the columns reason, approved_by and expires":
+        "表格中豁免的行（数值填 waived 或 不适用）须有 reason、approved_by 和 expires 列",
+}
+"""The phrases engine.waivers fills into its messages (_WHAT, SHAPE, TABLE_SHAPE), in Chinese."""
 _GRADE = [(r"--min-grade (?P<g>'[^']*'|\S+) is not a grade of (?P<r>\S+): type one of (?P<names>.+)",
            "--min-grade {g} 不是 {r} 的等级：请填以下之一：{names}"),
           (r"--min-grade (?P<g>'[^']*'|\S+) names several grades of (?P<r>\S+) \((?P<ids>[^)]*)\): type one of "
@@ -226,7 +251,9 @@ def _part(name: str, value: str) -> str:
         return value.replace(" (lead 牵头)", "（牵头）").replace(" (co-owner 配合)", "（配合）").replace(", ", "，")
     if name == "each":
         return "，".join(_each(part) for part in value.split(", "))
-    return {**_KINDS, **_KINDS_USAGE}.get(value, value) if name in ("what", "where") else value
+    if name in ("why", "shape"):
+        return _WAIVER_WORDS.get(value, value)
+    return {**_KINDS, **_KINDS_USAGE, **_WAIVER_WORDS}.get(value, value) if name in ("what", "where") else value
 
 
 def _note(note: str) -> str:

@@ -75,6 +75,11 @@ def test_a_unit_filing_what_it_does_not_own(repo):
      "某市 2024：指标组 D1 得 10 分（满分 40），低于策略要求的 20 分（策略 p.yaml:7:19）"),
     ("policy.max_waivers", "某市 2024: 3 measures waived (A, B, C), more than the policy's max_waivers 2 (policy p:1:1)",
      "某市 2024：豁免了 3 项指标（A, B, C），超过策略允许的 2 项（策略 p:1:1）"),
+    ("waiver", "a waiver needs reason (why the measure does not apply): a waiver is {reason: ..., approved_by: ..., "
+     "expires: \"YYYY-MM-DD\"} (expires may be left out)", "豁免须写明 reason（该指标为何不适用）：豁免写成 {reason: ..., "
+     "approved_by: ..., expires: \"YYYY-MM-DD\"}（expires 可不写）"),
+    ("rubric-mismatch", "names version 2023.1 of rubric 'x', but the rubric is version 2024.1",
+     "写明的是评分标准 'x' 的 2023.1 版，而该评分标准是 2024.1 版"),
 ])
 def test_catalogue(code, en, zh):
     assert message(code, en) == zh
@@ -86,7 +91,7 @@ def test_rubric_show_says_each_method_once_in_its_language(repo):
     for doubled in ("veto veto", "bonus bonus", "deduction deduction"):
         assert doubled not in zh and doubled not in en
     assert "判断：是或否" in zh and "check: true or false" not in zh and "一票否决：填“是”即否决" in zh
-    assert "计数 每项" in zh and "/item" not in zh and "去掉最高、最低各 1 个" in zh and "trim" not in zh
+    assert "计数 每项0.5分" in zh and "加分 每项2分，最多6分" in zh and "/item" not in zh and "去掉最高、最低各1个" in zh and "trim" not in zh
     assert "check: true or false" in en and "veto (一票否决): true fires it" in en and "/item" in en
     assert "e+" not in zh and "e+" not in en
 
