@@ -79,7 +79,7 @@ _CATALOGUE: dict[str, list[tuple[str, str]]] = {
     "vetoed": [(_WHO + r": vetoed \(一票否决\) by (?P<ids>.+): graded (?P<label>.+)", "{who}：一票否决（{ids}），评为{label}")],
     "below-score": [(_WHO + r": total (?P<t>\S+) is below the required (?P<min>\S+)", "{who}：总分 {t} 低于要求的 {min}")],
     "below-grade": [(_WHO + r": grade (?P<label>.+) \((?P<id>[^,]+), total (?P<t>\S+)\) is below the required grade "
-                     r"(?P<goal>\S+) \((?P<glabel>.+)\)", "{who}：等级{label}（{id}，总分 {t}）低于要求的等级 {goal}（{glabel}）")],
+                     r"(?P<goal>\S+) \((?P<glabel>.+)\)", "{who}：等级{label}（总分 {t}）低于要求的等级{glabel}")],
     "truncated": [(r"… and (?P<n>\d+) more (?P<what>errors?|warnings?|notes?) in this file", "… 本文件另有 {n} 个{what}"),
                   (r"… and (?P<n>\d+) more problems in this file \((?P<each>.+)\)", "… 本文件另有 {n} 个问题（{each}）")],
     "io": [(r"cannot read: (?P<why>.+)", "无法读取：{why}")],
@@ -120,6 +120,100 @@ _CATALOGUE["usage"] = [  # a UsageError's message (exit 2), as engine.cli.common
      "--weights {w}：请给出 0 到 100（不含）之间的百分数，如 --weights 20"),
     (r"--runs (?P<n>\S+): give at least 1 run, e\.g\. --runs 1000", "--runs {n}：至少 1 次，如 --runs 1000"),
 ]
+_UNIT = r"unit (?P<u>'[^']*'|\S+)"
+_POLICY = r" \(policy (?P<policy>[^()]+)\)"
+_CATALOGUE["owner"] = [
+    (_UNIT + r" \((?P<name>.+?)\) does not own this measure; its owners: (?P<owners>.+)",
+     "单位 {u}（{name}）不负责该指标；其责任单位：{owners}"),
+    (_UNIT + r" does not own this measure: it has no responsible unit, so it is filed in the subject's own part "
+     r"\(one without filed_by\)", "单位 {u} 不负责该指标：该指标没有责任单位，应填在对象自己的分表中（不写 filed_by 的那份）"),
+    (r"filed_by (?P<u>.+?) is not a unit of rubric (?P<r>'[^']*')(?: \(did you mean (?P<hint>.+)\?\))?; its units: "
+     r"(?P<known>.+)", "filed_by {u} 不是评分标准 {r} 的单位{hint}；其单位有：{known}"),
+    (r"assessor (?P<a>.+?)'s part holds only ratings: write this measure's rating under ratings:, and its value in "
+     r"the subject's or a unit's part", "评审员 {a} 的分表只填评分：该指标的评分写在 ratings: 下，数值填在对象或单位的分表中"),
+]
+_CATALOGUE["waiver"] += [
+    (_UNIT + r" does not own this measure, so it cannot waive it; its owners: (?P<owners>.+)",
+     "单位 {u} 不负责该指标，不能豁免；其责任单位：{owners}"),
+    (_UNIT + r" does not own this measure, so it cannot waive it: it has no responsible unit, so it is waived in "
+     r"the subject's own part \(one without filed_by\)",
+     "单位 {u} 不负责该指标，不能豁免：该指标没有责任单位，应在对象自己的分表中豁免（不写 filed_by 的那份）"),
+    (r"(?P<id>.+) is not a measure of this rubric(?: \(did you mean (?P<hint>.+)\?\))?: a waiver names a measure id",
+     "{id} 不是本评分标准中的指标{hint}：豁免须写指标编号"),
+    (r"(?P<id>.+) is a group, not a measure: waive its measures one by one", "{id} 是指标组，不是指标：请逐项豁免其指标"),
+    (r"a veto \(一票否决\) cannot be waived: leave it out, or give its value", "一票否决项不能豁免：不填，或填报其数值"),
+    (r"this measure cannot be waived \(the rubric says waivable: false\): give its value",
+     "该指标不能豁免（评分标准写明 waivable: false）：请填报其数值"),
+    (r"assessor (?P<a>.+?)'s part holds only ratings: a waiver is filed in the subject's or a unit's part",
+     "评审员 {a} 的分表只填评分：豁免填在对象或单位的分表中"),
+    (r"(?P<f>\w+) is for a waived measure: write waived \(不适用\) as its value, or leave this cell empty",
+     "{f} 只用于豁免的指标：数值填 waived（不适用），或让该单元格留空"),
+]
+_CATALOGUE["duplicate"] += [
+    (r"also given in (?P<there>.+?), with the same value", "在 {there} 中也填了，数值相同"),
+    (r"also given in (?P<there>.+?): (?P<a>.+) here, (?P<b>.+) there; a measure is filed in one part of a submission",
+     "在 {there} 中也填了：此处为 {a}，彼处为 {b}；一个指标只在一份分表中填报"),
+    (r"also waived in (?P<there>.+?), with the same waiver", "在 {there} 中也豁免了，豁免内容相同"),
+    (r"also waived in (?P<there>.+?), with another waiver: a measure is waived in one part of a submission",
+     "在 {there} 中也豁免了，豁免内容不同：一个指标只在一份分表中豁免"),
+]
+_CATALOGUE["rubric-mismatch"] += [
+    (r"names (?P<a>\S+), but another part of this submission \((?P<p>.+)\) names (?P<b>\S+): the parts of a "
+     r"submission name one rubric version", "写明的是 {a}，而本提交的另一份分表（{p}）写明的是 {b}：同一提交的各分表须写同一评分标准版本"),
+]
+_CATALOGUE["waiver"] += [
+    (r"unknown key (?P<k>.+?) in a waiver(?: \(did you mean (?P<hint>.+)\?\))?; expected: (?P<known>.+)",
+     "豁免中有未知的键 {k}{hint}；可用的键：{known}"),
+    (r"waiver (?P<key>\w+) should be (?P<what>.+) \((?P<why>[^()]*)\), got (?P<got>.+)",
+     "豁免的 {key} 应为{what}（{why}），实为 {got}"),
+    (r"(?P<shape>a waiver is .+), got (?P<got>.+)", "{shape}，实为 {got}"),
+]
+_CATALOGUE["schema"] = [(r"'waivers' should be a map of measure id: \{reason, approved_by, expires\}",
+                         "'waivers' 应写成“指标编号: {{reason, approved_by, expires}}”的映射")]
+_CATALOGUE["type"].append((r"ratings are for rating measures; this one is (?P<m>\w+)",
+                           "ratings 只用于评分（rating）类指标；该指标是 {m}"))
+_CATALOGUE["rubric-mismatch"].append(
+    (r"names version (?P<v>\S+) of rubric (?P<r>'[^']*'), but the rubric is version (?P<have>\S+)",
+     "写明的是评分标准 {r} 的 {v} 版，而该评分标准是 {have} 版"))
+_WAIVER_WORDS = {
+    "why the measure does not apply": "该指标为何不适用", "who approved the waiver": "谁批准了豁免",
+    "the last day it holds, YYYY-MM-DD": "有效的最后一天，YYYY-MM-DD",
+    "a date written YYYY-MM-DD, e.g. \"2026-12-31\"": "写成 YYYY-MM-DD 的日期，如 \"2026-12-31\"",
+    "a non-empty text": "非空的文字",
+    "a waiver is {reason: ..., approved_by: ..., expires: \"YYYY-MM-DD\"} (expires may be left out)":
+        "豁免写成 {reason: ..., approved_by: ..., expires: \"YYYY-MM-DD\"}（expires 可不写）",
+    "in a table, a waived row (value waived, 不适用) has the columns reason, approved_by and expires":
+        "表格中豁免的行（数值填 waived 或 不适用）须有 reason、approved_by 和 expires 列",
+}
+"""The phrases engine.waivers fills into its messages (_WHAT, SHAPE, TABLE_SHAPE), in Chinese."""
+_GRADE = [(r"--min-grade (?P<g>'[^']*'|\S+) is not a grade of (?P<r>\S+): type one of (?P<names>.+)",
+           "--min-grade {g} 不是 {r} 的等级：请填以下之一：{names}"),
+          (r"--min-grade (?P<g>'[^']*'|\S+) names several grades of (?P<r>\S+) \((?P<ids>[^)]*)\): type one of "
+           r"(?P<names>.+)", "--min-grade {g} 同时对应 {r} 的几个等级（{ids}）：请填以下之一：{names}")]
+"""Why --min-grade names no grade of a rubric (engine.gate.unknown_grade): a failure of one submission, or, for
+every rubric checked, a usage error (their reasons joined by '; ')."""
+_CATALOGUE["below-grade"] += [(_WHO + ": " + p, "{who}：" + t) for p, t in _GRADE]
+_CATALOGUE["grade"] = _GRADE
+_CATALOGUE["usage"].append((r"(?P<grades>--min-grade .+)", "{grades}"))
+_CATALOGUE["policy.min_score"] = [(_WHO + r": total (?P<t>\S+) is below the policy's min_score (?P<min>\S+)" + _POLICY,
+                                   "{who}：总分 {t} 低于策略要求的 {min} 分（策略 {policy}）")]
+_CATALOGUE["policy.min_coverage"] = [
+    (_WHO + r": coverage (?P<pct>\S+) \((?P<filed>\d+) of (?P<base>\d+) base measures with a value\) is below the "
+     r"policy's min_coverage (?P<share>\S+)" + _POLICY,
+     "{who}：填报率 {pct}（{base} 项基本指标中 {filed} 项有数值）低于策略要求的 {share}（策略 {policy}）")]
+_CATALOGUE["policy.max_waivers"] = [
+    (_WHO + r": (?P<n>\d+) measures waived \((?P<ids>[^)]*)\), more than the policy's max_waivers (?P<max>\d+)"
+     + _POLICY, "{who}：豁免了 {n} 项指标（{ids}），超过策略允许的 {max} 项（策略 {policy}）")]
+_CATALOGUE["policy.require"] = [
+    (_WHO + r": required measure (?P<id>\S+) is waived" + _POLICY, "{who}：必填指标 {id} 被豁免（策略 {policy}）"),
+    (_WHO + r": required measure (?P<id>\S+) is without a value" + _POLICY, "{who}：必填指标 {id} 没有数值（策略 {policy}）")]
+_CATALOGUE["policy.groups"] = [
+    (_WHO + r": group (?P<id>\S+) scored (?P<s>\S+) of (?P<max>\S+)(?P<none> \(every measure excluded\))?, below "
+     r"the policy's min_score (?P<min>\S+)" + _POLICY, "{who}：指标组 {id} 得 {s} 分（满分 {max}）{none}，低于策略要求的 {min} 分"
+     "（策略 {policy}）")]
+_CATALOGUE["policy.min_grade"] = [
+    (_WHO + r": grade (?P<label>.+) \((?P<id>[^()]+)\) is below the policy's min_grade (?P<goal>\S+)" + _POLICY,
+     "{who}：等级为{label}，低于策略要求的等级 {goal}（策略 {policy}）")]
 _KINDS_USAGE = {"rubric file": "评分标准文件", "rubrics folder": "评分标准文件夹", "file": "文件", "folder": "文件夹"}
 CATALOGUE = {code: [(re.compile(p), t) for p, t in rules] for code, rules in _CATALOGUE.items()}
 _KINDS = {"error": "错误", "errors": "错误", "warning": "警告", "warnings": "警告", "note": "说明", "notes": "说明",
@@ -147,9 +241,19 @@ def _part(name: str, value: str) -> str:
         return f"（是否应为 {value}？）" if value else ""
     if name == "at":
         return f"（数值在 {value}）" if value else ""
+    if name == "grades":
+        return "；".join(message("grade", part) for part in re.split(r"; (?=--min-grade )", value))
+    if name == "share":
+        return f"{float(value):.0%}"
+    if name == "none":
+        return "（各指标均被排除）" if value else ""
+    if name == "owners":
+        return value.replace(" (lead 牵头)", "（牵头）").replace(" (co-owner 配合)", "（配合）").replace(", ", "，")
     if name == "each":
         return "，".join(_each(part) for part in value.split(", "))
-    return {**_KINDS, **_KINDS_USAGE}.get(value, value) if name in ("what", "where") else value
+    if name in ("why", "shape"):
+        return _WAIVER_WORDS.get(value, value)
+    return {**_KINDS, **_KINDS_USAGE, **_WAIVER_WORDS}.get(value, value) if name in ("what", "where") else value
 
 
 def _note(note: str) -> str:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 from ..formats.fit import column, fit_table
+from ..gate import find_grade
 from ..safe_text import console as new_console, styled, text
 
 NAME = "text"
@@ -49,7 +51,7 @@ def show(verdicts, console, lang: str | None = None, *, bar, whole: bool = False
     verdicts = list(verdicts)
     failed = [v for v in verdicts if not v.passed]
     listed = verdicts if whole or len(verdicts) <= SCREENFUL else (failed or verdicts)[:ROWS]
-    t = fit_table(title=text(say("title", lang, bar=describe(bar, lang))), title_justify="left")
+    t = fit_table(title=text(say("title", lang, bar=describe(bar, lang, verdicts))), title_justify="left")
     for col, just in (("file", "left"), ("subject", "left"), ("period", "left"), ("total", "right"),
                       ("grade", "left"), ("result", "left")):
         column(t, say(col, lang), just)
@@ -69,14 +71,23 @@ def show(verdicts, console, lang: str | None = None, *, bar, whole: bool = False
                               "yellow")))
 
 
-def describe(bar, lang: str | None) -> str:
-    """What a submission must meet (gate.Bar.describe, in Chinese for zh)."""
+def describe(bar, lang: str | None, verdicts=()) -> str:
+    """What a submission must meet (gate.Bar.describe, in Chinese for zh), the --min-grade by its label when it
+    names one grade, labelled alike, in every rubric checked."""
+    grade = _grade_label(bar.min_grade, verdicts, lang) if bar.min_grade else None
     if lang != "zh":
-        return bar.describe()
-    parts = [say("bar_grade", lang, grade=bar.min_grade)] if bar.min_grade else []
+        return bar.describe() if grade == bar.min_grade else replace(bar, min_grade=grade).describe()
+    parts = [say("bar_grade", lang, grade=grade)] if bar.min_grade else []
     parts += [say("bar_score", lang, score=f"{bar.min_score:g}")] if bar.min_score is not None else []
     parts += [say("bar_policy", lang, file=bar.policy.file, n=len(bar.policy.rules))] if bar.policy else []
     return say("bar_both", lang).join(parts) or say("bar_valid", lang)
+
+
+def _grade_label(typed: str, verdicts, lang: str | None) -> str:
+    """The label in ``lang`` of the grade ``typed`` names (合格 for pass), else ``typed`` as it was given."""
+    rubrics = {v.outcome.head.rubric.ref: v.outcome.head.rubric for v in verdicts if v.outcome.head}.values()
+    labels = {g.label.get(lang) if g else None for g in (find_grade(r, typed) for r in rubrics)}
+    return labels.pop() if len(labels) == 1 and None not in labels else typed
 
 
 def _more(verdicts, listed, failed, lang: str | None) -> str:

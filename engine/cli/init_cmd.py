@@ -17,7 +17,9 @@ from ..io import make_folder, refuse_protected, write_atomic, write_bytes_atomic
 from ..model import Loc, Rubric
 from ..problems import Problem, UsageError
 from ..safe_text import literal
-from .common import RUBRICS_DIR, choices, emit, err_console, handled
+from ..lang import ui_lang
+from .common import LANG, RUBRICS_DIR, Lang, choices, emit, err_console, handled, lang_code
+from .lines import say
 
 TemplateFormat = choices("TemplateFormat", template.FORMATS)
 MAX_SCHEMA = 64 << 20
@@ -51,6 +53,7 @@ def init(
                                         "all: one such template per unit that owns a measure, written into the "
                                         "folder -o DIR as UNIT.yaml (or UNIT.xlsx).", show_default=False),
     rubrics_dir: str = RUBRICS_DIR,
+    lang: Optional[Lang] = LANG,
 ) -> int:
     """Write a submission template: every measure in rubric order with its label, method, target, unit,
     points, owners and guidance. The YAML template validates as it is (every value missing).
@@ -64,7 +67,7 @@ def init(
     r, source = _rubric(rubric, rubrics_dir)
     header = template.Header(subject, name or subject, period)
     if owner == owners.ALL:
-        return _every_unit(r, source, header, fmt.value, output, schema_path)
+        return _every_unit(r, source, header, fmt.value, output, schema_path, ui_lang(lang_code(lang), r))
     if owner is not None:
         owners.check_unit(r, owner)
         header = replace(header, filed_by=owner)
@@ -73,14 +76,14 @@ def init(
         if output is None or str(output) == "-":
             raise UsageError("--format xlsx writes a workbook: give the file with -o FILE.xlsx")
         where = _write_workbook(template.xlsx_template(r, header), output)
-        err_console().print(f"wrote {literal(where)}")
+        err_console().print(literal(say("wrote", ui_lang(lang_code(lang), r), path=where)))
     else:
         emit(template.yaml_template(r, _with_schema(header, r, source, output, schema_path)), output)
     return 0
 
 
 def _every_unit(r: Rubric, source: Path, header: template.Header, fmt: str, folder: Optional[Path],
-                schema_path: Optional[str]) -> int:
+                schema_path: Optional[str], ui: str = "en") -> int:
     """--owner all: one template per unit that owns a measure, into the folder; each checked before any is
     written."""
     if folder is None or str(folder) == "-":
@@ -99,11 +102,11 @@ def _every_unit(r: Rubric, source: Path, header: template.Header, fmt: str, fold
     for u, path in paths.items():
         where = _write_unit(r, source, replace(header, filed_by=u), fmt, path, schema_path)
         n = owners.counts(r, u)
-        console.print(f"wrote {literal(where)}  {literal(u)} {literal(owners.unit_name(r, u))}: {sum(n.values())} "
-                      f"measures ({n['lead']} lead 牵头, {n['co-owner']} co-owner 配合)")
+        console.print(literal(say("init_unit", ui, path=where, unit=u, name=owners.unit_name(r, u), n=sum(n.values()),
+                                  lead=n["lead"], co=n["co-owner"])))
     idle = [u for u in r.units if u not in paths]
-    console.print(f"{len(paths)} templates in {literal(folder)}, one per unit that owns a measure"
-                  + (f"; none for {literal(', '.join(idle))} (they own none)" if idle else ""))
+    console.print(literal(say("init_units", ui, n=len(paths), folder=folder)
+                          + (say("init_idle", ui, idle=("、" if ui == "zh" else ", ").join(idle)) if idle else "")))
     return 0
 
 

@@ -35,6 +35,12 @@ LINES: dict[str, tuple[str, str]] = {
     "nothing_to_check": ("未找到要检查的提交：什么都没有不算通过", "no submission found to check: nothing is never "
                          "a pass"),
     "nothing_how": ("（请给出提交文件或包含提交文件的文件夹）", " (give submission files or folders holding them)"),
+    # init --owner all
+    "init_unit": ("已写入 {path}  {unit} {name}：{n} 项指标（牵头 {lead} 项，配合 {co} 项）", "wrote {path}  {unit} {name}: {n} "
+                  "measures ({lead} lead 牵头, {co} co-owner 配合)"),
+    "init_units": ("共 {n} 个模板写入 {folder}，每个负责指标的单位一个", "{n} templates in {folder}, one per unit that owns a "
+                   "measure"),
+    "init_idle": ("；{idle} 不负责任何指标，没有模板", "; none for {idle} (they own none)"),
     # the progress bar
     "bar_scoring": ("评分", "scoring"),
     "bar_validating": ("校验", "validating"),
@@ -59,6 +65,7 @@ LINES: dict[str, tuple[str, str]] = {
     "tree_scale": ("  分制 {scale}", "  scale {scale}"),
     "tree_weight": ("权重 {weight}", "weight {weight}"),
     "tree_points": ("{points} 分", "{points} pts"),
+    "measure_points": ("{points}分", "{points} pts"),  # unbroken: a measure's line wraps at 80 columns
     "legend": ("{added} 新增   {changed} 修改 — 由裁剪文件所改（本评分标准扩展自 ", "{added} added   {changed} "
                "changed — by tailoring (this rubric extends "),
     "legend_end": ("）", ")"),

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from .. import rubric as rubrics
-from ..describe import describe
+from ..describe import in_words
 from ..formats.json_fmt import dumps
 from ..model import Group, Measure, Rubric
 from ..problems import UsageError, errors
@@ -147,8 +147,9 @@ def _add(parent, node, langs: tuple, tailored: dict) -> None:
         for child in node.children:
             _add(branch, child, langs, tailored)
         return
-    parent.add(styled(mark, f"{node.id} {node.label.get(lang)}  ", (_points(node, ui), "cyan"), " ",
-                      (describe(node), "magenta"), " ", (" ".join(node.owners), "dim")))
+    points = () if node.is_modifier else ((_points(node, ui), "cyan"), " ")  # a modifier's words name its method
+    parent.add(styled(mark, f"{node.id} {node.label.get(lang)}  ", *points, (in_words(node, ui), "magenta"), " ",
+                      (" ".join(node.owners), "dim")))
 
 
 def _mark(how: str | None):
@@ -159,4 +160,4 @@ def _mark(how: str | None):
 
 
 def _points(m: Measure, lang: Optional[str] = None) -> str:
-    return m.method if m.is_modifier else say("tree_points", lang, points=f"{m.points:g}")
+    return say("measure_points", lang, points=f"{m.points:g}")
