@@ -94,6 +94,12 @@ def test_exactly_one_deduction_found_by_the_province(cards):
     assert "V.M05" not in [m.id for m in cards[2025].self_card.measures if m.status == "triggered"]
 
 
+def test_the_five_assessors_disagree_widely_on_one_measure_in_2025():
+    r = run("score", "submissions/example-city/2025/", "-f", "markdown")
+    flagged = [ln.split(" ")[1] for ln in r.output.splitlines() if "⚠ 分歧较大" in ln and ln.startswith("| ")]
+    assert flagged == ["D5.I16.M07"]  # 5, 4, 3, 5, 4: a spread of 2 on a 1-5 scale
+
+
 def test_the_waivers_are_listed_with_reason_approver_and_expiry():
     r = run("gaps", "submissions/example-city/2025/", "-f", "markdown")
     assert r.exit_code == 0, r.output

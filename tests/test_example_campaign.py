@@ -21,8 +21,8 @@ PARTS = sorted([f"{u}.yaml" for u in UNITS] + [f"assessor-{a}.yaml" for a in ASS
                + ["cjb.yaml", "verified.yaml"])
 # 2025's ratings, scale 1-5, trim 1 (one highest and one lowest dropped from all the assessors' ratings joined)
 RATINGS = {
-    # [4, 5, 4, 4, 3, 4] trimmed -> [4, 4, 4, 4]: mean 4 -> (4-1)/4 = 0.75 of 0.5
-    "D2.I06.M05": (0.375, {"A01": [4, 5], "A02": [4], "A03": [4], "A04": [3], "A05": [4]}),
+    # [4, 5, 4, 4, 4, 4] trimmed -> [4, 4, 4, 4]: mean 4 -> (4-1)/4 = 0.75 of 0.5
+    "D2.I06.M05": (0.375, {"A01": [4, 5], "A02": [4], "A03": [4], "A04": [4], "A05": [4]}),
     # [5, 4, 3, 5, 4] trimmed -> [4, 4, 5]: mean 13/3 -> (13/3-1)/4 = 5/6 of 1
     "D5.I16.M07": (5 / 6, {"A01": [5], "A02": [4], "A03": [3], "A04": [5], "A05": [4]}),
     # [4, 4, 4, 5, 5] trimmed -> [4, 4, 5]: 5/6 of 1
