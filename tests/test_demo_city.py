@@ -175,9 +175,11 @@ def doc_blocks():
             i += 1
             continue
         cmds, shown = [], []
-        while i < len(lines) and lines[i].startswith("    "):
+        while i < len(lines) and (lines[i].startswith("    ") or not lines[i] and indented_after(lines, i)):
             text = lines[i][4:]
-            if text.startswith("$ "):
+            if not text:
+                pass
+            elif text.startswith("$ "):
                 cmds.append(text[2:])
                 while not balanced(cmds[-1]):
                     i += 1
@@ -187,6 +189,12 @@ def doc_blocks():
             i += 1
         blocks.append(("\n".join(cmds), shown))
     return blocks
+
+
+def indented_after(lines, i):
+    """Whether the code block goes on after the blank line i (the next line that is not blank is indented)."""
+    rest = [ln for ln in lines[i:] if ln]
+    return bool(rest) and rest[0].startswith("    ")
 
 
 def balanced(command):
