@@ -30,6 +30,15 @@ class Problem:
         level = f"{self.level}: " if self.level != "error" else ""
         return f"{self.loc}: {level}{where}{self.message}"
 
+    def text(self, lang: str | None = None) -> str:
+        """As str(), for a person reading the terminal in ``lang``: in Chinese for zh (engine.messages_zh; a message
+        it has no words for stays as written). Machine formats keep str() and ``message``."""
+        if lang != "zh":
+            return str(self)
+        from .messages_zh import line
+
+        return line(self)
+
     @property
     def is_error(self) -> bool:
         return self.level == "error"

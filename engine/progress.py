@@ -26,7 +26,7 @@ still owes in a submission, measure by measure (the 责任清单).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from .campaign import Filing, PartInfo
@@ -139,6 +139,9 @@ class Plan:
     weights: dict
     units: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
     """(unit, lead ids, co ids), in unit_order."""
+    complete: dict = field(default_factory=dict, compare=False)
+    """(unit, has a part) -> its UnitProgress when it has filed everything: one object shared by every
+    submission (the common case at a national table's scale)."""
 
 
 def plan(rubric: Rubric) -> Plan:
@@ -156,17 +159,25 @@ def subject(filing: Filing, shared: Plan | None = None) -> SubjectProgress:
     invalid = {i for i in p.base if i in filing.invalid}
     filed = {i for i in p.base if (i in filing.filed or i in filing.waived) and i not in invalid}
     parts_by = {part.filed_by for part in filing.parts}
-    units = tuple(_unit(u, lead, co, filed, invalid, p.weights, u in parts_by) for u, lead, co in p.units)
+    units = tuple(_done(p, u, lead, co, u in parts_by) if filed.issuperset(lead) and filed.issuperset(co) else
+                  _unit(u, lead, co, filed, invalid, p.weights, u in parts_by) for u, lead, co in p.units)
     missing = tuple(i for i in p.base if i not in filed and i not in invalid)
     return SubjectProgress(filing, units, len(p.base), tuple(i for i in p.base if i in filed),
                            tuple(i for i in p.base if i in invalid), missing,
                            sum(p.weights[i] for i in p.base if i not in filed))
 
 
+def _done(p: Plan, unit: str, lead: tuple, co: tuple, has_part: bool) -> UnitProgress:
+    """A unit that has filed everything it owns, made once per plan."""
+    key = (unit, has_part)
+    done = p.complete.get(key)
+    if done is None:
+        done = p.complete[key] = UnitProgress(unit, lead, co, lead + co, (), (), 0, not (lead or co) and not has_part)
+    return done
+
+
 def _unit(unit: str, lead: tuple, co: tuple, filed: set, invalid: set, weights: dict, has_part: bool) -> UnitProgress:
     ids = lead + co
-    if filed.issuperset(ids):  # the common case, at a national table's scale: everything filed
-        return UnitProgress(unit, lead, co, ids, (), (), 0, not ids and not has_part)
     done = tuple(i for i in ids if i in filed)
     bad = tuple(i for i in ids if i in invalid)
     missing = tuple(i for i in ids if i not in filed and i not in invalid)

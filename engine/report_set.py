@@ -29,7 +29,8 @@ class ReportFile:
     path: PurePosixPath
     """Relative to the output folder: '<subject>/<period>.<rubric>.<kind><suffix>' (the HTML report:
     '<subject>/<period>.<rubric>.html'), 'compare<suffix>' or 'index.html'."""
-    text: str
+    text: str | bytes
+    """The content; bytes for a binary file (a Word document, a PDF)."""
     kind: str
     """'score', 'gaps', 'gaps-by-owner', 'html' (the HTML report), 'compare' or 'index' (index.html)."""
     card: Scorecard | None = None
@@ -40,6 +41,11 @@ class ReportFile:
         """CSV opens in Excel with the right characters only with a byte-order mark."""
         return "utf-8-sig" if self.path.suffix == ".csv" else "utf-8"
 
+    @property
+    def data(self) -> bytes:
+        """The bytes written: the text in its encoding, or the content as it is when it is already bytes."""
+        return self.text if isinstance(self.text, bytes) else self.text.encode(self.encoding)
+
 
 def plan(cards: list[Scorecard], lang: str | None = None) -> list[ReportFile]:
     """Every file of the report set, per scorecard first, then the comparison (and, for several
@@ -47,21 +53,29 @@ def plan(cards: list[Scorecard], lang: str | None = None) -> list[ReportFile]:
     return list(files(cards, lang))
 
 
-def files(cards: list[Scorecard], lang: str | None = None):
-    """plan's files, each rendered when it is reached (a set of thousands is written as it is made)."""
-    seen: set[str] = set()
-    stems = [unique(card_stem(c), seen) for c in cards]
+def files(cards: list[Scorecard], lang: str | None = None, suffixes: frozenset[str] | None = None):
+    """plan's files, each rendered when it is reached (a set of thousands is written as it is made); with
+    ``suffixes``, only the files whose names end so (`report --format md`), the others never rendered."""
+    want = (lambda suffix: True) if suffixes is None else suffixes.__contains__
+    stems = card_stems(cards)
     for card, name in zip(cards, stems):
-        yield from card_files(card, name, lang)
+        yield from card_files(card, name, lang, want)
         home = "../" * name.count("/") + "index.html" if len(cards) > 1 else None
-        yield ReportFile(PurePosixPath(f"{name}.html"), html_card.render(card, lang, home), "html", card)
-    comparisons = compare.compare(cards)
-    for m in compare_formats.FORMATS.values():
-        if m.NAME != "table":
-            yield ReportFile(PurePosixPath("compare" + m.SUFFIX), m.render(comparisons, lang), "compare")
-    if len(cards) > 1:
+        if want(".html"):
+            yield ReportFile(PurePosixPath(f"{name}.html"), html_card.render(card, lang, home), "html", card)
+    kept = [m for m in compare_formats.FORMATS.values() if m.NAME != "table" and want(m.SUFFIX)]
+    comparisons = compare.compare(cards) if kept else None
+    for m in kept:
+        yield ReportFile(PurePosixPath("compare" + m.SUFFIX), m.render(comparisons, lang), "compare")
+    if len(cards) > 1 and want(".html"):
         index = html_index.render(cards, [f"{name}.html" for name in stems], lang, campaign(cards))
         yield ReportFile(PurePosixPath("index.html"), index, "index")
+
+
+def card_stems(cards: list[Scorecard]) -> list[str]:
+    """Each scorecard's '<subject>/<period>.<rubric>', made unique across the set (the same for every format)."""
+    seen: set[str] = set()
+    return [unique(card_stem(c), seen) for c in cards]
 
 
 def campaign(cards: list[Scorecard]):
@@ -74,15 +88,17 @@ def campaign(cards: list[Scorecard]):
     return progress.progress(progress.filing_of(c) for c in cards if progress.has_units(c))
 
 
-def card_files(card: Scorecard, stem: str, lang: str | None) -> list[ReportFile]:
-    """score.* and gaps.* (every view) for one scorecard, plus the units' task lists as CSV."""
+def card_files(card: Scorecard, stem: str, lang: str | None, want=lambda suffix: True) -> list[ReportFile]:
+    """score.* and gaps.* (every view) for one scorecard, plus the units' task lists as CSV (those whose
+    suffix ``want`` keeps)."""
     rep = gaps.analyse(card)
     files = [ReportFile(PurePosixPath(f"{stem}.score{m.SUFFIX}"), m.render([card], lang), "score", card)
-             for m in formats.FORMATS.values() if m.NAME not in ("table", "html")]
+             for m in formats.FORMATS.values() if m.NAME not in ("table", "html") and want(m.SUFFIX)]
     files += [ReportFile(PurePosixPath(f"{stem}.gaps{m.SUFFIX}"), m.render([rep], lang, gap_formats.VIEWS), "gaps",
-                         card) for m in gap_formats.FORMATS.values() if m.NAME != "table"]
-    owners = gap_formats.get("csv").render([rep], lang, ("owner",))
-    files.append(ReportFile(PurePosixPath(f"{stem}.gaps-by-owner.csv"), owners, "gaps-by-owner", card))
+                         card) for m in gap_formats.FORMATS.values() if m.NAME != "table" and want(m.SUFFIX)]
+    if want(".csv"):
+        owners = gap_formats.get("csv").render([rep], lang, ("owner",))
+        files.append(ReportFile(PurePosixPath(f"{stem}.gaps-by-owner.csv"), owners, "gaps-by-owner", card))
     return files
 
 

@@ -44,7 +44,7 @@ def repo(tmp_path, monkeypatch):
 
 
 def check(*args):
-    return CliRunner().invoke(app, ["check", *args, "--format", "text"], catch_exceptions=False)
+    return CliRunner().invoke(app, ["check", *args, "--format", "text", "--lang", "en"], catch_exceptions=False)
 
 
 @pytest.mark.parametrize("typed", ["pass", "PASS", " pass ", "ｐａｓｓ", "合格", "Pass", "pAsS"])

@@ -149,7 +149,7 @@ def test_never_writes_into_an_input_folder(tmp_path, monkeypatch):
     (tmp_path / "in" / "x").mkdir(parents=True)
     (tmp_path / "in" / "x" / "2024.yaml").write_text(
         "rubric: bad-input-demo\nsubject: {id: x, name: X}\nperiod: 2024\nvalues:\n  D1.M02: 95\n", encoding="utf-8")
-    r = CliRunner().invoke(app, ["score", "in", "--rubric", RUBRIC, "-f", "json", "-o", "in/x/out.json"],
+    r = CliRunner().invoke(app, ["score", "in", "--rubric", RUBRIC, "-f", "json", "-o", "in/x/out.json", "--lang", "en"],
                            catch_exceptions=False)
     assert r.exit_code == 2 and "holds this command's input" in r.stderr
     assert not (tmp_path / "in" / "x" / "out.json").exists()

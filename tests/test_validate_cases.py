@@ -53,7 +53,7 @@ def test_schema_agrees(path, validator):
 
 def test_cli_reports_every_file_and_summary(monkeypatch):
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, ["validate", ".", "--rubric", "rubric.yaml"], catch_exceptions=False)
+    r = CliRunner().invoke(app, ["validate", ".", "--rubric", "rubric.yaml", "--lang", "en"], catch_exceptions=False)
     assert r.exit_code == 1
     assert "many-problems-one-file.yaml:8:10: X.V01: veto: expected true or false" in r.stderr
     # the cases all name one subject and period: parts of one submission (SPEC 8), each still reported
@@ -63,7 +63,7 @@ def test_cli_reports_every_file_and_summary(monkeypatch):
 
 def test_cli_valid_file_exit_0(monkeypatch):
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, ["validate", "approximate-warns.yaml", "--rubric", "rubric.yaml"],
+    r = CliRunner().invoke(app, ["validate", "approximate-warns.yaml", "--rubric", "rubric.yaml", "--lang", "en"],
                            catch_exceptions=False)
     assert r.exit_code == 0
     assert "info:" not in r.stderr  # notes are off by default: the one real problem must stand out
@@ -74,7 +74,7 @@ def test_cli_valid_file_exit_0(monkeypatch):
 @pytest.mark.parametrize("flag", ["--verbose", "-v"])
 def test_cli_verbose_lists_the_notes(monkeypatch, flag):
     monkeypatch.chdir(ROOT)
-    r = CliRunner().invoke(app, ["validate", "approximate-warns.yaml", "--rubric", "rubric.yaml", flag],
+    r = CliRunner().invoke(app, ["validate", "approximate-warns.yaml", "--rubric", "rubric.yaml", "--lang", "en", flag],
                            catch_exceptions=False)
     assert r.exit_code == 0
     assert "approximate-warns.yaml:5:11: info: D1.M06: '12个' read as 12 (unit 个 dropped)" in r.stderr
@@ -84,7 +84,7 @@ def test_cli_verbose_lists_the_notes(monkeypatch, flag):
 def test_check_verbose_lists_warnings_and_notes(monkeypatch):
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-    args = ["check", "approximate-warns.yaml", "--rubric", "rubric.yaml"]
+    args = ["check", "approximate-warns.yaml", "--rubric", "rubric.yaml", "--lang", "en"]
     quiet = CliRunner().invoke(app, args, catch_exceptions=False)
     loud = CliRunner().invoke(app, [*args, "-v"], catch_exceptions=False)
     assert quiet.exit_code == loud.exit_code == 0

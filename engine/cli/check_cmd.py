@@ -9,7 +9,9 @@ from .. import ci
 from ..gate import Bar, check_bar, judge
 from ..safe_text import literal
 from . import as_of as dating
-from .common import choices, err_console, on_first_use, print_problems, run
+from .common import Lang, choices, err_console, heeded, on_first_use, print_problems, run, said_problems, speak, voice, \
+    zh_usage
+from .lines import say
 from .output import write
 
 CheckFormat = choices("CheckFormat", ["auto", *ci.REPORTERS])
@@ -17,14 +19,14 @@ WORDS = {"--rubric": ("rubric", str), "-r": ("rubric", str), "--rubrics-dir": ("
          "--min-grade": ("min_grade", str), "--min-score": ("min_score", float), "--policy": ("policy", Path),
          "--format": ("fmt", tuple(CheckFormat.__members__)), "-f": ("fmt", tuple(CheckFormat.__members__)),
          "--output": ("output", Path), "-o": ("output", Path), "--verbose": ("verbose", bool),
-         "-v": ("verbose", bool), "--long": ("long", bool), "--as-of": ("as_of", str)}
+         "-v": ("verbose", bool), "--long": ("long", bool), "--as-of": ("as_of", str), "--lang": ("lang", ("zh", "en"))}
 """The command line as engine.cli.quick reads it: option -> (parameter of checked, its type or choices)."""
 
 
 def _command():
     import typer
 
-    from .common import LONG, OUTPUT, RUBRIC, RUBRICS_DIR, handled
+    from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, handled, lang_code
 
     @handled
     def check(
@@ -53,6 +55,7 @@ def _command():
                                      "(info: how values were read) to stderr."),
         long: bool = LONG,
         as_of: Optional[str] = dating.CHECKED,
+        lang: Optional[Lang] = LANG,
     ) -> int:
         """CI gate: validate and score every submission; exit 1 if any is invalid or below the bar
         (a vetoed submission is below any bar) or if no submission is found, 0 otherwise, 2 on usage
@@ -64,7 +67,7 @@ def _command():
         (docs/tailoring.md explains every policy key and what each format shows)
         """
         return checked(paths, rubric, rubrics_dir, min_grade, min_score, policy, fmt.value, output, verbose, long,
-                       as_of)
+                       as_of, lang_code(lang))
 
     return check
 
@@ -76,14 +79,17 @@ __getattr__ = on_first_use(globals(), ("check",), lambda: {"check": _command()})
 def checked(paths: List[str], rubric: Optional[str] = None, rubrics_dir: str = "rubrics",
             min_grade: Optional[str] = None, min_score: Optional[float] = None, policy: Optional[Path] = None,
             fmt: str = "auto", output: Optional[Path] = None, verbose: bool = False, long: bool = False,
-            as_of: Optional[str] = None) -> int:
-    """The check command, its options as typer passes them (``fmt`` by name); the exit code."""
+            as_of: Optional[str] = None, lang: Optional[str] = None) -> int:
+    """The check command, its options as typer passes them (``fmt`` by name, ``lang`` as its text); the exit code.
+    The text format and its lines are in ``lang``, else in the first rubric's language; the machine formats keep
+    the engine's English messages."""
+    speak(lang)
     refused = ()  # a PolicyError, which only a --policy raises: the policy module is imported for one alone
     if policy is not None:
         from ..policy import PolicyError as refused, load as load_policy
     try:
         bar = Bar(min_grade, min_score, load_policy(str(policy)) if policy else None)
-        verdicts = [judge(o, bar) for o in dating.dated(run(paths, rubric, rubrics_dir, long), as_of, True)]
+        verdicts = [judge(o, bar) for o in heeded(dating.dated(run(paths, rubric, rubrics_dir, long), as_of, True))]
         check_bar(bar, verdicts)
     except refused as e:
         return _bad_policy(e)
@@ -92,18 +98,18 @@ def checked(paths: List[str], rubric: Optional[str] = None, rubrics_dir: str = "
             print_problems(v.outcome.problems, err_console(), ("warning", "info"))
     reporter = ci.pick(fmt, dict(os.environ))
     if not verdicts:
-        err_console().print("[red]no submission found to check: nothing is never a pass[/] (give submission "
-                            "files or folders holding them)")
+        err_console().print(f"[red]{say('nothing_to_check', voice())}[/]{say('nothing_how', voice())}")
         return 1
     _write_summary(reporter, verdicts, bar)
-    write(reporter, verdicts, output, None, err_console(), bar=bar)
+    write(reporter, verdicts, output, voice(), err_console(), bar=bar)
     return 0 if all(v.passed for v in verdicts) else 1
 
 
 def _bad_policy(e) -> int:
     """Every problem of the policy at FILE:LINE:COL, one a line, as validate lists a file's: a usage error."""
     print_problems(e.problems, err_console())
-    err_console().print(f"[red]{literal(e.what)}[/] ({len(e.problems)} problem{'s' if len(e.problems) != 1 else ''})")
+    what = e.what if voice() != "zh" else zh_usage(e.what)
+    err_console().print(f"[red]{literal(what)}[/]{said_problems(len(e.problems))}")
     return 2
 
 

@@ -9,6 +9,7 @@ from typing import Optional
 
 from ..problems import InputError, count, Problem, RubricError, UsageError
 from ..safe_text import console, literal, styled
+from .lines import say, warning_kind
 
 
 def on_first_use(namespace: dict, names, make):
@@ -64,16 +65,58 @@ def out_console():
     return console()
 
 
-def lang_code(lang: Optional[Lang]) -> Optional[str]:
-    return lang.value if lang is not None else None
+def lang_code(lang) -> Optional[str]:
+    """--lang as typer gives it (a Lang) or as engine.cli.quick does (its text): 'zh', 'en' or None."""
+    return lang.value if isinstance(lang, enum.Enum) else lang
 
 
-def print_problems(problems, console, levels=("error", "warning")) -> None:
-    """Each problem as FILE:LINE:COL: message, errors red, warnings yellow (shown literally, one line each)."""
+_VOICE: dict = {"lang": None}
+"""The language of the running command's own lines: its --lang, else the first rubric's it meets (see heard)."""
+
+
+def speak(lang: Optional[str]) -> None:
+    """A command starts (engine.cli.common.exit_code): its lines in ``lang`` (None: as the first rubric met)."""
+    _VOICE["lang"] = lang
+
+
+def voice() -> Optional[str]:
+    """The language of the command's lines so far: None (English) until --lang or a rubric has said."""
+    return _VOICE["lang"]
+
+
+def heard(outcome) -> Optional[str]:
+    """The command's language once this outcome is met: --lang, else zh when its rubric has zh labels."""
+    if _VOICE["lang"] is None:
+        rubric = rubric_of(outcome)
+        if rubric is not None:
+            from ..lang import ui_lang
+
+            _VOICE["lang"] = ui_lang(None, rubric)
+    return _VOICE["lang"]
+
+
+def heeded(outcomes):
+    """The outcomes, each heard (see heard) before it is passed on."""
+    for outcome in outcomes:
+        heard(outcome)
+        yield outcome
+
+
+def rubric_of(outcome):
+    """The rubric an outcome was read against (None when none was found)."""
+    if outcome.filing is not None:
+        return outcome.filing.rubric
+    return getattr(outcome.head, "rubric", None)
+
+
+def print_problems(problems, console, levels=("error", "warning"), lang: Optional[str] = None) -> None:
+    """Each problem as FILE:LINE:COL: message, errors red, warnings yellow (shown literally, one line each), in
+    ``lang`` (default: the command's)."""
+    lang = lang or voice()
     for p in problems:
         if p.level in levels:
             style = "red" if p.level == "error" else "yellow" if p.level == "warning" else "dim"
-            console.print(styled((str(p), style)))
+            console.print(styled((p.text(lang), style)))
 
 
 class Tally:
@@ -86,6 +129,7 @@ class Tally:
         """Warning code -> how many, to say what the warnings are about."""
 
     def add(self, outcome) -> None:
+        heard(outcome)
         print_problems(outcome.problems, self.console, self.levels)
         self.files += 1
         self.invalid += not outcome.ok
@@ -104,15 +148,11 @@ class Tally:
 
     def warn(self) -> None:
         if self.warnings and "warning" not in self.levels:
+            lang = voice()
             kinds = sorted(self.kinds.items(), key=lambda kv: -kv[1])[:3]
-            about = ", ".join(f"{WARNINGS.get(code, code)} ({n})" for code, n in kinds)
-            self.console.print(f"[yellow]{self.warnings} warning(s): {literal(about)}: run scorecard validate to "
-                               "list them[/]")
-
-
-WARNINGS = {"approximate": "approximate values (约/近/余/多) taken as written",
-            "duplicate": "the same value filed in two parts", "schema": "columns or keys not read"}
-"""What the commonest warnings are about, in the one-line summary of a command that does not list them."""
+            about = ("，" if lang == "zh" else ", ").join(say("warn_kind", lang, what=warning_kind(code, lang), n=n)
+                                                          for code, n in kinds)
+            self.console.print(f"[yellow]{literal(say('warn', lang, n=self.warnings, about=about))}[/]")
 
 
 def handled(fn):
@@ -130,28 +170,45 @@ def handled(fn):
 def exit_code(fn, *args, **kwargs) -> int:
     """Run a command: its exit code, the engine's exceptions mapped to the documented ones (their problems
     printed)."""
+    speak(lang_code(kwargs.get("lang")))
     try:
         return fn(*args, **kwargs) or 0
     except RubricError as e:
-        return _fail(e.problems, "the rubric cannot be loaded", 2)
+        return _fail(e.problems, "rubric_unloadable", 2)
     except InputError as e:
-        return _fail(e.problems, "invalid input", 1)
+        return _fail(e.problems, "input_invalid", 1)
     except UsageError as e:
-        err_console().print(f"[red]error:[/] {literal(e)}")
+        said = str(e) if voice() != "zh" else zh_usage(str(e))
+        err_console().print(f"[red]{say('error', voice())}[/]{'' if voice() == 'zh' else ' '}{literal(said)}")
         return 2
     except KeyboardInterrupt:
         return 130
+    finally:
+        speak(None)  # the next command (a test's, in this process) finds its own
+
+
+def zh_usage(text: str) -> str:
+    """A usage error's message in Chinese where engine.messages_zh has its words."""
+    from ..messages_zh import message
+
+    return message("usage", text)
 
 
 def _fail(problems: list[Problem], what: str, code: int) -> int:
     console = err_console()
     print_problems(problems, console)
-    console.print(f"[red]{what}[/] ({len(problems)} problem{'s' if len(problems) != 1 else ''})")
+    console.print(f"[red]{say(what, voice())}[/]{said_problems(len(problems))}")
     return code
 
 
+def said_problems(n: int) -> str:
+    """' (3 problems)' after what failed, '（3 个问题）' in Chinese."""
+    return ("" if voice() == "zh" else " ") + say("problems", voice(), n=n)
+
+
 def run(paths, rubric, rubrics_dir: str, long: bool = False, scoring: bool = True, label: str = "scoring"):
-    """Every submission's Outcome (engine.pipeline), streamed, with a progress bar on a terminal."""
+    """Every submission's Outcome (engine.pipeline), streamed, with a progress bar on a terminal (``label``: a
+    key of engine.cli.lines' bar_ words)."""
     from .. import pipeline
     from .progress import Bar
 
@@ -172,7 +229,7 @@ def emit_chunks(chunks, output: Optional[Path], console=None, encoding: str = "u
     with atomic_text(output, encoding) as f:
         for piece in chunks:
             f.write(piece)
-    (console or err_console()).print(f"wrote {output.resolve()}", markup=False, emoji=False)
+    (console or err_console()).print(say("wrote", voice(), path=output.resolve()), markup=False, emoji=False)
 
 
 def emit(text: str, output: Optional[Path], console=None, encoding: str = "utf-8") -> None:

@@ -5,7 +5,8 @@ file with a problem is still named."""
 from __future__ import annotations
 
 from ..safe_text import literal
-from .common import WARNINGS, print_problems
+from .common import print_problems, voice
+from .lines import say, warning_kind
 
 PER_KIND = 20
 """Warnings of one file and code listed before the rest of that kind in that file are counted."""
@@ -34,7 +35,7 @@ class Listing:
         """One line per kind with problems not listed."""
         for (file, level, code), n in self.seen.items():
             if n > PER_KIND and level == "warning" and not self.whole:
-                about = WARNINGS.get(code, code)
-                self.console.print(f"[{'red' if level == 'error' else 'yellow'}]{literal(file)}: … {n - PER_KIND} more "
-                                   f"{level}(s) of this kind not listed ({literal(about)}; {n} in all): --all lists "
-                                   "every one[/]")
+                lang = voice()
+                said = say("more_of_kind", lang, file=file, more=n - PER_KIND, level=say(f"level_{level}", lang),
+                           about=warning_kind(code, lang), n=n)
+                self.console.print(f"[{'red' if level == 'error' else 'yellow'}]{literal(said)}[/]")

@@ -30,7 +30,10 @@ class Bar:
 
         from ..safe_text import visible
 
-        label = visible(self.label)
+        from .common import voice
+        from .lines import LINES, say
+
+        label = visible(say(f"bar_{self.label}", voice()) if f"bar_{self.label}" in LINES else self.label)
         self.bar = Progress(TextColumn(label.replace("{", "{{").replace("}", "}}"), markup=False), BarColumn(),
                             MofNCompleteColumn(), TimeRemainingColumn(), console=self.console, transient=True)
         self.bar.start()

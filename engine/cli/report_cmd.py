@@ -7,12 +7,13 @@ from typing import List, Optional
 
 import typer
 
-from .. import report_set, report_write
+from .. import report_write
 from ..outcome import Cards
-from ..formats.fit import column, fit_table
-from ..safe_text import BREAK, joined, styled, text
-from . import as_of as dating
-from .common import LANG, LONG, RUBRIC, RUBRICS_DIR, Lang, Tally, err_console, handled, lang_code, out_console, run
+from ..safe_text import text
+from . import as_of as dating, report_formats
+from .common import LANG, LONG, RUBRIC, RUBRICS_DIR, Lang, Tally, err_console, handled, lang_code, out_console, run, \
+    voice
+from .lines import LINES, say
 from .score_cmd import summary
 
 
@@ -26,6 +27,8 @@ def report(
     lang: Optional[Lang] = LANG,
     long: bool = LONG,
     as_of: Optional[str] = dating.ON_REQUEST,
+    fmt: Optional[List[str]] = typer.Option(None, "--format", "-f", help=report_formats.HELP, show_default=False,
+                                           metavar=report_formats.METAVAR),
 ) -> int:
     """Write the full report set: for each submission its score and gap report as Markdown, JSON and
     CSV (plus each responsible unit's task list as CSV) and a self-contained HTML report with charts, one
@@ -34,8 +37,16 @@ def report(
     other files in the folder are left alone; invalid submissions are reported and skipped
     (exit 1), the valid ones still written.
 
+    With --format, only those formats: md, html, json, csv (those files of the set), docx (per submission a
+    Word document of its gap report and task lists by responsible unit, `<subject>/<period>.<rubric>.gaps.docx`)
+    or pdf (the HTML report printed by headless Chromium, `<subject>/<period>.<rubric>.report.pdf`); repeat it
+    or give a comma list. All go into the same folder layout, written whole or not at all.
+
     Example: scorecard report submissions/ -o reports/
+
+    Example: scorecard report submissions/ --format docx,pdf -o reports/
     """
+    formats = report_formats.chosen(fmt)
     report_write.check_folder(output)
     errc = err_console()
     tally = Tally(errc)
@@ -43,14 +54,14 @@ def report(
     tally.warn()
     files: list = []  # what was written, without its text: the set is written as it is made
 
-    def made():
-        for f in report_set.files(cards, lang_code(lang)):
+    def made(chosen):
+        for f in chosen:
             files.append(replace(f, text=""))
-            yield f.path, f.text.encode(f.encoding)
+            yield f.path, f.data
     if cards:
-        report_write.write_set(output, made())
+        report_write.write_set(output, made(report_formats.files(cards, lang_code(lang), formats)))
     if files:
-        out_console().print(written_table(files, output))
+        out_console().print(written_table(files, output, voice()))
     return summary(tally, errc)
 
 
@@ -59,15 +70,19 @@ SCREENFUL = 20
 SHOWN = 10
 
 
-def written_table(files, output: Path):
+def written_table(files, output: Path, lang: Optional[str] = None):
     """One row per submission (its total, grade, files and HTML report), one for the comparison, one for the
-    index page."""
-    from rich import box
+    index page; in ``lang`` (engine.cli.lines). Each path on one line where the console it is printed on has room
+    for it (engine.cli.written)."""
+    from .written import Fitted
 
-    t = fit_table(title=text(f"wrote {len(files)} files to {output}/"), title_justify="left", box=box.SIMPLE_HEAD,
-                  expand=True)
-    for col in ("subject", "period", "total", "grade", "files"):
-        column(t, col, "right" if col == "total" else "left")
+    rows = _written_rows(files, output, lang)
+    heads = [say(f"col_{col}", lang) for col in ("subject", "period", "total", "grade", "files")]
+    return Fitted(text(say("written", lang, n=len(files), output=output)), heads, rows)
+
+
+def _written_rows(files, output: Path, lang: Optional[str]) -> list:
+    """(subject, period, total, grade, [paths]) per row of the table."""
     rows: dict[str, list] = {}
     for f in files:
         stem = str(f.path.with_suffix("")) if f.path.suffix == ".html" else \
@@ -80,16 +95,18 @@ def written_table(files, output: Path):
     if len(subjects) > SCREENFUL:  # a terminal lists the first few submissions, then the set's own files
         hidden = len(subjects) - SHOWN
         items = subjects[:SHOWN] + [None] + [r for r in items if r[1][0] is None]
+    out = []
     for item in items:
         if item is None:
-            t.add_row("…", text(f"{hidden} more"), "", "", text(f"{output}/<subject>/…"))
+            out.append((text("…"), text(say("written_more", lang, n=hidden)), "", "", [f"{output}/<subject>/…"]))
             continue
         stem, (card, count, kind, page) = item
-        lines = [f"{output / stem}.* ({count})"] if count > 1 or not page else []
-        where = styled(*joined(lines + ([str(output / page)] if page else []), BREAK))
+        where = ([f"{output / stem}.* ({count})"] if count > 1 or not page else []) + ([str(output / page)] if page
+                                                                                       else [])
         if card is None:
-            t.add_row(text(kind, "bold"), "", "", "", where)
+            out.append((text(say(f"kind_{kind}", lang) if f"kind_{kind}" in LINES else kind, "bold"), "", "", "", where))
             continue
         sub = card.submission
-        t.add_row(text(sub.subject_name), text(sub.period), f"{card.total:g}", text(card.grade.label.get()), where)
-    return t
+        out.append((text(sub.subject_name), text(sub.period), f"{card.total:g}", text(card.grade.label.get(lang)),
+                    where))
+    return out

@@ -12,7 +12,9 @@ from ..formats.json_fmt import dumps
 from ..model import Group, Measure, Rubric
 from ..problems import UsageError, errors
 from ..safe_text import literal, styled
+from ..lang import ui_lang
 from .common import LANG, OUTPUT, Lang, choices, emit, err_console, handled, lang_code, out_console, print_problems
+from .lines import say
 
 DiffFormat = choices("DiffFormat", ("table", "json"))
 MARKS = {"added": "+", "changed": "~"}
@@ -70,11 +72,12 @@ def show(rubric: Path = RUBRIC_ARG, lang: Optional[Lang] = LANG,
     _exists(rubric)
     r = rubrics.load(rubric, rubrics_dir)
     console = out_console()
+    ui = ui_lang(lang_code(lang), r)
     console.print(tree(r, lang_code(lang)))
     if r.tailored:
-        legend = f"{MARKS['added']} added   {MARKS['changed']} changed — by tailoring (this rubric extends "
-        console.print(styled(legend, (r.extends, "bold"), ")"))
-    console.print(_census(r))
+        legend = say("legend", ui, added=MARKS["added"], changed=MARKS["changed"])
+        console.print(styled(legend, (r.extends, "bold"), say("legend_end", ui)))
+    console.print(_census(r, ui))
     return 0
 
 
@@ -111,36 +114,40 @@ def diff(a: Path = typer.Argument(..., help="The old rubric (e.g. the one a tail
     return 1 if exit_code and not found.empty else 0
 
 
-def _census(r: Rubric) -> str:
+def _census(r: Rubric, lang: Optional[str] = None) -> str:
     base = [m for m in r.measures if not m.is_modifier]
-    mods = len(r.measures) - len(base)
-    census = (f"{len(r.groups)} groups, {len(base)} measures worth {r.worth:g} (scale {r.scale:g}), "
-              f"{mods} bonus/deduction/veto items, {len(r.units)} units")
+    census = say("census", lang, groups=len(r.groups), measures=len(base), worth=f"{r.worth:g}", scale=f"{r.scale:g}",
+                 mods=len(r.measures) - len(base), units=len(r.units))
     if not r.extends:
         return census
     how = list(r.tailored.values())
-    return f"{census}; extends {r.extends}: {how.count('added')} nodes added, {how.count('changed')} changed"
+    return census + say("census_extends", lang, parent=r.extends, added=how.count("added"),
+                        changed=how.count("changed"))
 
 
 def tree(r: Rubric, lang: str | None = None):
     """The rubric as a rich Tree; every label, id, unit and owner shown literally (``safe_text.styled``)."""
     from rich.tree import Tree
 
-    root = Tree(styled((r.title.get(lang), "bold"), " ", (r.ref, "dim"), f"  scale {r.scale:g}"))
+    ui = ui_lang(lang, r)
+    root = Tree(styled((r.title.get(lang), "bold"), " ", (r.ref, "dim"), say("tree_scale", ui, scale=f"{r.scale:g}")))
     for node in r.tree:
-        _add(root, node, lang, r.tailored)
+        _add(root, node, (lang, ui), r.tailored)
     return root
 
 
-def _add(parent, node, lang, tailored: dict) -> None:
+def _add(parent, node, langs: tuple, tailored: dict) -> None:
+    """``langs``: (the labels' language, the words')."""
+    lang, ui = langs
     mark = _mark(tailored.get(node.id))
     if isinstance(node, Group):
-        weight = f"weight {node.weight:g}" if node.weight is not None else f"{node.worth:g} pts"
+        weight = say("tree_weight", ui, weight=f"{node.weight:g}") if node.weight is not None else \
+            say("tree_points", ui, points=f"{node.worth:g}")
         branch = parent.add(styled(mark, (node.id, "bold"), f" {node.label.get(lang)} ", (f"({weight})", "cyan")))
         for child in node.children:
-            _add(branch, child, lang, tailored)
+            _add(branch, child, langs, tailored)
         return
-    parent.add(styled(mark, f"{node.id} {node.label.get(lang)}  ", (_points(node), "cyan"), " ",
+    parent.add(styled(mark, f"{node.id} {node.label.get(lang)}  ", (_points(node, ui), "cyan"), " ",
                       (describe(node), "magenta"), " ", (" ".join(node.owners), "dim")))
 
 
@@ -151,5 +158,5 @@ def _mark(how: str | None):
     return (f"{MARKS[how]} ", "bold green" if how == "added" else "bold yellow")
 
 
-def _points(m: Measure) -> str:
-    return m.method if m.is_modifier else f"{m.points:g} pts"
+def _points(m: Measure, lang: Optional[str] = None) -> str:
+    return m.method if m.is_modifier else say("tree_points", lang, points=f"{m.points:g}")

@@ -9,7 +9,9 @@ import typer
 from .. import formats
 from ..outcome import Cards
 from . import as_of as dating
-from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, err_console, handled, lang_code, run
+from .common import LANG, LONG, OUTPUT, RUBRIC, RUBRICS_DIR, Lang, Tally, choices, err_console, handled, lang_code, \
+    run, voice
+from .lines import say
 from .output import write
 
 ScoreFormat = choices("ScoreFormat", formats.FORMATS)
@@ -66,9 +68,9 @@ def summary(tally: Tally, console) -> int:
     """Print a one-line count of the Tally and return the exit code (1 when any submission is invalid or none
     was found)."""
     if not tally.files:
-        console.print("[yellow]no submission files found[/]")
+        console.print(f"[yellow]{say('no_files', voice())}[/]")
         return 1
     if tally.invalid:
-        console.print(f"[red]{tally.invalid} of {tally.files} submission(s) invalid[/]")
+        console.print(f"[red]{say('invalid_of', voice(), invalid=tally.invalid, files=tally.files)}[/]")
         return 1
     return 0

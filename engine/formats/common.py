@@ -151,17 +151,11 @@ def _safe_text(value: str) -> str:
     return value
 
 
-def show_value(value: Any, unit: str = "") -> str:
-    """A submitted value as a person reads it."""
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, list):
-        return " ".join(f"{v:g}" for v in value)
-    if isinstance(value, float):
-        value = f"{value:g}"
-    return f"{value}{unit if unit and unit != '—' else ''}"
+def show_value(value: Any, unit: str = "", ui: str = "zh") -> str:
+    """A submitted value as a person reads it in ``ui`` (engine.formats.display.qty; ratings as '4 5 4')."""
+    from . import display
+
+    return display.qty(value, unit, ui)
 
 
 def num(x: float | None) -> str:

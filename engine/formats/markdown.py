@@ -10,7 +10,8 @@ from functools import lru_cache
 from .. import panels as campaign, waivers
 from ..results import Scorecard
 from ..safe_text import md, md_code
-from .common import coverage_text, num, show_value
+from . import display
+from .common import coverage_text, num
 from .words import ui_lang, word
 
 NAME = "markdown"
@@ -47,26 +48,31 @@ def bold(value) -> Raw:
 
 def card_md(card: Scorecard, lang: str | None = None) -> str:
     sub, rubric = card.submission, card.rubric
+    ui = ui_lang(lang, rubric)
     lines = [f"# {md(sub.subject_name)} · {md(sub.period)} · {md(rubric.title.get(lang))}", ""]
     if card.vetoed:
         ids = ", ".join(f"{md_code(i)} {md(rubric.by_id[i].label.get(lang))}" for i in card.vetoed_by)
-        lines += [f"> **一票否决 / VETOED** by {ids}: graded {md(card.grade.label.get(lang))} whatever the total.", ""]
+        graded = word("graded_anyway", ui, grade=card.grade.label.get(lang))
+        lines += [f"> **{display.say('vetoed', ui)}**{display.say('colon', ui)}{ids}{display.say('stop', ui)}"
+                  f"{md(graded)}", ""]
     lines += [
-        f"**Total {num(card.total)} / {num(card.max)}** · grade **{md(card.grade.label.get(lang))}** · "
-        f"base {num(card.base)} · bonus +{num(card.bonus)} · deductions −{num(card.deductions)} · "
-        f"{coverage_text(card, 'en')}",
+        f"**{word('total', ui)} {num(card.total)} / {num(card.max)}** · {word('grade', ui)} "
+        f"**{md(card.grade.label.get(lang))}** · {word('base', ui)} {num(card.base)} · {word('bonus', ui)} "
+        f"{display.added(card.bonus)} · {word('deductions', ui)} {display.deducted(card.deductions)} · "
+        f"{md(coverage_text(card, ui))}",
         "",
         *stages_md(card, lang),
-        "| group | label | score | max | % |",
+        row(*(word(k, ui) for k in ("id", "group", "score", "max", "attainment"))),
         "|---|---|--:|--:|--:|",
     ]
     for g in card.groups:
         pct = "—" if not g.max else f"{100 * g.score / g.max:.0f}%"
         lines.append(row(g.id, g.group.label.get(lang), num(g.score), num(g.max), pct))
-    lines += ["", "| measure | label | value | score | max | status |", "|---|---|--:|--:|--:|---|"]
+    lines += ["", row(*(word(k, ui) for k in ("id", "measure", "value", "score", "max", "status"))),
+              "|---|---|--:|--:|--:|---|"]
     for m in card.measures:
-        lines.append(row(m.id, m.measure.label.get(lang), show_value(m.value, m.measure.unit), num(m.score),
-                         num(m.max), m.status))
+        lines.append(row(m.id, m.measure.label.get(lang), display.value(m.measure, m.value, ui), num(m.score),
+                         num(m.max), display.status(m.status, ui)))
     return "\n".join(lines + waivers_md(card, lang) + panels_md(card, lang))
 
 

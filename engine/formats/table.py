@@ -6,10 +6,11 @@ import io
 from .. import panels as campaign, waivers
 from ..results import Scorecard
 from ..safe_text import BREAK, console as new_console, joined, styled, text
+from . import display
 from .common import coverage_text, num
 from .fit import column, fit_table
 from .plain_table import print_table
-from .words import qty, status_word, ui_lang, word
+from .words import ui_lang, word
 
 NAME = "table"
 SUFFIX = ".txt"
@@ -53,7 +54,7 @@ def show(cards, console, lang: str | None = None) -> None:
 def show_card(card: Scorecard, console, lang: str | None = None) -> None:
     from rich.panel import Panel
 
-    console.print(_header(card, lang))
+    console.print(_header(card, lang, console.width))
     if card.vetoed:
         names = "; ".join(f"{i} {card.rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
         graded = word("graded_anyway", ui_lang(lang, card.rubric), grade=card.grade.label.get(lang))
@@ -65,13 +66,23 @@ def show_card(card: Scorecard, console, lang: str | None = None) -> None:
     show_panels(card, console, lang)
 
 
-def _header(card: Scorecard, lang):
+def _header(card: Scorecard, lang, width: int = 120):
     sub, ui = card.submission, ui_lang(lang, card.rubric)
+    totals = styled((f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
+                    (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
+                    f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} {display.added(card.bonus)}  "
+                    f"{word('deductions', ui)} {display.deducted(card.deductions)}")
     return styled((sub.subject_name, "bold"), f"  {sub.period}  {card.rubric.title.get(lang)}", BREAK,
-                  (f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
-                  (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
-                  f"   {word('base', ui)} {num(card.base)}  {word('bonus', ui)} +{num(card.bonus)}  "
-                  f"{word('deductions', ui)} −{num(card.deductions)}   {coverage_text(card, ui)}")
+                  *then(totals, coverage_text(card, ui), width))
+
+
+def then(line, more: str, width: int) -> tuple:
+    """Parts for ``styled``: ``line``, then ``more`` after it when both fit in ``width`` columns, else on a line of
+    its own (a Chinese sentence is never cut in the middle by the terminal's wrap)."""
+    from rich.cells import cell_len
+
+    fits = line.cell_len + 3 + cell_len(more) <= width
+    return (line, "   " if fits else BREAK, more)
 
 
 def attainment_style(card: Scorecard, pct: float) -> str:
@@ -109,9 +120,9 @@ def measures_table(card: Scorecard, lang):
         column(t, word(col, ui), just)
     for m in card.measures:
         style = STATUS_STYLE.get(m.status, "")
-        value = "—" if m.entry is None else qty(m.value, m.measure.unit, ui)
+        value = "—" if m.entry is None else display.value(m.measure, m.value, ui)
         t.add_row(text(m.id), text(m.measure.label.get(lang)), text(value), num(m.score), num(m.max),
-                  text(_status(m.status, ui), style))
+                  text(display.status(m.status, ui), style))
     return t
 
 
@@ -176,12 +187,6 @@ def panels_table(found, lang, ui: str):
                   text(campaign.ratings_text(p.kept)), num(p.mean), num(p.spread),
                   text(campaign.flag_text(p, ui), "bold red"), end_section=p is not found[-1])
     return t
-
-
-def _status(status: str, ui: str) -> str:
-    if status in ("triggered", "not-triggered"):
-        return status if ui == "en" else {"triggered": "触发", "not-triggered": "未触发"}[status]
-    return status_word(status, ui) if ui == "zh" else status
 
 
 def _depths(card: Scorecard) -> dict[str, int]:

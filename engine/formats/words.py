@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lang import ui_lang  # noqa: F401 (the reports' words take their language from it)
 from ..methods._common import is_number
 from ..model import Rubric
 from .common import num, show_value
@@ -95,7 +96,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "panel_disagree": ("分歧", "flag"),
     "panel_wide": ("⚠ 分歧较大 >{limit}", "⚠ wide >{limit}"),
     "panel_note": ("平均分：去掉最高分和最低分（trim）后的平均；极差：全部评分中最高分减最低分，超过阈值（评分标准的"
-                   "disagree，默认为量表宽度的四分之一）即标为分歧较大。",
+                   " disagree，默认为量表宽度的四分之一）即标为分歧较大。",
                    "Mean: after trim drops the highest and lowest; spread: the highest of all ratings less the lowest, "
                    "flagged above the rubric's disagree (a quarter of the scale by default)."),
     "progress_title": ("填报进度", "Filing progress"),
@@ -247,13 +248,6 @@ WORDS: dict[str, tuple[str, str]] = {
 STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
           "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full"), "waived": ("不适用（豁免）", "waived")}
 VALUE_MISSING = ("未填报", "missing")
-
-
-def ui_lang(lang: str | None, rubric: Rubric) -> str:
-    """The language of the report's own words: --lang, else zh when the rubric has zh labels."""
-    if lang in ("zh", "en"):
-        return lang
-    return "zh" if rubric.title.has("zh") or any(g.label.has("zh") for g in rubric.groups) else "en"
 
 
 def word(key: str, lang: str, **fields: Any) -> str:

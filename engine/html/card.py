@@ -3,6 +3,7 @@ next grade, charts, and the full measure table.  Pure: a Scorecard in, markup ou
 from __future__ import annotations
 
 from .. import coverage
+from ..formats import display
 from ..formats.common import num, pct
 from ..formats.gaps.common import path_text
 from ..formats.words import ui_lang, word
@@ -61,8 +62,8 @@ def stats(rep: GapReport, ui: str) -> str:
     card = rep.card
     base = [m for m in card.measures if not m.measure.is_modifier]
     count = {s: sum(1 for m in base if m.status == s) for s in ("full", "partial", "zero", "missing", "excluded")}
-    items = [(num(card.base), w("base", ui)), (_signed("+", card.bonus), w("bonus", ui)),
-             (_signed("−", card.deductions), w("deductions", ui)), (num(rep.recoverable), w("recoverable", ui))]
+    items = [(num(card.base), w("base", ui)), (display.added(card.bonus), w("bonus", ui)),
+             (display.deducted(card.deductions), w("deductions", ui)), (num(rep.recoverable), w("recoverable", ui))]
     items += [(f"{count[s]}", w("n_" + s, ui)) for s in ("full", "partial", "zero")]
     items.append((f"{count['missing'] + count['excluded']} / {len(base)}", w("n_missing", ui)))
     filed, owed = coverage.counts(card)
@@ -70,10 +71,6 @@ def stats(rep: GapReport, ui: str) -> str:
     waived = sum(1 for m in card.measures if m.status == "waived")
     items += [(f"{waived}", w("n_waived", ui))] if waived else []
     return '<ul class="stats">' + "".join(f"<li><b>{b}</b><span>{esc(t)}</span></li>" for b, t in items) + "</ul>"
-
-
-def _signed(sign: str, x: float) -> str:
-    return sign + num(x) if num(x) != "0" else "0"
 
 
 def footer(card: Scorecard, ui: str) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .. import compare, periods as timeline
 from ..compare import Comparison, Trend
+from ..formats import display
 from ..formats.common import num, pct
-from ..formats.compare.common import attainment, coverage_note, delta_text, group_light, league_title, periods, \
+from ..formats.compare.common import attainment, coverage_note, group_light, league_title, periods, \
     rank_text, unranked_note, version_note
 from ..formats.words import ui_lang, word
 from ..results import Scorecard
@@ -60,11 +61,12 @@ def league_table(c: Comparison, links: dict, ui: str, lang: str | None) -> str:
     rows = []
     for s in c.league.standings:
         card, change = s.card, changes.get(id(s.card))
+        moved = esc(display.change(change.arrow, change.delta)) if change else "—"
         veto = f' <span class="badge b-red">{esc(w("vetoed_short", ui))}</span>' if card.vetoed else ""
         rows.append(f'<tr{UNRANKED if s.rank is None else ""}><td class="n">{esc(rank_text(s, ui))}</td><td><b>{_link(card, links, card.submission.subject_name)}</b></td>'
                     f'<td>{esc(card.submission.period)}</td><td class="n"><b>{num(card.total)}</b></td>'
                     f"<td>{page.badge(card.grade, card.rubric, card.vetoed, lang)}{veto}</td>"
-                    f'<td>{esc(delta_text(change)) if change else "—"}</td><td class="n">{pct(s.coverage)}</td></tr>')
+                    f'<td>{moved}</td><td class="n">{pct(s.coverage)}</td></tr>')
     head = "".join(f"<th{NUM if i in (0, 3, 6) else ''}>{esc(h)}</th>" for i, h in enumerate(heads))
     note = unranked_note(c.league, ui)
     return (f'<h3>{esc(league_title(c.league, ui))}</h3><table class="league"><thead><tr>{head}</tr></thead>'

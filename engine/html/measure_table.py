@@ -3,14 +3,14 @@ status, owners, evidence and note; sortable and filterable by the inline script,
 from __future__ import annotations
 
 from .. import methods, waivers
+from ..formats import display
 from ..formats.common import num
-from ..formats.words import owner_name, qty, status_word
+from ..formats.words import owner_name
 from ..methods._common import is_number
 from ..model import Rubric
 from ..results import STATUSES, MeasureResult, Scorecard
-from ..targets import aim, target_sign
 from .page import esc
-from .words import status as _html_status, w
+from .words import w
 
 COLUMNS = ("id", "measure", "value", "raw", "target", "score", "status", "owners", "evidence", "note")
 NUMERIC = ("value", "score")
@@ -20,7 +20,7 @@ NUM_CLASS = ' class="n"'
 def section(card: Scorecard, ui: str, lang: str | None) -> str:
     """The table with its (hidden until the script runs) text filter and status select."""
     present = [s for s in STATUSES if any(m.status == s for m in card.measures)]
-    options = "".join(f'<option value="{s}">{esc(status(s, ui))}</option>' for s in present)
+    options = "".join(f'<option value="{s}">{esc(display.status(s, ui))}</option>' for s in present)
     tools = (f'<div class="tools" hidden><input type="search" class="f-text" placeholder="{esc(w("filter", ui))}" '
              f'aria-label="{esc(w("filter", ui))}"><select class="f-status" aria-label="{esc(w("col_status", ui))}">'
              f'<option value="">{esc(w("all_status", ui))}</option>{options}</select>'
@@ -30,11 +30,6 @@ def section(card: Scorecard, ui: str, lang: str | None) -> str:
     rows = "\n".join(row(m, card.rubric, ui, lang) for m in card.measures)
     return (f'<section class="mtable"><h2>{esc(w("measures", ui))}</h2>{tools}<table class="sortable">'
             f"<thead><tr>{heads}</tr></thead><tbody>\n{rows}\n</tbody></table></section>")
-
-
-def status(name: str, ui: str) -> str:
-    """A status as the report says it (the shared word for waived, SPEC 9)."""
-    return status_word(name, ui) if name == "waived" else _html_status(name, ui)
 
 
 def waived(card: Scorecard, ui: str, lang: str | None) -> str:
@@ -59,10 +54,10 @@ def row(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:
         f'<td class="id">{esc(m.id)}</td>',
         f"<td>{esc(meas.label.get(lang))}</td>",
         f'<td class="n"{_key(m.value, entry is None)}>{esc(value_text(m, ui))}</td>',
-        f'<td class="s">{esc("" if entry is None or entry.raw is None else entry.raw)}</td>',
+        f'<td class="s">{esc("" if entry is None else display.written(entry.raw, ui))}</td>',
         f"<td>{esc(target_text(m, ui))}</td>",
         f'<td class="n"{_key(m.score)}>{esc(score_text(m))}</td>',
-        f'<td data-v="{order}"><span class="st st-{m.status}">{esc(status(m.status, ui))}</span></td>',
+        f'<td data-v="{order}"><span class="st st-{m.status}">{esc(display.status(m.status, ui))}</span></td>',
         f"<td>{owners_html(m, rubric, ui, lang)}</td>",
         f'<td class="s">{"<br>".join(esc(e) for e in (entry.evidence if entry else ()))}</td>',
         f'<td class="s">{esc(entry.note if entry else "")}</td>',
@@ -78,13 +73,10 @@ def _key(x, missing: bool = False) -> str:
 
 
 def value_text(m: MeasureResult, ui: str) -> str:
-    """The value as people write it ('13.6万', '是', '4 5 4'); '—' when not reported."""
+    """The value as people write it ('13.6万', '是', '4 5 4', an option's label); '—' when not reported."""
     if m.entry is None:
         return "—"
-    if isinstance(m.value, list):
-        text = " ".join(num(v) for v in m.value)
-    else:
-        text = qty(m.value, m.measure.unit, ui)
+    text = display.value(m.measure, m.value, ui)
     return (w("approx", ui) + text) if m.entry.approximate else text
 
 
@@ -93,8 +85,7 @@ def target_text(m: MeasureResult, ui: str) -> str:
     meas = m.measure
     if meas.is_modifier:
         return _per_item(meas, methods.get(meas.method).SIGN, ui)
-    a = aim(meas, m.value)
-    return f"{target_sign(meas, a.direction)}{qty(a.target, meas.unit, ui)}"
+    return display.target(meas, methods.get(meas.method).target(meas), ui)
 
 
 def _per_item(meas, sign: str | None, ui: str) -> str:

@@ -64,9 +64,7 @@ WORDS: dict[str, tuple[str, str]] = {
                    "Total by period; dashed lines mark the grades."),
     "open": ("查看", "open"),
 }
-STATUS = {"full": ("满分", "full"), "partial": ("部分得分", "partial"), "zero": ("未得分", "zero"),
-          "missing": ("未填报", "missing"), "excluded": ("不计入", "excluded"),
-          "triggered": ("已触发", "triggered"), "not-triggered": ("未触发", "not triggered")}
+
 
 
 def w(key: str, ui: str, **fields: Any) -> str:
@@ -76,8 +74,3 @@ def w(key: str, ui: str, **fields: Any) -> str:
     zh, en = WORDS[key]
     text = zh if ui == "zh" else en
     return text.format(**fields) if fields else text
-
-
-def status(name: str, ui: str) -> str:
-    zh, en = STATUS.get(name, (name, name))
-    return zh if ui == "zh" else en

@@ -45,7 +45,7 @@ INTERFACE = {
               "RATINGS"),
     "base": ("fraction", "target", "next_target", "direction", "current", "TARGET_IS_BOUND"),
     "modifier": ("amount", "SIGN"),
-    "optional": ("next_point",),
+    "optional": ("next_point", "option_label"),
 }
 """What a method module holds, each piece once, for the rest of the engine to ask (tests/test_method_knowledge.py
 reads the engine's source for what it asks, and walks the registry for the answers).  Every method: its name,
@@ -54,7 +54,7 @@ submission may report), how a value is read and typed (EXPECTS, parse, value_sch
 is put in words (describe, template_hint, dropdown, example, schema_notes).  A base method adds its fraction,
 targets, better direction, the value as one number and whether its target is a bound passed (≥ 95%); a modifier
 its amount and the sign its points show with.  Optional pieces are asked only where present (linear's next
-whole point)."""
+whole point, choice's option labels)."""
 
 
 def interface(module: ModuleType) -> tuple[str, ...]:

@@ -152,5 +152,14 @@ def schema_notes(m, lang: str | None) -> str:
                                    for k in m.params["options"])
 
 
+def option_label(m, key, lang: str | None) -> str:
+    """An option as a report shows it: its label in ``lang`` (the key when it has none)."""
+    from ..model import Label
+
+    label = (m.params.get("labels") or {}).get(key)
+    text = Label.of(label).get(lang) if label is not None else ""
+    return text or str(key)
+
+
 example = target
 """The value a schema offers in completion: the best option."""

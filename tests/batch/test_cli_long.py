@@ -106,7 +106,7 @@ def test_invalid_subjects_are_left_out_with_exit_code_1(files):
     line = len((files / "long.csv").read_text(encoding="utf-8").splitlines()) + 1
     with open(files / "long.csv", "a", encoding="utf-8") as f:
         f.write("nm,内蒙,2024,D1.M02,很多,demo@1\nnm,内蒙,2024,D1.M0X,1,demo@1\n")
-    r = run("score", "long.csv", "--format", "json")
+    r = run("score", "long.csv", "--format", "json", "--lang", "en")
     assert r.exit_code == 1
     assert f"long.csv:{line}:5: D1.M02: linear: expected a number, got '很多'" in r.stderr
     assert f"long.csv:{line + 1}:4: D1.M0X: 'D1.M0X' is not a measure of this rubric (did you mean 'D1.M03'?)" \

@@ -54,7 +54,8 @@ def repo(tmp_path, monkeypatch):
 
 
 def run(*args, env=None):
-    return CliRunner().invoke(app, ["check", *args], catch_exceptions=False, env=env)
+    """check with its English lines (the rubric's zh labels would make them Chinese: tests/cli/test_lang_zh.py)."""
+    return CliRunner().invoke(app, ["check", "--lang", "en", *args], catch_exceptions=False, env=env)
 
 
 def test_pass_exit_0(repo):

@@ -61,7 +61,8 @@ def test_validate_hook_passes_then_fails(hook_repo, subs_repo):
     git(subs_repo, "add", "-A")
     bad = try_repo(hook_repo, subs_repo, "scorecard-validate", "--all-files")
     assert bad.returncode == 1
-    assert "submissions/jc/2024.yaml:5:11: D1.M02: threshold: expected a number, got 'yes'" in bad.stdout
+    # in the rubric's language (zh labels: Chinese lines, the FILE:LINE:COL and the id as ever)
+    assert "submissions/jc/2024.yaml:5:11: D1.M02: threshold：应为数字，实为 'yes'" in bad.stdout
 
 
 def test_check_hook_applies_the_bar(hook_repo, subs_repo):
@@ -71,4 +72,4 @@ def test_check_hook_applies_the_bar(hook_repo, subs_repo):
     r = subprocess.run(["pre-commit", "run", "--all-files"], cwd=subs_repo, capture_output=True, text=True,
                        timeout=600)
     assert r.returncode == 1  # 20 of 100 points: below 90
-    assert "total 40 is below the required 90" in r.stdout
+    assert "总分 40 低于要求的 90" in r.stdout

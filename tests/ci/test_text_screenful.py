@@ -15,7 +15,7 @@ N = SCREENFUL + 5
 
 
 def check(*args):
-    return CliRunner().invoke(app, ["check", "subs", "--format", "text", *args], catch_exceptions=False)
+    return CliRunner().invoke(app, ["check", "subs", "--format", "text", "--lang", "en", *args], catch_exceptions=False)
 
 
 def rows(out: str) -> list[str]:

@@ -51,13 +51,13 @@ def test_invalid_exit_1(files):
     (files / "subs" / "zt" / "2027.yaml").write_text("rubric: trend@1\nsubject: zt\nperiod: 2027\nvalues: {G9: 1}\n",
                                                       encoding="utf-8")
     r = run("compare", "subs", "-f", "json")
-    assert r.exit_code == 1 and "'G9' is not a measure" in r.stderr
+    assert r.exit_code == 1 and "'G9' 不是本评分标准中的指标" in r.stderr  # the rubric's language: zh
     assert [c["rubric"]["id"] for c in json.loads(r.stdout)] == ["trend"]
 
 
 def test_refuses_to_write_into_submissions(files):
     (files / "submissions").mkdir()
-    r = run("compare", "subs", "-f", "json", "-o", "submissions/x.json")
+    r = run("compare", "subs", "-f", "json", "-o", "submissions/x.json", "--lang", "en")
     assert r.exit_code == 2 and "never writes into submissions/" in r.stderr
     assert not (files / "submissions" / "x.json").exists()
 

@@ -29,8 +29,8 @@ def table(tmp_path, monkeypatch):
 
 
 def validate(*args):
-    return CliRunner().invoke(app, ["validate", "long.csv", "one.yaml", "--rubric", "rubric.yaml", *args],
-                              catch_exceptions=False)
+    return CliRunner().invoke(app, ["validate", "long.csv", "one.yaml", "--rubric", "rubric.yaml", "--lang", "en",
+                                    *args], catch_exceptions=False)
 
 
 def warned(err: str, file: str) -> list[str]:

@@ -34,7 +34,8 @@ def test_writes_the_report_set(files):
     assert written == sorted(["compare.csv", "compare.json", "compare.md", "index.html"] + per + [
         f"km/2026.trend.{k}" for k in ("gaps-by-owner.csv", "gaps.csv", "gaps.json", "gaps.md", "html", "score.csv",
                                        "score.json", "score.md")])
-    assert "wrote 52 files to reports/" in r.stdout and "reports/zt/2025.trend.* (8)" in r.stdout
+    assert "已写入 52 个文件到 reports/" in r.stdout and "reports/zt/2025.trend.* (8)" in r.stdout  # the rubric's zh
+    assert "wrote 52 files to reports/" in run("report", "submissions/", "--lang", "en").stdout
     assert "reports/zt/2025.trend.html" in r.stdout and "reports/index.html" in r.stdout
     assert "reports/compare.* (3)" in r.stdout
 
@@ -99,5 +100,31 @@ def test_past_a_screenful_the_written_table_lists_the_first(tmp_path, monkeypatc
     assert r.exit_code == 0
     listed = [line for line in r.stdout.splitlines() if "市" in line and "2024" in line]
     assert [x.split()[0] for x in listed] == [f"市{i:02d}" for i in range(1, SHOWN + 1)]
-    assert re.search(rf"…\s+{n - SHOWN} more\s", r.stdout) and "out/index.html" in r.stdout
+    assert re.search(rf"…\s+另有 {n - SHOWN} 份\s", r.stdout) and "out/index.html" in r.stdout
     assert len(list((tmp_path / "out").glob("s*/2024.tiny.html"))) == n
+
+
+@pytest.mark.parametrize("columns", [100, 80])
+def test_the_written_paths_stay_whole_where_they_fit(tmp_path, monkeypatch, columns):
+    """Long subject names (示例市（虚构示例）, a company's): at 100 columns every path is one line (the name folds
+    if need be); at 80 a path folds after a '/', never inside a name."""
+    from tests.views.test_table_rest import RUBRIC
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    (tmp_path / "rubrics").mkdir()
+    (tmp_path / "rubrics" / "tiny.yaml").write_text(RUBRIC, encoding="utf-8")
+    for sid, name in (("example-city", "示例市（虚构示例）"), ("bayannur-power", "巴彦淖尔供电公司")):
+        p = tmp_path / "subs" / sid / "2025.yaml"
+        p.parent.mkdir(parents=True)
+        p.write_text(f"rubric: tiny\nsubject: {{id: {sid}, name: {name}}}\nperiod: 2025\nvalues:\n  G1.M1: 1\n",
+                     encoding="utf-8")
+    folder = "reports/weekly-campaign-2025"
+    out = CliRunner().invoke(app, ["report", "subs", "-o", folder], catch_exceptions=False).stdout
+    assert max(len(line) for line in out.splitlines()) <= columns
+    html = [f"{folder}/{sid}/2025.tiny.html" for sid in ("example-city", "bayannur-power")]
+    if columns == 100:
+        assert all(p in out for p in html)
+    else:
+        assert not any(p in out for p in html) and f"{folder}/ " in out and "bayannur-power/2025.tiny.html" in out
+        assert not re.search(r"[a-z0-9-] *\n *[a-z0-9-]", out)  # broken after a '/', never inside a name

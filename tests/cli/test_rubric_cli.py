@@ -30,6 +30,8 @@ def test_lint_missing_file_exit_2(tmp_path):
 
 def test_show_draws_tree(tmp_path):
     (tmp_path / "r.yaml").write_text(RUBRIC, encoding="utf-8")
-    r = run("rubric", "show", str(tmp_path / "r.yaml"))
+    r = run("rubric", "show", str(tmp_path / "r.yaml"), "--lang", "en")
     assert r.exit_code == 0
-    assert "组织领导" in r.stdout and "(100 pts)" in r.stdout and "linear 50→90%" in r.stdout
+    assert "(100 pts)" in r.stdout and "linear 50→90%" in r.stdout
+    zh = run("rubric", "show", str(tmp_path / "r.yaml")).stdout  # the rubric's language: its zh labels, 分
+    assert "组织领导" in zh and "(100 分)" in zh and "分制 100" in zh

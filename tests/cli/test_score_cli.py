@@ -75,11 +75,14 @@ def test_veto_banner(files):
 def test_invalid_value_located_and_exit_1(files):
     (files / "subs/jc/2024.yaml").write_text(SUB.replace('"80%"', "lots") + "  D1.M99: 1\n",
                                               encoding="utf-8")
-    r = run("score", "subs", "--format", "json")
+    r = run("score", "subs", "--format", "json", "--lang", "en")
     assert r.exit_code == 1
     assert "subs/jc/2024.yaml:6:11: D1.M02: linear: expected a number, got 'lots'" in r.stderr
     assert "subs/jc/2024.yaml:7:3: D1.M99: 'D1.M99' is not a measure of this rubric (did you mean 'D1.M02'?)" \
         in r.stderr
+    zh = run("score", "subs", "--format", "json").stderr  # the rubric's language
+    assert "subs/jc/2024.yaml:6:11: D1.M02: linear：应为数字，实为 'lots'" in zh
+    assert "subs/jc/2024.yaml:7:3: D1.M99: 'D1.M99' 不是本评分标准中的指标（是否应为 'D1.M02'？）" in zh
 
 
 def test_output_file_written(files):
@@ -120,7 +123,8 @@ def test_bad_format_is_usage_error(files):
 
 def test_markdown(files):
     r = run("score", "subs", "-f", "markdown")
-    assert "# 金昌市 · 2024 · 演示测评" in r.stdout and "| D1.M02 | 知晓率 | 80% | 45 | 60 | partial |" in r.stdout
+    assert "# 金昌市 · 2024 · 演示测评" in r.stdout and "| D1.M02 | 知晓率 | 80% | 45 | 60 | 部分得分 |" in r.stdout
+    assert "| D1.M01 | 成立领导小组 | 是 | 40 | 40 | 满分 |" in r.stdout  # a status in words, not its key
 
 
 def test_table_speaks_the_rubrics_language(files):

@@ -40,7 +40,7 @@ def test_score_formats(tmp_path, monkeypatch):
     path = lay(tmp_path, monkeypatch)
     assert "覆盖率 67%（6/9 项基础指标有数值）" in " ".join(score(path, "table").split())
     assert json.loads(score(path, "json"))["coverage"] == {"share": 0.6667, "filed": 6, "base": 9}
-    assert "· coverage 67% (6 of 9 base measures with a value)" in score(path, "markdown")
+    assert "· 覆盖率 67%（6/9 项基础指标有数值）" in score(path, "markdown")  # the Markdown card speaks the rubric's language
     rows = list(csv.reader(io.StringIO(score(path, "csv").lstrip("\ufeff"))))
     assert rows[0][-1] == "coverage" and {r[-1] for r in rows[1:]} == {"0.6667"}
     assert "<li><b>67%</b><span>覆盖率 6/9</span></li>" in score(path, "html")

@@ -194,7 +194,7 @@ def test_identical_problems_are_listed_once():
 
 def test_the_summary_counts_what_the_listing_left_out(tmp_path):
     path = _many_unknown(tmp_path / "many.yaml", 450, rubric="bad-input-demo")
-    r = CliRunner().invoke(app, ["validate", str(path), "--rubric", str(IR)], catch_exceptions=False)
+    r = CliRunner().invoke(app, ["validate", str(path), "--rubric", str(IR), "--lang", "en"], catch_exceptions=False)
     assert r.exit_code == 1
     lines = r.stderr.splitlines()
     assert len([x for x in lines if "is not a measure" in x]) == MAX_PROBLEMS
@@ -302,7 +302,8 @@ def test_a_huge_period_never_stops_the_batch(tmp_path):
     (tmp_path / "a.csv").write_text(f"period,measure,value\n{'9' * 5000},D1.M02,95\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text(f"rubric: bad-input-demo\nsubject: x\nperiod: {'9' * 5000}\n", encoding="utf-8")
     (tmp_path / "c.yaml").write_text(SUB.format(period=2024, value=95), encoding="utf-8")
-    r = CliRunner().invoke(app, ["validate", str(tmp_path), "--rubric", str(IR)], catch_exceptions=False)
+    r = CliRunner().invoke(app, ["validate", str(tmp_path), "--rubric", str(IR), "--lang", "en"],
+                           catch_exceptions=False)
     assert r.exit_code == 1 and "Traceback" not in r.stderr
     assert f"{tmp_path / 'a.csv'}:2:1: period is 5000 characters long" in r.stderr
     assert "3 file(s) checked: 1 valid, 2 invalid" in r.stderr

@@ -93,7 +93,7 @@ def test_report_files_kinds(full_card, hostile_card):
 def test_score_format_html(shipped):
     assert "html" in formats.FORMATS and formats.get("html").SUFFIX == ".html"
     r = run("score", "submissions/zhaotong/2024.yaml", "--format", "html")
-    assert r.exit_code == 0 and r.stdout.startswith("<!DOCTYPE html>") and "26.76" in r.stdout
+    assert r.exit_code == 0 and r.stdout.startswith("<!DOCTYPE html>") and "29.26" in r.stdout
     r = run("score", "submissions/zhaotong/", "--format", "html", "-o", "out/z.html", "--lang", "en")
     assert r.exit_code == 0, r.output
     doc = Path("out/z.html").read_text(encoding="utf-8")

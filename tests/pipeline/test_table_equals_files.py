@@ -131,7 +131,7 @@ def test_check(tree, fmt):
 
 @pytest.mark.parametrize("flag", [[], ["-v"], ["-q"]])
 def test_validate(tree, flag):
-    a, b = both("validate", *flag)
+    a, b = both("validate", *flag, "--lang", "en")
     assert a.exit_code == b.exit_code
     summary = re.compile(r"^\d+ (file|submission)\(s\).*checked: ")
     assert [x for x in lines(a.stderr) if not summary.match(x)] == [x for x in lines(b.stderr) if not summary.match(x)]

@@ -31,7 +31,7 @@ def repo(tmp_path, monkeypatch):
 
 
 def run(*args):
-    r = CliRunner().invoke(app, ["check", *args], catch_exceptions=False)
+    r = CliRunner().invoke(app, ["check", "--lang", "en", *args], catch_exceptions=False)
     return r.exit_code, " ".join(r.output.split())
 
 

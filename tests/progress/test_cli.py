@@ -67,7 +67,7 @@ def test_an_invalid_file_exits_1(files):
     (files / "jc" / "2024.yaml").write_text(SUB.replace("M1: true", "M1: maybe"), encoding="utf-8")
     r = run("jc/2024.yaml")
     assert r.exit_code == 1
-    assert "jc/2024.yaml:5" in r.stderr and "1 of 1 submission(s) invalid" in r.stderr
+    assert "jc/2024.yaml:5" in r.stderr and "1 份提交中有 1 份有误" in r.stderr  # the rubric's language: zh
 
 
 def test_no_file_exits_1(files):
@@ -108,7 +108,7 @@ def test_csv_to_a_file_with_a_bom(fake, tmp_path):
     fake()
     out = tmp_path / "进度.csv"
     r = run("x", "--format", "csv", "-o", str(out))
-    assert r.exit_code == 0 and "wrote" in r.stderr
+    assert r.exit_code == 0 and "已写入" in r.stderr
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))

@@ -51,7 +51,8 @@ def test_the_cli_reads_every_file_past_a_huge_one(tmp_path, rubric):
     from engine.cli import app
 
     bad, good = files(tmp_path)
-    result = CliRunner().invoke(app, ["validate", str(tmp_path / "jc"), str(good), "--rubric", str(rubric)],
+    result = CliRunner().invoke(app, ["validate", str(tmp_path / "jc"), str(good), "--rubric", str(rubric),
+                                      "--lang", "en"],
                                 catch_exceptions=False)
     assert result.exit_code == 1
     # two of them name the same subject and period: parts of one submission (SPEC 8)

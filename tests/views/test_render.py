@@ -76,7 +76,8 @@ def test_markdown_score(cards):
     assert f"| A.1 | 知晓率 | 80% | 70% | −10 | {NOTE} |" in text
     assert "| B.1 群众满意度评议 | 专家甲: 3; 专家乙: 4; 专家丙: 5; 专家丁: 5; 专家戊: 1 | 3 4 5 | 4 | 4 | " \
            "**⚠ 分歧较大 >1** |" in text
-    assert text.index("核定改变得分的指标") < text.index("| group |") < text.index("| measure |") < text.index("评审组评分")
+    assert text.index("核定改变得分的指标") < text.index("| 编号 | 指标组 |") < text.index("| 编号 | 指标 | 现值 |") \
+        < text.index("评审组评分")  # the heads in the rubric's language (they were English in a Chinese card)
 
 
 def test_gaps_show_the_stages_but_no_panel(cards):

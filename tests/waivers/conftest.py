@@ -82,4 +82,7 @@ def outcome(files):
 
 
 def cli(*args: str):
-    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+    """A command with its terminal lines in English (the rubric's zh labels would make them Chinese); report keeps
+    the rubric's language (its files are read as written in it)."""
+    lang = ["--lang", "en"] if args[:1] != ("report",) and "--help" not in args else []
+    return CliRunner().invoke(app, [*args, *lang], catch_exceptions=False)

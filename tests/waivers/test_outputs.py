@@ -71,7 +71,10 @@ def test_gaps_list_it_apart_never_as_a_gap(outcome):
         assert "本市无牧区" in gaps_table.render([rep], by=by) and "本市无牧区" in gaps_md.render([rep], by=by)
     rows = list(csv.DictReader(io.StringIO(gaps_csv.render([rep]))))
     assert [(r["measure"], r["status"], r["target"]) for r in rows if r["status"] == "waived"] == [
-        ("G1.M1", "waived", "waived: 本市无牧区; approved by 自治区民委; expires 2026-12-31")]
+        ("G1.M1", "waived", "不适用：本市无牧区；批准单位：自治区民委；有效期至 2026-12-31")]  # in the rubric's language
+    rows = list(csv.DictReader(io.StringIO(gaps_csv.render([rep], "en"))))
+    assert next(r["target"] for r in rows if r["status"] == "waived") == \
+        "waived: 本市无牧区; approved by 自治区民委; expires 2026-12-31"
 
 
 def test_progress_counts_a_waived_measure_as_done(outcome):

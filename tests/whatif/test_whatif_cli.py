@@ -60,7 +60,7 @@ def test_plan_file(files):
 
 def test_plan_errors_located_with_measure_id(files):
     (files / "plan.yaml").write_text("values:\n  A.1: 90%\n  A.3: 1\n  A.2: maybe\n", encoding="utf-8")
-    r = run("jc/2024.yaml", "--plan", "plan.yaml")
+    r = run("jc/2024.yaml", "--plan", "plan.yaml", "--lang", "en")
     assert r.exit_code == 1
     assert "plan.yaml:3:3: A.3: 'A.3' is not a measure of this rubric (did you mean 'A.2'?)" in r.stderr
     assert "plan.yaml:4:8: A.2: check:" in r.stderr
@@ -77,7 +77,7 @@ def test_plan_shape_and_yaml_errors(files):
 
 
 def test_set_errors(files):
-    r = run("jc/2024.yaml", "--set", "A.2=maybe", "--set", "B1=3")
+    r = run("jc/2024.yaml", "--set", "A.2=maybe", "--set", "B1=3", "--lang", "en")
     assert r.exit_code == 1
     assert "--set A.2=maybe: A.2: check:" in r.stderr
     assert "--set B1=3: B1: 'B1' is not a measure of this rubric (did you mean 'B.1'?)" in r.stderr
@@ -87,11 +87,12 @@ def test_set_errors(files):
 
 def test_usage_errors_exit_2(files):
     assert run("jc/2024.yaml").exit_code == 2  # nothing to change
-    r = run("jc/2024.yaml", "--set", "A.1")
+    r = run("jc/2024.yaml", "--set", "A.1", "--lang", "en")
     assert r.exit_code == 2 and "expected MEASURE=VALUE" in r.stderr
+    assert "--set A.1：应写成 指标=数值" in run("jc/2024.yaml", "--set", "A.1").stderr  # the rubric's language
     (files / "jc" / "2025.yaml").write_text((files / "jc" / "2024.yaml").read_text(encoding="utf-8")
                                             .replace("2024", "2025"), encoding="utf-8")
-    r = run("jc", "--set", "A.1=90")
+    r = run("jc", "--set", "A.1=90", "--lang", "en")
     assert r.exit_code == 2 and "holds 2" in r.stderr and "2024.yaml" in r.stderr and "2025.yaml" in r.stderr
 
 

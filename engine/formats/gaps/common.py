@@ -6,16 +6,14 @@ from typing import Any
 from ... import waivers
 from ...gaps import Gap, GapReport
 from ...results import MeasureResult, r2
-from ...targets import target_sign
+from .. import display
 from ..common import coverage_dict, num
-from ..words import VALUE_MISSING, owner_name, qty, word
+from ..words import VALUE_MISSING, owner_name, word
 
 
 def target_text(gap: Gap, lang: str, goal: Any = None) -> str:
-    """The value that earns full points (or ``goal``), with ≥/≤ for numbers: '≥ 95%'."""
-    m, aim = gap.result.measure, gap.aim
-    goal = aim.target if goal is None else goal
-    return f"{target_sign(m, aim.direction)}{qty(goal, m.unit, lang)}"
+    """The value that earns full points (or ``goal``), with ≥/≤ for numbers: '≥95%', an option by its label."""
+    return display.target(gap.result.measure, gap.aim.target if goal is None else goal, lang)
 
 
 def next_text(gap: Gap, lang: str, sep: str = " ") -> str:
@@ -29,7 +27,8 @@ def next_parts(gap: Gap, lang: str) -> list[str]:
     if aim.next != aim.target:
         return [word('next', lang), target_text(gap, lang, aim.next)]
     if aim.next_point is not None:
-        return [word("next_point", lang, value=qty(aim.next_point, m.unit, lang), points=num(aim.next_point_score))]
+        return [word("next_point", lang, value=display.qty(aim.next_point, m.unit, lang),
+                     points=num(aim.next_point_score))]
     return []
 
 
@@ -43,14 +42,14 @@ def to_go_parts(gap: Gap, lang: str) -> list[str]:
     aim, unit = gap.aim, gap.result.measure.unit
     if aim.distance is None:
         return ["—"]
-    return [qty(aim.distance, unit, lang)] + ([] if aim.distance_pct is None else [f"({aim.distance_pct:.0f}%)"])
+    return [display.qty(aim.distance, unit, lang)] + ([] if aim.distance_pct is None else [f"({aim.distance_pct:.0f}%)"])
 
 
 def value_text(m: MeasureResult, lang: str) -> str:
+    """The value as people read it ('3.6万人次', '是', an option's label); 未填报 / missing when not reported."""
     if m.entry is None:
         return VALUE_MISSING[lang != "zh"]
-    return qty(m.value, m.measure.unit, lang) if not isinstance(m.value, list) else \
-        " ".join(num(v) for v in m.value)
+    return display.value(m.measure, m.value, lang)
 
 
 def owners_text(m: MeasureResult, lang: str, rubric) -> str:

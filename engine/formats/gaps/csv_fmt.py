@@ -8,8 +8,9 @@ import csv
 import io
 
 from ... import waivers
+from .. import display
 from ..common import safe_cell
-from ..words import owner_name
+from ..words import owner_name, ui_lang
 from .common import gap_dict, report_dict
 
 NAME = "csv"
@@ -53,41 +54,39 @@ def _head(rep, lang) -> tuple:
 
 def _measure_rows(rep, lang, top):
     path = rep.next_grade.measures if rep.next_grade else ()
+    ui = ui_lang(lang, rep.card.rubric)
     for g in rep.gaps[:top]:
-        d = gap_dict(g, lang, path)
-        yield (d["rank"], d["id"], d["label"], d["status"], d["value"], d["unit"], d["target"], d["next_target"],
-               d["distance"], d["distance_pct"], d["recoverable"], d["in_path"], " ".join(d["owners"]))
+        d, m = gap_dict(g, lang, path), g.result.measure
+        yield (d["rank"], d["id"], d["label"], d["status"], display.cell(m, d["value"], ui), d["unit"],
+               display.cell(m, d["target"], ui), display.cell(m, d["next_target"], ui), d["distance"],
+               d["distance_pct"], d["recoverable"], d["in_path"], " ".join(d["owners"]))
     for i in rep.missing:
         if i.result.status == "excluded":
             m = i.result.measure
             yield ("", i.id, m.label.get(lang), "excluded", None, m.unit, "", "", "", "", 0.0, False,
                    " ".join(m.owners))
     for m, w in waivers.listed(rep.card):  # not a gap, never hidden (SPEC 9): why it is left out, as its target
-        yield ("", m.id, m.measure.label.get(lang), "waived", None, m.measure.unit, waiver_text(w), "", "", "", 0.0,
-               False, " ".join(m.measure.owners))
-
-
-def waiver_text(w) -> str:
-    """'waived: REASON; approved by WHO; expires DATE' (one cell)."""
-    return f"waived: {w.reason}; approved by {w.approved_by}" + (f"; expires {w.expires}" if w.expires else "")
+        yield ("", m.id, m.measure.label.get(lang), "waived", None, m.measure.unit, display.waiver(w, ui), "", "", "",
+               0.0, False, " ".join(m.measure.owners))
 
 
 def _owner_rows(rep, lang, top):
     rubric = rep.card.rubric
+    ui = ui_lang(lang, rubric)
     for o in rep.owners:
         name = owner_name(rubric, o.unit, lang or "zh")
         roles = [("lead", g) for g in o.lead] + [("co", g) for g in o.co]
         for role, g in roles[:top]:
-            d = gap_dict(g, lang)
-            yield (o.unit, name, role, d["rank"], d["id"], d["label"], d["status"], d["value"], d["target"],
-                   d["recoverable"])
+            d, m = gap_dict(g, lang), g.result.measure
+            yield (o.unit, name, role, d["rank"], d["id"], d["label"], d["status"], display.cell(m, d["value"], ui),
+                   display.cell(m, d["target"], ui), d["recoverable"])
         for mid in (i for i in o.missing if rep.card.measure(i).status == "excluded"):
             m = rubric.by_id[mid]
             yield (o.unit, name, "lead", "", mid, m.label.get(lang), rep.card.measure(mid).status, None, "", "")
     for r, w in waivers.listed(rep.card):  # each under its lead unit (none: ''), never hidden (SPEC 9)
         unit = r.measure.owners[0] if r.measure.owners else ""
         yield (unit, owner_name(rubric, unit, lang or "zh"), "lead", "", r.id, r.measure.label.get(lang), "waived",
-               None, waiver_text(w), 0.0)
+               None, display.waiver(w, ui), 0.0)
 
 
 def _indicator_rows(rep, lang, top):

@@ -5,7 +5,8 @@ from ...gaps import GapReport
 from ..common import coverage_text, num
 from ...safe_text import md, md_code
 from ..markdown import bold, row, stages_md, waivers_md
-from ..words import owner_name, status_word, ui_lang, word
+from .. import display
+from ..words import owner_name, ui_lang, word
 from .common import next_text, owners_text, path_text, target_text, to_go_text, value_text
 
 NAME = "markdown"
@@ -52,7 +53,7 @@ def measure_md(rep: GapReport, lang, ui: str, top) -> list[str]:
     if base:
         out += ["", f"## {word('missing', ui)}", "", row(word("measure", ui), word("status", ui),
                 word("at_stake", ui), word("owners", ui)), "|---|---|--:|---|"]
-        out += [row(f"{i.id} {i.result.measure.label.get(lang)}", status_word(i.result.status, ui), num(i.at_stake),
+        out += [row(f"{i.id} {i.result.measure.label.get(lang)}", display.status(i.result.status, ui), num(i.at_stake),
                     owners_text(i.result, ui, rubric)) for i in base]
     mods = [i.id for i in rep.missing if i.is_modifier]
     if mods:

@@ -7,8 +7,9 @@ from ...gaps import GapReport
 from ...safe_text import BREAK, console as new_console, styled, text
 from ..common import coverage_text, num
 from ..plain_table import print_table
-from ..table import show_stages, show_waivers
-from ..words import status_word, ui_lang, word
+from ..table import show_stages, show_waivers, then
+from .. import display
+from ..words import ui_lang, word
 from . import table_views
 from .common import next_parts, owners_text, path_text, target_text, to_go_parts, value_text
 from .table_views import NEWLINE, column, joined, new_table
@@ -57,7 +58,7 @@ def show(reports, console, lang: str | None = None, by=("measure",), top: int | 
 
 def show_report(rep: GapReport, console, lang, by, top) -> None:
     ui = ui_lang(lang, rep.card.rubric)
-    console.print(header(rep, lang, ui))
+    console.print(header(rep, lang, ui, console.width))
     show_stages(rep.card, console, lang)
     style = "bold red" if rep.card.vetoed else "bold" if rep.next_grade else "green"
     console.print(text(path_text(rep, ui), style))
@@ -72,13 +73,14 @@ def show_report(rep: GapReport, console, lang, by, top) -> None:
     console.print()
 
 
-def header(rep: GapReport, lang, ui: str):
+def header(rep: GapReport, lang, ui: str, width: int = 120):
     card = rep.card
     sub = card.submission
+    totals = styled((f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
+                    (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
+                    f"   {word('recoverable', ui)} {num(rep.recoverable)}")
     return styled((sub.subject_name, "bold"), f" · {sub.period} · {card.rubric.title.get(lang)}", BREAK,
-                  (f"{word('total', ui)} {num(card.total)} / {num(card.max)}", "bold"), f"  {word('grade', ui)} ",
-                  (card.grade.label.get(lang), "bold " + ("red" if card.vetoed else "cyan")),
-                  f"   {word('recoverable', ui)} {num(rep.recoverable)}   {coverage_text(card, ui)}")
+                  *then(totals, coverage_text(card, ui), width))
 
 
 def measure_view(rep: GapReport, console, lang, ui: str, top) -> None:
@@ -126,7 +128,7 @@ def missing_table(rep: GapReport, lang, ui: str):
         if i.is_modifier:
             continue
         m = i.result
-        t.add_row(text(f"{m.id} {m.measure.label.get(lang)}"), status_word(m.status, ui), num(i.at_stake),
+        t.add_row(text(f"{m.id} {m.measure.label.get(lang)}"), display.status(m.status, ui), num(i.at_stake),
                   text(owners_text(m, ui, rep.card.rubric)))
     return t
 
