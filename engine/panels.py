@@ -103,11 +103,9 @@ def stage_line(st: Stages, ui: str) -> str:
 
 def stage_value(value, measure: Measure, ui: str) -> str:
     """A stage's value of a measure as people write it ('—' when that stage gave none)."""
-    if value is None:
-        return "—"
-    if isinstance(value, (list, tuple)):
-        return ratings_text(value)
-    return qty(value, measure.unit, ui)
+    from .formats import display
+
+    return display.value(measure, value, ui)
 
 
 def change_cells(c: Changed, ui: str, lang: str | None) -> tuple[str, ...]:

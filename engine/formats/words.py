@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..lang import ui_lang  # noqa: F401 (the reports' words take their language from it)
-from ..methods._common import is_number
 from ..model import Rubric
-from .common import num, show_value
+from .common import num
+from .display import qty  # noqa: F401  (the one quantity rule, engine.formats.display)
 
 WORDS: dict[str, tuple[str, str]] = {
     # key: (zh, en)
@@ -245,8 +245,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "version_dropped": ("已删除", "dropped"), "version_absent": ("{x} 中没有", "not in {x}"),
     "version_merged": ("与其他指标并入 {x}", "merged into {x} with others"), "version_new": ("{x} 新增", "new in {x}"),
 }
-STATUS = {"partial": ("部分得分", "partial"), "zero": ("未得分", "zero"), "missing": ("未填报，计0分", "scored 0"),
-          "excluded": ("未填报，不计入", "excluded"), "full": ("满分", "full"), "waived": ("不适用（豁免）", "waived")}
 VALUE_MISSING = ("未填报", "missing")
 
 
@@ -254,25 +252,6 @@ def word(key: str, lang: str, **fields: Any) -> str:
     zh, en = WORDS[key]
     text = zh if lang == "zh" else en
     return text.format(**fields) if fields else text
-
-
-def status_word(status: str, lang: str) -> str:
-    zh, en = STATUS.get(status, (status, status))
-    return zh if lang == "zh" else en
-
-
-def qty(value: Any, unit: str = "", lang: str = "zh") -> str:
-    """A value as people write it: 620亿元, 3.6万人次 in Chinese (when exact), 53,037 otherwise."""
-    if isinstance(value, bool):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if not is_number(value):
-        return show_value(value, unit)
-    x, tail = float(value), unit if unit and unit != "—" else ""
-    for size, word_ in ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")):
-        if lang == "zh" and abs(x) >= size and abs(round(x / size, 2) * size - x) < 1e-6 * abs(x):
-            return f"{num(x / size)}{word_}{tail}"
-    text = f"{int(x):,}" if x == int(x) else num(x)
-    return text + tail
 
 
 def owner_name(rubric: Rubric, unit: str, lang: str) -> str:

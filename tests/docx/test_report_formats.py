@@ -82,7 +82,9 @@ def test_without_python_docx_it_says_what_to_install(subs, tmp_path, monkeypatch
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.delattr(engine.formats, "docx", raising=False)
     monkeypatch.setitem(sys.modules, "docx", None)  # import docx raises ImportError
-    r = report(subs, tmp_path / "out", "--format", "docx")
+    r = report(subs, tmp_path / "out", "--format", "docx", "--lang", "en")
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert "--format docx needs python-docx" in r.output and "pip install python-docx" in r.output
+    zh = report(subs, tmp_path / "out", "--format", "docx")  # the rubric's language by default
+    assert zh.exit_code == 2 and "需要 python-docx" in zh.output and "pip install python-docx" in zh.output
     assert not (tmp_path / "out").exists()

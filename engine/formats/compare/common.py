@@ -22,9 +22,9 @@ def group_light(card: Scorecard, gid: str) -> str | None:
 
 def delta_text(c: Change) -> str:
     """'↑ +3.5', '→ -0.2', '·'."""
-    if c.delta is None:
-        return c.arrow
-    return f"{c.arrow} {'+' if c.delta > 0 else ''}{num(c.delta)}"
+    from .. import display
+
+    return display.change(c.arrow, c.delta)
 
 
 def rank_text(s: Standing, ui: str) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from ... import panels as campaign, waivers
 from ...formats.common import coverage_text, num
 from ...formats.gaps.common import next_text, path_text, target_text, to_go_text, value_text
-from ...formats.words import owner_name, status_word, word
+from ...formats.display import status as status_word
+from ...formats.words import owner_name, word
 from ...gaps import GapReport
 from ...html.words import w
 from . import blocks
