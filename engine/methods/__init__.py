@@ -41,7 +41,7 @@ def param_names() -> set[str]:
 
 INTERFACE = {
     "every": ("NAME", "KIND", "CELL", "PARAMS", "EXPECTS", "check_params", "param_warnings", "RANGED",
-              "value_schema", "parse", "describe", "template_hint", "dropdown", "example", "schema_notes", "WHOLE",
+              "value_schema", "parse", "describe", "template_hint", "dropdown", "example", "schema_notes", "TITLE", "in_words", "WHOLE",
               "RATINGS"),
     "base": ("fraction", "target", "next_target", "direction", "current", "TARGET_IS_BOUND"),
     "modifier": ("amount", "SIGN"),

@@ -66,3 +66,8 @@ def column_amount(m, x):
     points = x * m.params.get("per", 1)
     cap = m.params.get("cap")
     return points if cap is None else np.minimum(points, cap)
+
+
+def in_words(m, say) -> str:
+    """`rubric show`'s words for so many points per item, up to a cap, through ``say`` (engine.describe.Say)."""
+    return say.per_item(m.params.get("per", 1), m.params.get("cap"))

@@ -115,3 +115,13 @@ def param_warnings(params: dict) -> list[tuple[tuple, str]]:
     return [(("bands", i), f"bands: at {worse['at']} (a worse value) scores {worse['score']}, more than "
              f"{better['score']} at {better['at']}; the score should not rise as the value gets worse")
             for i, (better, worse) in enumerate(zip(bands, bands[1:]), start=1) if worse["score"] > better["score"]]
+
+
+TITLE = ("分档", "bands")
+"""Its name in `rubric show`'s tree, (zh, en)."""
+
+
+def in_words(m, say) -> str:
+    """`rubric show`'s words for its parameters, through ``say`` (engine.describe.Say: numbers as people write
+    them, in the tree's language); '' when its name says it all."""
+    return say.bands(m.params["bands"])

@@ -76,3 +76,13 @@ def dropdown(m) -> tuple[str, ...]:
 
 example = target
 """The value a schema offers in completion: true."""
+
+
+TITLE = ("判断：是或否", "check: true or false")
+"""Its name in `rubric show`'s tree, (zh, en)."""
+
+
+def in_words(m, say) -> str:
+    """`rubric show`'s words for its parameters, through ``say`` (engine.describe.Say: numbers as people write
+    them, in the tree's language); '' when its name says it all."""
+    return ""

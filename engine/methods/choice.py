@@ -163,3 +163,13 @@ def option_label(m, key, lang: str | None) -> str:
 
 example = target
 """The value a schema offers in completion: the best option."""
+
+
+TITLE = ("选项", "choice")
+"""Its name in `rubric show`'s tree, (zh, en)."""
+
+
+def in_words(m, say) -> str:
+    """`rubric show`'s words for its parameters, through ``say`` (engine.describe.Say: numbers as people write
+    them, in the tree's language); '' when its name says it all."""
+    return say.options(m.params)

@@ -11,8 +11,12 @@ CELL = "modifier"
 # --- What the rest of the engine asks of this method, beyond scoring (tests/test_method_knowledge.py walks
 # the registry for every piece). Kept at the end of the module, imports included, so that it stays one block.
 from ._modifier import (  # noqa: E402,F401
-    RANGED, RATINGS, WHOLE, describe, dropdown, example, param_warnings, schema_notes, template_hint,
+    RANGED, RATINGS, WHOLE, describe, dropdown, in_words, example, param_warnings, schema_notes, template_hint,
 )
 
 SIGN = "−"
 """How its points show in a table: taken off ('−2')."""
+
+
+TITLE = ("扣分", "deduction")
+"""Its name in `rubric show`'s tree, (zh, en)."""

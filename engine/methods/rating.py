@@ -184,3 +184,13 @@ def template_hint(m) -> str:
 
 example = target
 """The value a schema offers in completion: the one that earns full points."""
+
+
+TITLE = ("评分", "rating")
+"""Its name in `rubric show`'s tree, (zh, en)."""
+
+
+def in_words(m, say) -> str:
+    """`rubric show`'s words for its parameters, through ``say`` (engine.describe.Say: numbers as people write
+    them, in the tree's language); '' when its name says it all."""
+    return say.scale(m.params["scale"], m.params.get("trim"))

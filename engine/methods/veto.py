@@ -43,3 +43,13 @@ def column_amount(m, x):
     import numpy as np
 
     return np.where(x != 0, 1.0, 0.0)
+
+
+TITLE = ("一票否决：填“是”即否决", "veto (一票否决): true fires it")
+"""Its name in `rubric show`'s tree, (zh, en)."""
+
+
+def in_words(m, say) -> str:
+    """`rubric show`'s words for its parameters, through ``say`` (engine.describe.Say: numbers as people write
+    them, in the tree's language); '' when its name says it all."""
+    return ""

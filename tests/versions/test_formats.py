@@ -47,16 +47,16 @@ def test_table_lines_up_groups_by_id(walked):
     out = get("table").render(walked, "en", width=200)
     row = next(line for line in out.splitlines() if line.lstrip("│ ").startswith("2025"))
     # total 90 -> 55; G1 50 -> 10; G3 (was G2) 40 -> 45
-    assert flat(row.replace("│", " ")) == "2025 55 ↓ -35 Fail ↓ -40 ↑ +5"
+    assert flat(row.replace("│", " ")) == "2025 55 ↓ −35 Fail ↓ −40 ↑ +5"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_markdown(walked, bare, lang):
     md = get("markdown").render(walked, lang)
-    assert "| 2025 | 55 | ↓ -35 | " in md and "| ↓ -40 | ↑ +5 |" in md
+    assert "| 2025 | 55 | ↓ −35 | " in md and "| ↓ −40 | ↑ +5 |" in md
     assert f"\n\n2024→2025: {NOTE[lang]}\n\n" in md
     md = get("markdown").render(bare, lang)
-    assert f"\n\n2024→2025: {TOTALS[lang]}" in md and "| 2025 | 55 | ↓ -35 |" in md and "| · | · |" in md
+    assert f"\n\n2024→2025: {TOTALS[lang]}" in md and "| 2025 | 55 | ↓ −35 |" in md and "| · | · |" in md
 
 
 def test_json(walked, bare):
