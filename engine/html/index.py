@@ -22,7 +22,8 @@ UNRANKED = ' class="unranked" style="opacity:.6"'
 
 def render(cards: list[Scorecard], hrefs: list[str], lang: str | None = None, progress=None) -> str:
     """The index document; ``hrefs[i]`` is the relative link to the report of ``cards[i]``; with ``progress``
-    (engine.progress.Progress) a filing-progress section first."""
+    (engine.progress.Progress) a filing-progress section after the league tables (a newcomer sees the ranking
+    first; the campaign's open work follows it)."""
     links = {id(c): h for c, h in zip(cards, hrefs)}
     comparisons = compare.compare(cards)
     ui = ui_lang(lang, cards[0].rubric) if cards else "zh"
@@ -31,7 +32,7 @@ def render(cards: list[Scorecard], hrefs: list[str], lang: str | None = None, pr
     body = "\n".join(section(c, [x for x in cards if _same(x, c)], links, ui, lang)
                      for c in comparisons)
     if progress is not None:
-        body = progress_section(progress, ui, lang) + "\n" + body
+        body = body + "\n" + progress_section(progress, ui, lang)
     return page.document(w("index", ui), head + "\n" + body, ui)
 
 

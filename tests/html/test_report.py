@@ -40,6 +40,10 @@ def test_report_writes_html_and_index(shipped):
     # got a second period): the first subject's page is on it
     assert "out/baotou/2022.ethnic-unity-city.html" in r.stdout.replace("\n", "").replace(" ", "")
     home = (out / "index.html").read_text(encoding="utf-8")
+    # a newcomer sees the ranking first, the fictional demonstration in it with its marker, then the filing
+    # progress of the campaign
+    league, progress = home.index('class="league"'), home.index("填报进度")
+    assert league < progress and league < home.index("示例市（虚构示例）") < progress
     links = [a["href"] for a in parse(home).all("a")]
     assert sorted(set(links)) == sorted(p for p in pages if p != "index.html")
     for page in pages:
