@@ -13,7 +13,7 @@ from ...html.words import w
 from . import blocks
 from .words import local
 
-GAP_WIDTHS = [0.8, 5.4, 2.2, 2.6, 2.2, 1.4, 2.4]
+GAP_WIDTHS = [0.8, 5.0, 1.8, 2.4, 1.6, 1.2, 4.2]
 """cm of each column of a 17 cm A4 text width."""
 
 
