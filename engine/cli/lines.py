@@ -57,6 +57,8 @@ LINES: dict[str, tuple[str, str]] = {
     "kind_compare": ("排名比较", "compare"),
     "kind_index": ("总览页", "index"),
     # rubric show (lint keeps English: it has no --lang)
+    "lint_ok": ("通过", "ok"),
+    "lint_errors": ("{n} 个错误", "{n} error(s)"),
     "census": ("{groups} 个指标组，{measures} 项测评指标共 {worth} 分（分制 {scale}），{mods} 项加分/扣分/否决项，"
                "{units} 个责任单位", "{groups} groups, {measures} measures worth {worth} (scale {scale}), {mods} "
                "bonus/deduction/veto items, {units} units"),

@@ -38,7 +38,7 @@ def _exists(path: Path) -> None:
 
 @app.command()
 @handled
-def lint(rubric: Path = RUBRIC_ARG, rubrics_dir: Optional[Path] = LINT_DIR) -> int:
+def lint(rubric: Path = RUBRIC_ARG, rubrics_dir: Optional[Path] = LINT_DIR, lang: Optional[Lang] = LANG) -> int:
     """Check a rubric against the meta-schema and the rules: unique ids, declared owners, sane parameters,
     ordered bands and grades, points that add up to the scale. Every problem as FILE:LINE:COL; exit 1 if any.
 
@@ -52,11 +52,12 @@ def lint(rubric: Path = RUBRIC_ARG, rubrics_dir: Optional[Path] = LINT_DIR) -> i
     _exists(rubric)
     built, problems = rubrics.lint(rubric, rubrics_dir)
     console = err_console()
-    print_problems(problems, console)
+    ui = ui_lang(lang_code(lang), built) if built is not None else lang_code(lang)
+    print_problems(problems, console, lang=ui)
     if built is None or errors(problems):
-        console.print(f"[red]{literal(rubric)}: {len(errors(problems))} error(s)[/]")
+        console.print(styled((f"{literal(rubric)}: {say('lint_errors', ui, n=len(errors(problems)))}", "red")))
         return 1
-    console.print(f"[green]{literal(rubric)}: ok[/] — {_census(built)}")
+    console.print(styled((f"{literal(rubric)}: {say('lint_ok', ui)}", "green"), " — ", _census(built, ui)))
     return 0
 
 

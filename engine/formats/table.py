@@ -58,7 +58,8 @@ def show_card(card: Scorecard, console, lang: str | None = None) -> None:
     if card.vetoed:
         names = "; ".join(f"{i} {card.rubric.by_id[i].label.get(lang)}" for i in card.vetoed_by)
         graded = word("graded_anyway", ui_lang(lang, card.rubric), grade=card.grade.label.get(lang))
-        console.print(Panel(styled(("一票否决 VETOED", "bold"), ": ", names, BREAK, graded), style="bold red"))
+        banner = "一票否决" if ui_lang(lang, card.rubric) == "zh" else "一票否决 VETOED"
+        console.print(Panel(styled((banner, "bold"), ": ", names, BREAK, graded), style="bold red"))
     show_stages(card, console, lang)
     print_table(console, groups_table(card, lang))
     print_table(console, measures_table(card, lang))

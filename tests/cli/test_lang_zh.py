@@ -112,9 +112,8 @@ SAFE = [
     r"\b(min_coverage|disagree|trim|crosswalk|expires|value|evidence|values|ratings|true|false|YYYY-MM-DD)\b",
 ]
 """What may stay Latin in a Chinese line: the formats' own names, keys and the commands."""
-KNOWN = {"VETOED"}
-"""English left in a Chinese line that this branch does not own: the score table's veto panel says
-"一票否决 VETOED" (engine.formats.table)."""
+KNOWN: set = set()
+"""English left in a Chinese line (none now: the score table's veto panel says 一票否决 alone in Chinese)."""
 
 
 def data_words(rubric) -> set[str]:

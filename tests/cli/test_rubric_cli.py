@@ -12,9 +12,11 @@ def run(*args):
 
 def test_lint_ok(tmp_path):
     (tmp_path / "r.yaml").write_text(RUBRIC, encoding="utf-8")
-    r = run("rubric", "lint", str(tmp_path / "r.yaml"))
+    r = run("rubric", "lint", str(tmp_path / "r.yaml"), "--lang", "en")
     assert r.exit_code == 0
     assert "ok — 2 groups, 2 measures worth 100" in r.stderr
+    zh = run("rubric", "lint", str(tmp_path / "r.yaml"))  # the rubric's language by default
+    assert zh.exit_code == 0 and "通过 — 2 个指标组，2 项测评指标共 100 分" in zh.stderr
 
 
 def test_lint_problems_exit_1(tmp_path):

@@ -69,7 +69,8 @@ def test_table_lines_up_and_shows_grade(files):
 def test_veto_banner(files):
     (files / "subs/jc/2024.yaml").write_text(SUB + "  X.V01: true\n", encoding="utf-8")
     r = run("score", "subs")
-    assert "一票否决 VETOED" in r.stdout and "不合格" in r.stdout
+    assert "一票否决" in r.stdout and "VETOED" not in r.stdout and "不合格" in r.stdout
+    assert "一票否决 VETOED" in run("score", "subs", "--lang", "en").stdout
 
 
 def test_invalid_value_located_and_exit_1(files):

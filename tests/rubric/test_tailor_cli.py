@@ -119,7 +119,7 @@ def test_schema_and_init_of_a_tailored_rubric(files):
 
 
 def test_lint_reports_the_parents_file(files):
-    ok = run("rubric", "lint", "rubrics/top.yaml")
+    ok = run("rubric", "lint", "rubrics/top.yaml", "--lang", "en")
     assert ok.exit_code == 0 and ok.output.endswith(
         "rubrics/top.yaml: ok — 3 groups, 4 measures worth 120 (scale 120), 0 bonus/deduction/veto items, "
         "2 units; extends mid@1: 3 nodes added, 1 changed\n")
