@@ -215,6 +215,24 @@ _CATALOGUE["policy.min_grade"] = [
     (_WHO + r": grade (?P<label>.+) \((?P<id>[^()]+)\) is below the policy's min_grade (?P<goal>\S+)" + _POLICY,
      "{who}：等级为{label}，低于策略要求的等级 {goal}（策略 {policy}）")]
 _KINDS_USAGE = {"rubric file": "评分标准文件", "rubrics folder": "评分标准文件夹", "file": "文件", "folder": "文件夹"}
+_CATALOGUE["schema"] += [
+    (r"unknown key (?P<k>'[^']*')(?: \(did you mean (?P<hint>.+)\?\))?; expected: (?P<known>.+)",
+     "未知的键 {k}{hint}；可用的键：{known}"),
+    (r"missing required key (?P<k>'[^']*')", "缺少必填的键 {k}"),
+    (r"unknown key (?P<k>'[^']*') \(a value may have value, evidence and note\)",
+     "未知的键 {k}（一项数值只能写 value、evidence 和 note）"),
+    (r"(?P<k>'[^']*') should be a map of measure id: value", "{k} 应写成“指标编号: 数值”的映射"),
+    (r"a submission must be a map with rubric, subject, period and values",
+     "提交文件须是包含 rubric、subject、period 和 values 的映射"),
+]
+_CATALOGUE["yaml"] = [
+    (r"duplicate key (?P<k>'[^']*'): first at line (?P<a>\d+), again at line (?P<b>\d+)",
+     "键 {k} 重复：第 {a} 行已有，第 {b} 行又出现"),
+    (r"(?P<v>'[^']*'): NaN and infinity are not allowed", "{v}：不允许 NaN 和无穷大"),
+    (r"invalid YAML: control character (?P<c>U\+[0-9A-F]{4}) is not allowed in YAML text",
+     "YAML 格式错误：YAML 文本中不允许控制字符 {c}"),
+    (r"invalid YAML: (?P<why>.+)", "YAML 格式错误：{why}"),
+]
 CATALOGUE = {code: [(re.compile(p), t) for p, t in rules] for code, rules in _CATALOGUE.items()}
 _KINDS = {"error": "错误", "errors": "错误", "warning": "警告", "warnings": "警告", "note": "说明", "notes": "说明",
           "file name": "文件名", "folder": "文件夹"}

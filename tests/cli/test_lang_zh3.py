@@ -1,0 +1,47 @@
+"""The problems a newcomer's first hand-written file meets most (an unknown or missing header key, a key given
+twice, NaN, broken YAML) read in Chinese on a zh terminal, each still FILE:LINE:COL with its measure id; and
+exactly as before in English."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from engine.cli import app
+
+RUBRIC = str(Path(__file__).resolve().parents[2] / "rubrics" / "ethnic-unity-city.yaml")
+HEAD = "rubric: ethnic-unity-city@2024.1\nsubject: {id: baiyin, name: 白银市}\nperiod: 2025\n"
+BAD = HEAD + "foo: 1\nvalues:\n  D1.I01.M03: 3\n  D1.I01.M03: 4\n  D1.I01.M06: .nan\n"
+
+
+def validate(path: Path, *more: str):
+    return CliRunner().invoke(app, ["validate", str(path), "--rubric", RUBRIC, *more], catch_exceptions=False,
+                              env={"COLUMNS": "200"})
+
+
+def test_header_duplicate_and_nan_in_chinese(tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text(BAD, encoding="utf-8")
+    out = validate(f, "--lang", "zh").output
+    assert f"{f}:4:1: 未知的键 'foo'；可用的键：rubric, subject, period, values," in out
+    assert f"{f}:7:3: D1.I01.M03: 键 'D1.I01.M03' 重复：第 6 行已有，第 7 行又出现" in out
+    assert f"{f}:8:15: D1.I01.M06: '.nan'：不允许 NaN 和无穷大" in out
+    assert "unknown key" not in out and "duplicate key" not in out and "not allowed" not in out
+
+
+def test_missing_keys_values_shape_and_broken_yaml_in_chinese(tmp_path):
+    shape, broken = tmp_path / "shape.yaml", tmp_path / "broken.yaml"
+    shape.write_text("values: 3\n", encoding="utf-8")
+    broken.write_text(HEAD + 'values:\n  D1.I01.M06: "abc\n', encoding="utf-8")
+    out = validate(shape, "--lang", "zh").output + validate(broken, "--lang", "zh").output
+    assert f"{shape}:1:1: 缺少必填的键 'rubric'" in out and "'values' 应写成“指标编号: 数值”的映射" in out
+    assert f"{broken}:" in out and "YAML 格式错误：" in out and "invalid YAML" not in out
+
+
+def test_english_unchanged(tmp_path):
+    f = tmp_path / "bad.yaml"
+    f.write_text(BAD, encoding="utf-8")
+    out = validate(f, "--lang", "en").output
+    assert f"{f}:4:1: unknown key 'foo'; expected: rubric, subject, period, values," in out
+    assert f"{f}:7:3: D1.I01.M03: duplicate key 'D1.I01.M03': first at line 6, again at line 7" in out
+    assert f"{f}:8:15: D1.I01.M06: '.nan': NaN and infinity are not allowed" in out
