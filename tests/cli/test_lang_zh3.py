@@ -19,10 +19,14 @@ def validate(path: Path, *more: str):
                               env={"COLUMNS": "200"})
 
 
-def test_header_duplicate_and_nan_in_chinese(tmp_path):
+def bad(tmp_path: Path, lang: str) -> tuple[Path, str]:
     f = tmp_path / "bad.yaml"
     f.write_text(BAD, encoding="utf-8")
-    out = validate(f, "--lang", "zh").output
+    return f, validate(f, "--lang", lang).output
+
+
+def test_header_duplicate_and_nan_in_chinese(tmp_path):
+    f, out = bad(tmp_path, "zh")
     assert f"{f}:4:1: 未知的键 'foo'；可用的键：rubric, subject, period, values," in out
     assert f"{f}:7:3: D1.I01.M03: 键 'D1.I01.M03' 重复：第 6 行已有，第 7 行又出现" in out
     assert f"{f}:8:15: D1.I01.M06: '.nan'：不允许 NaN 和无穷大" in out
@@ -39,9 +43,7 @@ def test_missing_keys_values_shape_and_broken_yaml_in_chinese(tmp_path):
 
 
 def test_english_unchanged(tmp_path):
-    f = tmp_path / "bad.yaml"
-    f.write_text(BAD, encoding="utf-8")
-    out = validate(f, "--lang", "en").output
+    f, out = bad(tmp_path, "en")
     assert f"{f}:4:1: unknown key 'foo'; expected: rubric, subject, period, values," in out
     assert f"{f}:7:3: D1.I01.M03: duplicate key 'D1.I01.M03': first at line 6, again at line 7" in out
     assert f"{f}:8:15: D1.I01.M06: '.nan': NaN and infinity are not allowed" in out
