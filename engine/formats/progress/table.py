@@ -128,11 +128,24 @@ def summary_table(rubric, subjects, lang, ui: str, of: int | None = None):
     t = new_progress_table(title)
     _head(t, word("subject", ui), ui, ("period",), SUMMARY)
     column(t, word("progress_silent_short", ui))
+    t.columns[0].min_width = name_cells(subjects)
     for s in subjects:
         *cells, points = subject_figures(s)
         t.add_row(text(s.filing.subject_name), text(str(s.filing.period)), *cells, text(points, "bold"),
                   text(silent_short(s, ui, fit=lambda n: cut(n, NAME_CELLS[ui])), "magenta"))
     return tight(t)
+
+
+NAME_WHOLE = 18
+"""Cells of a subject's name kept on one line (示例市（虚构示例）): the units that filed nothing fold first."""
+
+
+def name_cells(subjects) -> int:
+    """The subject column's least width: its longest name, up to NAME_WHOLE cells, and the cell of padding on
+    either side (rich counts it in min_width)."""
+    from rich.cells import cell_len
+
+    return 2 + max(2, min(NAME_WHOLE, max((cell_len(s.filing.subject_name) for s in subjects), default=2)))
 
 
 def cut(name: str, cells: int) -> str:
