@@ -274,7 +274,7 @@ def test_rubric_commands(world, sub, tmp_path):
     if sub == "show":
         assert_literal(r.stdout)
     else:
-        assert "[bold]r[/] :100:.yaml: ok" in r.stderr
+        assert "[bold]r[/] :100:.yaml: 通过" in r.stderr  # the path as it is, not escaped or styled away
 
 
 def test_usage_error_with_markup_in_a_path():

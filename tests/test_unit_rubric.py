@@ -42,7 +42,7 @@ def rubric():
 
 
 def test_it_lints_clean_with_100_points_over_34_measures():
-    r = run("rubric", "lint", RUBRIC)
+    r = run("rubric", "lint", RUBRIC, "--lang", "en")
     assert r.exit_code == 0, r.output
     assert "34 measures worth 100 (scale 100)" in r.output
 

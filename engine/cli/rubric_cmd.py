@@ -11,7 +11,7 @@ from ..describe import in_words
 from ..formats.json_fmt import dumps
 from ..model import Group, Measure, Rubric
 from ..problems import UsageError, errors
-from ..safe_text import literal, styled
+from ..safe_text import styled
 from ..lang import ui_lang
 from .common import LANG, OUTPUT, Lang, choices, emit, err_console, handled, lang_code, out_console, print_problems
 from .lines import say
@@ -55,9 +55,9 @@ def lint(rubric: Path = RUBRIC_ARG, rubrics_dir: Optional[Path] = LINT_DIR, lang
     ui = ui_lang(lang_code(lang), built) if built is not None else lang_code(lang)
     print_problems(problems, console, lang=ui)
     if built is None or errors(problems):
-        console.print(styled((f"{literal(rubric)}: {say('lint_errors', ui, n=len(errors(problems)))}", "red")))
+        console.print(styled((f"{rubric}: {say('lint_errors', ui, n=len(errors(problems)))}", "red")))
         return 1
-    console.print(styled((f"{literal(rubric)}: {say('lint_ok', ui)}", "green"), " — ", _census(built, ui)))
+    console.print(styled((f"{rubric}: {say('lint_ok', ui)}", "green"), " — ", _census(built, ui)))
     return 0
 
 
