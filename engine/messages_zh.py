@@ -225,6 +225,26 @@ _CATALOGUE["schema"] += [
     (r"a submission must be a map with rubric, subject, period and values",
      "提交文件须是包含 rubric、subject、period 和 values 的映射"),
 ]
+_CATALOGUE["schema"] += [  # the table readers' (engine.table_rows, engine.readers.long)
+    (r"this row has no measure id", "这一行没有指标编号"),
+    (r"this row has no subject", "这一行没有评估对象"),
+    (r"this row has no period", "这一行没有期次"),
+    (r"a second (?P<f>'[^']*') column \(the first is column (?P<n>\d+)\)", "又一个 {f} 列（第一个在第 {n} 列）"),
+    (r"column (?P<c>'[^']*') is not read \(known columns: (?P<known>.+)\)", "列 {c} 不会读取（可识别的列：{known}）"),
+    (r"a long table needs the columns (?P<need>.+?); missing (?P<miss>.+?), found: (?P<found>.+)",
+     "长表须有 {need} 列；缺少 {miss}，现有：{found}"),
+    (r"empty table: expected a header row with the columns (?P<cols>.+)", "空表：第一行应为表头，含 {cols} 列"),
+    (r"the header row needs the columns measure and value \(or 指标 and 数值\); missing (?P<miss>.+?), found: (?P<found>.+)",
+     "表头须有 measure 和 value 列（或 指标 和 数值）；缺少 {miss}，现有：{found}"),
+]
+_CATALOGUE["encoding"] = [
+    (r"not UTF-8; read as GB18030 \(a Chinese Excel export\)\. Save as 'CSV UTF-8' to avoid surprises",
+     "不是 UTF-8 编码，已按 GB18030（中文版 Excel 导出）读取；另存为“CSV UTF-8”可避免意外"),
+    (r"neither UTF-8 nor GB18030 text(?P<rest>.*)", "既不是 UTF-8 也不是 GB18030 编码的文本{rest}"),
+]
+_CATALOGUE["csv"] = [(r"not a readable CSV row: (?P<why>.+)", "无法读取的 CSV 行：{why}")]
+_CATALOGUE["xlsx"] = [(r"cannot read as an Excel workbook \(\.xlsx\): (?P<why>.+)", "无法作为 Excel 工作簿（.xlsx）读取：{why}"),
+                      (r"cannot read the worksheet: (?P<why>.+)", "无法读取工作表：{why}")]
 _CATALOGUE["yaml"] = [
     (r"duplicate key (?P<k>'[^']*'): first at line (?P<a>\d+), again at line (?P<b>\d+)",
      "键 {k} 重复：第 {a} 行已有，第 {b} 行又出现"),
@@ -271,6 +291,8 @@ def _part(name: str, value: str) -> str:
         return "，".join(_each(part) for part in value.split(", "))
     if name in ("why", "shape"):
         return _WAIVER_WORDS.get(value, value)
+    if name == "miss":
+        return value.replace(" and ", " 和 ")
     return {**_KINDS, **_KINDS_USAGE, **_WAIVER_WORDS}.get(value, value) if name in ("what", "where") else value
 
 

@@ -47,3 +47,16 @@ def test_english_unchanged(tmp_path):
     assert f"{f}:4:1: unknown key 'foo'; expected: rubric, subject, period, values," in out
     assert f"{f}:7:3: D1.I01.M03: duplicate key 'D1.I01.M03': first at line 6, again at line 7" in out
     assert f"{f}:8:15: D1.I01.M06: '.nan': NaN and infinity are not allowed" in out
+
+
+def test_table_readers_in_chinese(tmp_path):
+    t = tmp_path / "t.csv"
+    t.write_text("subject,period,measure,value,extra\nbaiyin,2025,,3,x\nlanzhou,2025,D1.I01.M03,3,y\n",
+                 encoding="utf-8")
+    head = tmp_path / "h.csv"
+    head.write_text("subject,foo\na,b\nc,d\n", encoding="utf-8")
+    out = validate(t, "--lang", "zh").output + validate(head, "--lang", "zh", "--long").output
+    assert f"{t}:1:5: 警告: 列 'extra' 不会读取（可识别的列：subject, period, measure, value," in out
+    assert f"{t}:2:3: 这一行没有指标编号" in out
+    assert "表头须有 measure 和 value 列（或 指标 和 数值）；缺少 measure 和 value，现有：subject, foo" in out
+    assert "is not read" not in out and "has no measure" not in out and "header row needs" not in out
