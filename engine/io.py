@@ -105,6 +105,13 @@ def read_bytes(path: str | Path, limit: int | None = None, follow: bool = True) 
         return f.read(-1 if limit is None else limit + 1)
 
 
+def forget() -> None:
+    """A new command begins: the inputs and input folders noted by the last one are not this one's (a test runs
+    many commands in one process, and a deleted input's inode number may be a new file's)."""
+    _READ.clear()
+    _INPUTS.clear()
+
+
 def note_input(path: str | Path) -> None:
     """This file is an input of the command (it is never written)."""
     try:

@@ -4,6 +4,7 @@ nor open FIFOs or devices; write failures are clear messages with exit 2."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import subprocess
 import sys
@@ -385,3 +386,16 @@ def test_a_long_table_is_read_only_inside_its_folder_and_never_written(work):
     assert r.exit_code == 2 and "refusing to read in/long.csv: a symbolic link that leads outside" in r.stderr
     r = run("score", "long.csv", "--rubric", RUBRIC, "-f", "csv", "-o", "long.csv")
     assert r.exit_code == 2 and "it is an input of this command" in r.stderr
+
+
+def test_an_input_of_one_command_is_not_one_of_the_next(work):
+    """The inputs a command notes are its own: in one process (a test's, an editor's) the next command may write
+    a file the last one read, and a deleted input's inode number reused by a new file is never taken for an
+    input (a report once refused its own CSV so in CI)."""
+    (work / "copy.yaml").write_text(SUB.format(id="c"), encoding="utf-8")
+    assert run("validate", "copy.yaml", "--rubric", str(RUBRIC)).exit_code == 0
+    r = run("score", "x.yaml", "--rubric", str(RUBRIC), "-f", "json", "-o", "copy.yaml")
+    assert r.exit_code == 0, r.output
+    assert json.loads((work / "copy.yaml").read_text(encoding="utf-8"))
+    again = run("score", "copy.yaml", "--rubric", str(RUBRIC), "-f", "json", "-o", "copy.yaml")
+    assert again.exit_code == 2 and "it is an input of this command" in again.stderr  # within one command: still

@@ -170,6 +170,9 @@ def handled(fn):
 def exit_code(fn, *args, **kwargs) -> int:
     """Run a command: its exit code, the engine's exceptions mapped to the documented ones (their problems
     printed)."""
+    from .. import io
+
+    io.forget()
     speak(lang_code(kwargs.get("lang")))
     try:
         return fn(*args, **kwargs) or 0
