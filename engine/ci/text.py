@@ -1,5 +1,6 @@
 """text: a summary table and one FILE:LINE:COL line per failure, in Chinese or English (``lang``)."""
 from __future__ import annotations
+from ..lang import pick
 
 import io
 import re
@@ -37,8 +38,7 @@ ROWS = 15
 
 
 def say(key: str, lang: str | None, **fields) -> str:
-    zh, en = WORDS[key]
-    return (zh if lang == "zh" else en).format(**fields)
+    return pick(WORDS[key], lang, **fields)
 
 
 def render(verdicts, lang: str | None = None, *, bar) -> str:

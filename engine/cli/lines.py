@@ -5,6 +5,7 @@ import the formats. ``say(key, lang, **fields)`` as words.word; English is exact
 before --lang reached them (tests pin it), so its plurals are filled in with ``s``.
 """
 from __future__ import annotations
+from ..lang import pick
 
 from typing import Any, Optional
 
@@ -90,12 +91,10 @@ a kind without its own words is named by its code, as before)."""
 
 def say(key: str, lang: Optional[str], **fields: Any) -> str:
     """The line in the language (English unless ``lang`` is zh)."""
-    zh, en = LINES[key]
     if lang != "zh":
         fields.setdefault("s", "" if fields.get("n") == 1 else "s")
-    return (zh if lang == "zh" else en).format(**fields)
+    return pick(LINES[key], lang, **fields)
 
 
 def warning_kind(code: str, lang: Optional[str]) -> str:
-    zh, en = WARNINGS.get(code, (code, code))
-    return zh if lang == "zh" else en
+    return pick(WARNINGS.get(code, (code, code)), lang)

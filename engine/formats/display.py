@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import methods
+from ..lang import pick
 from ..methods._common import is_number
 from ..results import r2
 
@@ -43,9 +44,7 @@ MAGNITUDES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
 
 def say(key: str, ui: str, **fields: Any) -> str:
     """A word of this catalogue in ``ui`` ('zh' or 'en'), its {fields} filled in."""
-    zh, en = WORDS[key]
-    text = zh if ui == "zh" else en
-    return text.format(**fields) if fields else text
+    return pick(WORDS[key], ui, **fields)
 
 
 def yes_no(flag: bool, ui: str) -> str:
@@ -56,8 +55,7 @@ def yes_no(flag: bool, ui: str) -> str:
 def status(name: str, ui: str) -> str:
     """A measure's status in words ('未填报，计0分' / 'missing', '未触发' / 'not triggered'); an unknown one as
     given."""
-    zh, en = STATUS.get(name, (name, name))
-    return zh if ui == "zh" else en
+    return pick(STATUS.get(name, (name, name)), ui)
 
 
 def number(x: float | None, ascii_minus: bool = False) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..lang import ui_lang  # noqa: F401 (the reports' words take their language from it)
+from ..lang import pick
 from ..model import Rubric
 from .common import num
 from .display import qty  # noqa: F401  (the one quantity rule, engine.formats.display)
@@ -249,9 +250,7 @@ VALUE_MISSING = ("未填报", "missing")
 
 
 def word(key: str, lang: str, **fields: Any) -> str:
-    zh, en = WORDS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**fields) if fields else text
+    return pick(WORDS[key], lang, **fields)
 
 
 def owner_name(rubric: Rubric, unit: str, lang: str) -> str:

@@ -1,5 +1,6 @@
 """The words of the HTML reports in Chinese and English (the gap and compare words come from formats.words)."""
 from __future__ import annotations
+from ..lang import pick
 
 from typing import Any
 
@@ -71,6 +72,4 @@ def w(key: str, ui: str, **fields: Any) -> str:
     """A word of the HTML reports (or of the shared gap/compare words) in ``ui`` ('zh' or 'en')."""
     if key not in WORDS:
         return shared.word(key, ui, **fields)
-    zh, en = WORDS[key]
-    text = zh if ui == "zh" else en
-    return text.format(**fields) if fields else text
+    return pick(WORDS[key], ui, **fields)

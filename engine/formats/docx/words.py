@@ -1,6 +1,8 @@
 """The Word report's own words (the rest come from engine.formats.words and engine.html.words)."""
 from __future__ import annotations
 
+from ...lang import pick
+
 WORDS = {
     "glance": ("得分概览", "At a glance"),
     "gap_chart": ("可挽回分值最多的 {n} 项失分", "The {n} gaps worth most"),
@@ -13,5 +15,4 @@ WORDS = {
 
 def local(key: str, ui: str, **fields) -> str:
     """A word of the Word report in ``ui`` ('zh' or 'en')."""
-    zh, en = WORDS[key]
-    return (zh if ui == "zh" else en).format(**fields)
+    return pick(WORDS[key], ui, **fields)
