@@ -116,12 +116,13 @@ def values(batch: BatchResult, rubric: Rubric) -> np.ndarray:
     return out
 
 
-def _nums(x: np.ndarray, shortest: bool = False, before: str = "", after: str = "") -> np.ndarray:
-    """Each number as the csv writer writes a float (repr: 2.0), or with ``shortest`` an integral one as an
-    int (2); NaN as ''; each between ``before`` and ``after``.  Each distinct number is formatted once."""
+def _nums(x: np.ndarray, shortest: bool = False, before: str = "", after: str = "", na: str = "") -> np.ndarray:
+    """Each number as the csv writer writes a float (repr: 2.0; JSON's float text too), or with ``shortest``
+    an integral one as an int (2); NaN as ``na``; each between ``before`` and ``after``.  Each distinct number
+    is formatted once."""
     codes, uniques = pd.factorize(np.asarray(x, dtype=np.float64).ravel(), use_na_sentinel=True)
     show = (lambda u: str(int(u)) if u.is_integer() else repr(u)) if shortest else repr
-    shown = np.array([before + show(u) + after for u in uniques.tolist()] + [before + after], dtype=object)
+    shown = np.array([before + show(u) + after for u in uniques.tolist()] + [before + na + after], dtype=object)
     return shown[codes].reshape(np.shape(x))
 
 

@@ -25,7 +25,7 @@ def render(cards, lang: str | None = None, single: bool | None = None) -> str:
 
 def chunks(cards: Iterable, lang: str | None = None, single: bool | None = None) -> Iterator[str]:
     """The JSON text in pieces, as the cards come."""
-    it = iter(cards)
+    it = _items(cards, lang)
     first = next(it, None)
     second = next(it, None)
     if second is None and single is not False:
@@ -36,11 +36,31 @@ def chunks(cards: Iterable, lang: str | None = None, single: bool | None = None)
         return
     from .json_card import CardWriter
 
-    line = CardWriter(lang).line
+    writer = CardWriter(lang).line
+    line = lambda x: x if isinstance(x, str) else writer(x)  # noqa: E731
     yield "[\n" + line(first)
     for card in it if second is None else itertools.chain([second], it):
         yield ",\n" + line(card)
     yield "\n]\n"
+
+
+def _items(cards: Iterable, lang: str | None) -> Iterator:
+    """The scorecards, or for a whole scored batch of two or more rows (a long table) each row's compact line
+    already written from the batch's arrays (engine.formats.json_batch)."""
+    if not hasattr(cards, "runs"):
+        yield from cards
+        return
+    for run in cards.runs():
+        if run[0] == "cards":
+            yield from run[1]
+        elif len(run[1]) > 1 and run[1].values.rows is not None and "value" in run[1].values.cells:
+            from .json_batch import lines
+
+            yield from lines(run[1], run[2], lang)
+        else:
+            from ..vector.cards import iter_scorecards
+
+            yield from iter_scorecards(run[1], run[2])
 
 
 def shaped(items: list, single: bool | None = None):

@@ -81,16 +81,25 @@ def entry(v: LongValues, m: Measure, row: int) -> Entry:
 def _read(v: LongValues, m: Measure, row: int, cell, evidence, note, loc) -> tuple:
     """(value, value as written when it differs, notes, approximate) of a value cell: what the Entry holds
     that depends on the cell's text and the measure only (the same text reads the same on every row)."""
+    plain = plain_reading(cell, m)
+    if plain is not None:
+        return plain[0], plain[1], (), False
+    raw = table_rows._value(cell)  # anything but a plain number or true/false: read as engine.validate reads it
+    key_loc = Loc(v.path, v.line(row), v.measure_col)
+    done = validate._parse(RawEntry(m.id, raw, evidence, note, loc, key_loc), m, [])
+    if done is not None:
+        return done.value, done.raw, done.notes, done.approximate
+    return raw, None, (), False
+
+
+def plain_reading(cell, m: Measure) -> tuple | None:
+    """(value, value as written when it differs) of a plain number or true/false cell, which depends on the
+    cell and the measure's method only (its CELL and WHOLE); None for any other cell."""
     raw = table_rows._value(cell)
     value = _plain(raw, m)
-    if value is None:  # anything but a plain number or true/false: read exactly as engine.validate reads it
-        key_loc = Loc(v.path, v.line(row), v.measure_col)
-        done = validate._parse(RawEntry(m.id, raw, evidence, note, loc, key_loc), m, [])
-        if done is not None:
-            return done.value, done.raw, done.notes, done.approximate
-        value = raw
-    shown = raw if value != raw or type(value) is not type(raw) else None
-    return value, shown, (), False
+    if value is None:
+        return None
+    return value, raw if value != raw or type(value) is not type(raw) else None
 
 
 _MEMOS: dict[int, dict] = {}
