@@ -105,14 +105,15 @@ class _Tree:
                 self.pending = (ind, node, key, here, no, ind + len(raw) + sep.index(":") + 2)
                 continue
             first = text[0]
-            if not placed and first not in "\"'[{":
+            mark = placed or (key == "value" and len(path) == deep)  # an entry's value is placed at any depth
+            if not mark and first not in "\"'[{":
                 node[key] = _plain(text)  # the common value, deeper than any place is recorded
                 continue
             here = path + (key,)
             if key_marks is not None:
                 key_marks[here] = (no, ind + 1)
             col = ind + len(raw) + len(sep) + 1
-            if placed:
+            if mark:
                 marks[here] = (no, col)
             node[key] = self._compound(text, here, no, col) if first in "\"'[{" else _plain(text)
         if not self.stack:
@@ -120,6 +121,12 @@ class _Tree:
         if self.pending is not None:
             self._null()
         return self.stack[0][1], marks, key_marks or {}
+
+    def _placed(self, path: tuple) -> bool:
+        """Whether a value at this path has its place recorded: within ``deep`` parts, and the ``value`` of an
+        entry one part deeper (where a rule's problem points, as yamlstrict's builder records it too)."""
+        deep = self.deep
+        return len(path) <= deep or (len(path) == deep + 1 and path[-1] == "value")
 
     def _line(self, ind: int, is_list: bool, no: int) -> None:
         """A line that may open or close collections: the first, one after ``key:``, or one indented
@@ -136,7 +143,7 @@ class _Tree:
             raise Decline
         node = [] if is_list else {}
         self.stack.append((ind, node, path))
-        if len(path) <= self.deep:
+        if self._placed(path):
             self.marks[path] = (no, ind + 1)
         return node
 
@@ -154,7 +161,7 @@ class _Tree:
         _, parent, key, path, line, col = self.pending
         self.pending = None
         parent[key] = None
-        if len(path) <= self.deep:
+        if self._placed(path):
             self.marks[path] = (line, col)
 
     def _close_to(self, ind: int, is_list: bool) -> None:
@@ -227,7 +234,7 @@ class _Tree:
             if self.key_marks is not None:
                 self.key_marks[here] = (no, col + m.start(1))
             if text.startswith("[", pos):
-                if len(here) <= self.deep:
+                if self._placed(here):
                     self.marks[here] = (no, col + pos)
                 out[key], pos = self._flow_list(text, pos, here, no, col)
                 m = _END.match(text, pos)
@@ -235,7 +242,7 @@ class _Tree:
                 m = _PAIR_VALUE.match(text, pos)
                 if m is not None:
                     out[key] = _scalar_of(*m.group(1, 2, 3))
-                    if len(here) <= self.deep:
+                    if self._placed(here):
                         self.marks[here] = (no, col + _scalar_start(m, 1))
             if m is None:
                 raise Decline
