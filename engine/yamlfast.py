@@ -36,6 +36,8 @@ _ITEM = re.compile(rf" *{_SCALAR} *([,\]])")
 _PAIR_KEY = re.compile(rf" *({_KEY}) *: +")
 _PAIR_VALUE = re.compile(rf"{_SCALAR} *([,}}])")
 _END = re.compile(r" *([,}])")
+_DECIMAL = re.compile(r"[0-9]{1,15}\.[0-9]{1,15}")
+"""A plain decimal such as 24.07: a float under the YAML 1.2 core schema, below yaml12.MAX_NUMBER."""
 _ESCAPES = re.compile(r'\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})')
 """The escapes YAML shares with JSON (no surrogates); any other backslash in a double-quoted scalar declines."""
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\.")
@@ -95,7 +97,10 @@ class _Tree:
                 self._line(ind, False, no)
                 top, node, path = self.stack[-1]
                 placed = key_marks is not None or len(path) < deep
-            key = _key_text(raw) if raw[0] in check or len(raw) > _MAX_KEY else raw
+            if raw[0] in check or len(raw) > _MAX_KEY:
+                key = _KEYS.get(raw) or _key_text(raw)
+            else:
+                key = raw
             if key in node:
                 raise Decline  # a duplicate: libyaml's path says where both are
             if not text or text[0] == "#":
@@ -275,7 +280,15 @@ def _key_text(raw: str) -> str:
         return _quoted(raw)
     if first in _NOT_TEXT_START and not isinstance(_resolved(raw), str):
         raise Decline  # null or a number as a key: libyaml's path turns it into text or refuses it
+    if len(_KEYS) < _MAX_KEYS:
+        _KEYS[raw] = raw
     return raw
+
+
+_KEYS: dict = {}
+"""Plain keys already found to be text (``note``, ``name``, ``target``: they start as null or a number
+could), so a batch of files resolves each once."""
+_MAX_KEYS = 4096
 
 
 def _scalar_of(dq: str | None, sq: str | None, plain: str | None):
@@ -338,6 +351,8 @@ def _resolved(text: str):
         return _WORDS[text]
     if len(text) < 16 and text.isdigit() and text.isascii():
         return int(text)  # as yaml12 reads it (017 is 17), and within its bounds
+    if len(text) < 32 and _DECIMAL.fullmatch(text):
+        return float(text)  # as yaml12 reads it: at most 15 digits before the point is within its bounds
     try:
         return resolve_plain(text)
     except ValueError:

@@ -92,3 +92,34 @@ def test_both_readers_place_an_entrys_value_without_marks(layout):
         assert quick.marks[path] == full.marks[path] == slow.marks[path], path
     assert ("values", "C.D", "value", 0) not in quick.marks  # nothing deeper than the value itself
     assert SHALLOW < MAX_DEPTH
+
+
+@pytest.mark.parametrize("plain", ["0.5", "24.07", "007.250", "123456789012345.5", "999999999999999.99",
+                                   "1234567890123456.5", "1.", ".5", "1.5e3", "-2.5", "+2.5", "1.2.3", "١.٥",
+                                   "1_000.5", "0x1F", "017"])
+def test_the_fast_reader_reads_a_plain_number_as_yamls_path_does(plain):
+    text = f"a: {plain}\nnote: {plain}\nb: [{plain}, x]\n"
+    fast = yamlfast_load(text)
+    try:
+        slow = by_libyaml(text, marks=True).data
+    except Exception:  # refused (too large): the fast reader leaves it to libyaml's path, which says why
+        assert fast is None
+        return
+    assert fast is None or fast == slow
+    assert fast is not None or plain == "1234567890123456.5"
+
+
+def test_keys_that_could_be_words_are_read_alike_again_and_again():
+    for _ in range(3):  # the second time from the fast reader's cache of plain keys
+        for key in ("note", "name", "null", "true", "nul", "1e3", "n", "~x", "-x", "01"):
+            text = f"{key}: 1\nz: 2\n"
+            fast = yamlfast_load(text)
+            if fast is not None:
+                assert fast == by_libyaml(text, marks=True).data, key
+
+
+def yamlfast_load(text: str):
+    from engine import yamlfast
+
+    got = yamlfast.load(text, MAX_DEPTH)
+    return None if got is None else got[0]
