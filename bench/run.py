@@ -2,6 +2,7 @@
 
     python bench/run.py                      # 1,000 files, 3 repetitions (several minutes)
     python bench/run.py -n 200 --reps 5      # quicker
+    python bench/run.py --against ../main    # and another checkout's engine, interleaved (before / after)
 
 Prints medians of interleaved repetitions and the ratios the targets are stated in; it asserts
 nothing (the machines are shared and noisy: read ratios, not seconds).
@@ -39,14 +40,18 @@ from engine.parallel import workers  # noqa: E402
 RUBRIC = TOP / "rubrics" / "ethnic-unity-city.yaml"
 
 
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TOP), *filter(None, [os.environ.get("PYTHONPATH")])])}
-"""The engine of this checkout, not whichever one is installed."""
+def engine_env(top: Path) -> dict:
+    """The environment that runs the engine of the checkout at ``top``, not whichever one is installed."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(top), *filter(None, [os.environ.get("PYTHONPATH")])])}
 
 
-def wall(cmd: list[str]) -> tuple[float, float]:
+ENV = engine_env(TOP)
+
+
+def wall(cmd: list[str], env: dict = ENV) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the command and the workers it waited for)."""
     cpu, start = _children_cpu(), time.perf_counter()
-    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=TOP, env=ENV)
+    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=TOP, env=env)
     return time.perf_counter() - start, _children_cpu() - cpu
 
 
@@ -87,10 +92,16 @@ def check_jsonschema(*args: str) -> list[str]:
     return [str(Path(sys.executable).parent / "check-jsonschema"), *args]
 
 
+AGAINST = "the same, the --against checkout's engine"
+ONE = "the same on one process (SCORECARD_JOBS=1)"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-n", type=int, default=1000, help="number of submissions (default 1000)")
     ap.add_argument("--reps", type=int, default=3, help="interleaved repetitions (default 3)")
+    ap.add_argument("--against", type=Path, metavar="CHECKOUT", help="also time the engine of another checkout "
+                    "(a git worktree of main, say) on the same files, interleaved: a change's before and after")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="scorecard-bench-"))
     files = generate(str(RUBRIC), args.n, work)
@@ -103,9 +114,15 @@ def main() -> None:
     floor, with_read = "libyaml parse of the bytes (floor)", "libyaml read + parse"
     batch = {"scorecard score (validate+score+JSON)": [], "check-jsonschema (validate only)": [], floor: [],
              with_read: []}
+    score = scorecard("score", str(work / "yaml"), "--rubric", str(RUBRIC), "-f", "json", "-o", str(work / "out.json"))
+    batch[ONE] = []
+    if args.against:
+        batch[AGAINST] = []
     for _ in range(args.reps):
-        batch["scorecard score (validate+score+JSON)"].append(wall(scorecard(
-            "score", str(work / "yaml"), "--rubric", str(RUBRIC), "-f", "json", "-o", str(work / "out.json"))))
+        batch["scorecard score (validate+score+JSON)"].append(wall(score))
+        batch[ONE].append(wall(score, {**ENV, "SCORECARD_JOBS": "1"}))
+        if args.against:
+            batch[AGAINST].append(wall(score, engine_env(args.against.resolve())))
         batch["check-jsonschema (validate only)"].append(wall(check_jsonschema(
             "--schemafile", str(schema), *map(str, files))))
         batch[floor].append(in_process(libyaml_parse, datas))
@@ -127,6 +144,10 @@ def report(batch: dict, n: int) -> None:
         print(f"   {label}: speed-up over check-jsonschema {table[other] / table[ours]:6.1f} x (target >= 40 x); "
               f"scorecard / floor {table[ours] / table[floor]:5.2f} (target < 1); "
               f"scorecard / read + parse {table[ours] / table[read]:5.2f}")
+        print(f"   {label}: on one process / floor {table[ONE] / table[floor]:5.2f} (the floor's one core)")
+        if AGAINST in table:
+            print(f"   {label}: the other checkout / floor {table[AGAINST] / table[floor]:5.2f}; this one / the other "
+                  f"{table[ours] / table[AGAINST]:5.2f}")
 
 
 def memory(work: Path, files: list[Path], n: int) -> None:

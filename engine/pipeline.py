@@ -111,22 +111,13 @@ def run_one(path: Path, finder: RubricFinder, scoring: bool = True) -> Outcome:
 
 
 def check_one(path: Path, finder: RubricFinder) -> Part:
-    """Read and check a file: first recording only where each entry is (fast: the JSON result's source needs
-    no more); if anything is to be said about the file, again with every place, so every problem is located."""
+    """Read and check a file: first recording only where each entry and its value are (fast: the JSON result's
+    source and the rubric's rules need no more); if the file has a problem, again with every place, so every
+    problem is located."""
     quick = _check(path, finder, marks=False)
-    if quick.problems or quick.rubric_error or _rules_warn(quick, finder):
+    if quick.problems or quick.rubric_error:
         return _check(path, finder, marks=True)
     return quick
-
-
-def _rules_warn(part: Part, finder: RubricFinder) -> bool:
-    """Whether the rubric's rules will say something of a whole submission filed in one file: it is then read
-    with every place here, on its worker, rather than again when it is scored (_ruled)."""
-    if part.key is None or part.info != PartInfo(part.path):
-        return False
-    rubric = finder.for_ref(part.ref, part.ref_loc)
-    return isinstance(rubric, Rubric) and bool(rubric.rules) and bool(
-        rules.check(rubric, rules.of_submission(rubric, part.submission)))
 
 
 def _check(path: Path, finder: RubricFinder, marks: bool) -> Part:
@@ -184,7 +175,7 @@ def _ruled(parts: list, done, rubric: Rubric, finder: RubricFinder) -> tuple:
     the submission dropped when one is an error.  Returns (parts, assembled, the values rules read)."""
     values = rules.of_submission(rubric, done.submission)
     said = rules.check(rubric, values)
-    if said and not all(p.located for p in parts):
+    if said and not all(p.located for p in parts) and not all(_placed(q.loc) for q in said):
         parts = [p if p.located else _check(Path(p.path), finder, marks=True) for p in parts]
         done = assemble(parts)
         if done.submission is None:
@@ -196,6 +187,12 @@ def _ruled(parts: list, done, rubric: Rubric, finder: RubricFinder) -> tuple:
     problems = _in_order(list(done.problems) + said, done.parts)
     sub = None if any(q.is_error for q in said) else done.submission
     return parts, replace(done, submission=sub, problems=problems), values
+
+
+def _placed(loc: Loc) -> bool:
+    """Whether a rule's problem has its value's place: a file read without marks still places each entry's
+    value (engine.readers.yaml_file), and leaves anything else at 1:1, where no value of a submission stands."""
+    return (loc.line, loc.col) != (1, 1)
 
 
 def _locate(value, mid: str, finder: RubricFinder) -> Loc | None:

@@ -36,6 +36,8 @@ _ITEM = re.compile(rf" *{_SCALAR} *([,\]])")
 _PAIR_KEY = re.compile(rf" *({_KEY}) *: +")
 _PAIR_VALUE = re.compile(rf"{_SCALAR} *([,}}])")
 _END = re.compile(r" *([,}])")
+_DECIMAL = re.compile(r"[0-9]{1,15}\.[0-9]{1,15}")
+"""A plain decimal such as 24.07: a float under the YAML 1.2 core schema, below yaml12.MAX_NUMBER."""
 _ESCAPES = re.compile(r'\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})')
 """The escapes YAML shares with JSON (no surrogates); any other backslash in a double-quoted scalar declines."""
 _ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\.")
@@ -95,7 +97,10 @@ class _Tree:
                 self._line(ind, False, no)
                 top, node, path = self.stack[-1]
                 placed = key_marks is not None or len(path) < deep
-            key = _key_text(raw) if raw[0] in check or len(raw) > _MAX_KEY else raw
+            if raw[0] in check or len(raw) > _MAX_KEY:
+                key = _KEYS.get(raw) or _key_text(raw)
+            else:
+                key = raw
             if key in node:
                 raise Decline  # a duplicate: libyaml's path says where both are
             if not text or text[0] == "#":
@@ -105,14 +110,15 @@ class _Tree:
                 self.pending = (ind, node, key, here, no, ind + len(raw) + sep.index(":") + 2)
                 continue
             first = text[0]
-            if not placed and first not in "\"'[{":
+            mark = placed or (key == "value" and len(path) == deep)  # an entry's value is placed at any depth
+            if not mark and first not in "\"'[{":
                 node[key] = _plain(text)  # the common value, deeper than any place is recorded
                 continue
             here = path + (key,)
             if key_marks is not None:
                 key_marks[here] = (no, ind + 1)
             col = ind + len(raw) + len(sep) + 1
-            if placed:
+            if mark:
                 marks[here] = (no, col)
             node[key] = self._compound(text, here, no, col) if first in "\"'[{" else _plain(text)
         if not self.stack:
@@ -120,6 +126,12 @@ class _Tree:
         if self.pending is not None:
             self._null()
         return self.stack[0][1], marks, key_marks or {}
+
+    def _placed(self, path: tuple) -> bool:
+        """Whether a value at this path has its place recorded: within ``deep`` parts, and the ``value`` of an
+        entry one part deeper (where a rule's problem points, as yamlstrict's builder records it too)."""
+        deep = self.deep
+        return len(path) <= deep or (len(path) == deep + 1 and path[-1] == "value")
 
     def _line(self, ind: int, is_list: bool, no: int) -> None:
         """A line that may open or close collections: the first, one after ``key:``, or one indented
@@ -136,7 +148,7 @@ class _Tree:
             raise Decline
         node = [] if is_list else {}
         self.stack.append((ind, node, path))
-        if len(path) <= self.deep:
+        if self._placed(path):
             self.marks[path] = (no, ind + 1)
         return node
 
@@ -154,7 +166,7 @@ class _Tree:
         _, parent, key, path, line, col = self.pending
         self.pending = None
         parent[key] = None
-        if len(path) <= self.deep:
+        if self._placed(path):
             self.marks[path] = (line, col)
 
     def _close_to(self, ind: int, is_list: bool) -> None:
@@ -227,7 +239,7 @@ class _Tree:
             if self.key_marks is not None:
                 self.key_marks[here] = (no, col + m.start(1))
             if text.startswith("[", pos):
-                if len(here) <= self.deep:
+                if self._placed(here):
                     self.marks[here] = (no, col + pos)
                 out[key], pos = self._flow_list(text, pos, here, no, col)
                 m = _END.match(text, pos)
@@ -235,7 +247,7 @@ class _Tree:
                 m = _PAIR_VALUE.match(text, pos)
                 if m is not None:
                     out[key] = _scalar_of(*m.group(1, 2, 3))
-                    if len(here) <= self.deep:
+                    if self._placed(here):
                         self.marks[here] = (no, col + _scalar_start(m, 1))
             if m is None:
                 raise Decline
@@ -268,7 +280,15 @@ def _key_text(raw: str) -> str:
         return _quoted(raw)
     if first in _NOT_TEXT_START and not isinstance(_resolved(raw), str):
         raise Decline  # null or a number as a key: libyaml's path turns it into text or refuses it
+    if len(_KEYS) < _MAX_KEYS:
+        _KEYS[raw] = raw
     return raw
+
+
+_KEYS: dict = {}
+"""Plain keys already found to be text (``note``, ``name``, ``target``: they start as null or a number
+could), so a batch of files resolves each once."""
+_MAX_KEYS = 4096
 
 
 def _scalar_of(dq: str | None, sq: str | None, plain: str | None):
@@ -331,6 +351,8 @@ def _resolved(text: str):
         return _WORDS[text]
     if len(text) < 16 and text.isdigit() and text.isascii():
         return int(text)  # as yaml12 reads it (017 is 17), and within its bounds
+    if len(text) < 32 and _DECIMAL.fullmatch(text):
+        return float(text)  # as yaml12 reads it: at most 15 digits before the point is within its bounds
     try:
         return resolve_plain(text)
     except ValueError:

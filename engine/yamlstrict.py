@@ -354,6 +354,8 @@ class _Builder:
                 continue
             seen[key] = knode.start_mark.line + 1
             if path is None or len(path) >= self.deep:
+                if key == "value" and path is not None and len(path) == self.deep:
+                    self.marks.setdefault(path + (key,), where(vnode))  # an entry's value: where a rule points
                 out[key] = self.build(vnode, None, depth + 1)
                 continue
             if self.deep == MAX_DEPTH:

@@ -70,14 +70,13 @@ def _value_places(doc: Doc, name: str):
     """Places for a file read without marks: only each entry's value is placed (the JSON result's source);
     a file with a problem is read again with every place."""
     unlocated = Loc(name)
-
-    marks = doc.marks
+    get = doc.marks.get
 
     def at(path: tuple, key: bool = False) -> Loc:
-        if key or not (len(path) == 2 or path[-1:] == ("value",)):
+        if key or len(path) != 2 and (not path or path[-1] != "value"):
             return unlocated
-        found = marks.get(path) or marks.get(path[:2])
-        return Loc(name, *found) if found else unlocated
+        found = get(path) or get(path[:2])
+        return Loc(name, found[0], found[1]) if found else unlocated
     return at
 
 
