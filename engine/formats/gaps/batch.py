@@ -17,6 +17,9 @@ from ...results import STATUSES, MeasureResult
 from ...targets import aim
 from ...vector.gaps import BatchGaps
 
+MISSING_AT, EXCLUDED_AT = STATUSES.index("missing"), STATUSES.index("excluded")
+
+
 class Runs:
     """A gap format's input as engine.outcome.Cards.runs() yields it: ("cards", [card]) or ("batch", batch, rubric)."""
 
@@ -82,18 +85,44 @@ class Batch:
             cells[v.present] = v.cells["value"][v.rows[v.present]]
         self.cells = cells.tolist()
         self._gaps: dict = {}
-        self._excluded: dict | None = None
+        self._excluded = self._absent = self._bare = None
         self.memo: dict = {}
         """A format's own cache of texts, by its own keys."""
 
     def excluded(self, i: int) -> list[int]:
         """Row ``i``'s excluded measures' columns, in rubric order."""
         if self._excluded is None:
-            rows, cols = np.nonzero(self.gaps.batch.status == STATUSES.index("excluded"))
-            self._excluded = {}
-            for r, c in zip(rows.tolist(), cols.tolist()):
-                self._excluded.setdefault(r, []).append(c)
+            self._excluded = _by_row(self.gaps.batch.status == EXCLUDED_AT)
         return self._excluded.get(i, [])
+
+    def absent(self, i: int) -> list[int]:
+        """Row ``i``'s missing and excluded measures' columns, in rubric order."""
+        if self._absent is None:
+            self._absent = _by_row(np.isin(self.gaps.batch.status, (MISSING_AT, EXCLUDED_AT)))
+        return self._absent.get(i, [])
+
+    def bare(self, i: int) -> list[int]:
+        """Row ``i``'s measures with evidence: required submitted without any (engine.gaps.lacking_evidence)."""
+        if self._bare is None:
+            self._bare = _by_row(self._bare_mask())
+        return self._bare.get(i, [])
+
+    def _bare_mask(self) -> np.ndarray:
+        from ...table_rows import SPLIT
+
+        v = self.gaps.batch.values
+        need = np.array([m.evidence == "required" for m in self.rubric.measures], dtype=bool)
+        out = np.zeros(v.present.shape, dtype=bool)
+        if not need.any():
+            return out
+        texts = v.cells.get("evidence")
+        given = v.present & need[None, :]
+        if texts is None:
+            return given
+        cells = texts[v.rows[given]].tolist()
+        empty = {t: not any(s.strip() for s in SPLIT.split(t)) for t in set(cells)}
+        out[given] = [empty[t] for t in cells]
+        return out
 
     def gap(self, i: int, j: int) -> Gap:
         """A Gap (rank 0) for measure column ``j`` with row ``i``'s status and value: every text that depends
@@ -115,3 +144,58 @@ class Batch:
         result = MeasureResult(m, e, STATUSES[status], None if np.isnan(frac) else float(frac), self.score[i][j],
                                m.points, self.weight[i][j], recoverable=self.recoverable[i][j])
         return Gap(0, result, aim(m, result.value))
+
+
+def missing(b: Batch, i: int) -> list[tuple[int, float | None]]:
+    """(measure column, points at stake) of row ``i``'s measures without a value (engine.gap_views.missing)."""
+    from ... import methods
+    from ...gap_views import nominal_weights
+
+    if "nominal" not in b.memo:
+        b.memo["nominal"] = nominal_weights(b.rubric)
+        b.memo["bonus"] = [methods.get(m.method).KIND == "bonus" for m in b.rubric.measures]
+    nominal, bonus, measures = b.memo["nominal"], b.memo["bonus"], b.rubric.measures
+    out = []
+    for j in b.absent(i):
+        m = measures[j]
+        stake = m.params.get("cap") if bonus[j] else None if m.is_modifier else \
+            b.recoverable[i][j] if b.status[i][j] == MISSING_AT else nominal[m.id]
+        out.append((j, stake))
+    return out
+
+
+def _by_row(mask: np.ndarray) -> dict[int, list[int]]:
+    """row -> the columns where ``mask`` holds, in order."""
+    out: dict[int, list[int]] = {}
+    rows, cols = np.nonzero(mask)
+    for r, c in zip(rows.tolist(), cols.tolist()):
+        out.setdefault(r, []).append(c)
+    return out
+
+
+def owners(b: Batch, i: int) -> list[tuple]:
+    """(unit, lead gap columns, co gap columns, missing ids, evidence ids, lead points, co points) of row ``i``,
+    ranked as engine.gap_views.owners ranks them (units with nothing to do left out)."""
+    measures, g = b.rubric.measures, b.gaps
+    lead: dict[str, list] = {}
+    co: dict[str, list] = {}
+    for j in b.order[i]:
+        names = measures[j].owners or ("",)
+        lead.setdefault(names[0], []).append(j)
+        for unit in names[1:]:
+            co.setdefault(unit, []).append(j)
+    absent: dict[str, tuple] = {}
+    for j in b.absent(i):
+        if not measures[j].is_modifier:
+            absent[g.lead_unit[j]] = absent.get(g.lead_unit[j], ()) + (measures[j].id,)
+    bare: dict[str, tuple] = {}
+    for j in b.bare(i):
+        bare[g.lead_unit[j]] = bare.get(g.lead_unit[j], ()) + (measures[j].id,)
+    order = list(b.rubric.units) + [""]
+    units = [u for u in order if u in lead or u in co or u in absent or u in bare]
+    units += sorted({*lead, *co, *absent, *bare} - set(units))
+    points = g.unit_points
+    out = [(u, lead.get(u, []), co.get(u, []), absent.get(u, ()), bare.get(u, ()),
+            float(points[u][0][i]) if u in points else 0.0, float(points[u][1][i]) if u in points else 0.0)
+           for u in units]
+    return sorted(out, key=lambda o: (-round(o[5], 9), -round(o[6], 9)))
