@@ -9,6 +9,7 @@ text is theirs.  A row the fast writers do not cover (one with waivers) goes the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -124,14 +125,27 @@ class Batch:
         out[given] = [empty[t] for t in cells]
         return out
 
+    @cached_property
+    def aims(self):
+        from .aims import Aims
+
+        return Aims(self.gaps.batch, self.rubric)
+
+    def key(self, i: int, j: int) -> tuple:
+        """What a gap's texts other than its value, distance and % depend on: (measure, status, the step its
+        value reached) for a number read plainly (``number`` then gives them), else (measure, status, cell)."""
+        a = self.aims
+        if a.numeric[j] and a.values[i][j] is not None:
+            return (j, self.status[i][j], a.steps[i][j], True)
+        return (j, self.status[i][j], self.cells[i][j], False)
+
     def gap(self, i: int, j: int) -> Gap:
         """A Gap (rank 0) for measure column ``j`` with row ``i``'s status and value: every text that depends
         on the measure and its value only is the same for any row with that value cell."""
-        status, cell = self.status[i][j], self.cells[i][j]
-        key = (j, status, cell)
+        key = self.key(i, j)
         found = self._gaps.get(key)
         if found is None:
-            found = self._gaps[key] = self._make(i, j, status)
+            found = self._gaps[key] = self._make(i, j, self.status[i][j])
         return found
 
     def _make(self, i: int, j: int, status: int) -> Gap:

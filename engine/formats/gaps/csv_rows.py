@@ -1,11 +1,12 @@
 """csv's measure view of a batch row (engine.formats.gaps.batch): each gap's line joined from the row's head,
-a text per (measure, status, value cell) and the row's own numbers, every piece encoded once as
-csv_fmt's writer would write it."""
+pieces made once per gap key (Batch.key) and the row's own numbers, every piece encoded once as csv_fmt's
+writer would write it."""
 from __future__ import annotations
 
 import csv
 import io
 
+from ...results import r2
 from .. import display
 from ..common import safe_cell
 from ..words import ui_lang
@@ -31,19 +32,25 @@ def cell_text(value):
 def measure_lines(row: Row, lang: str | None, top: int | None) -> str:
     """The row's lines of the measure view, as csv_fmt._measure_rows gives them."""
     b, i = row.shared, row.i
-    memo, measures = b.memo, b.rubric.measures
+    memo, measures, a = b.memo, b.rubric.measures, b.aims
     v, batch = b.gaps.batch.values, b.gaps.batch
     head = fields((v.subjects[i], v.names[i], v.periods[i], float(batch.total[i]),
                    b.rubric.grades[int(batch.grade_index[i])].label.get(lang))) + ","
     chosen = int(b.gaps.path[0][i])
-    status, cells, rec = b.status[i], b.cells[i], b.recoverable[i]
+    rec, values, dist, pct = b.recoverable[i], a.values[i], a.distance[i], a.distance_pct[i]
     out = []
     for k, j in enumerate(b.order[i][:top]):
-        key = ("csv", j, status[j], cells[j])
-        piece = memo.get(key)
-        if piece is None:
-            piece = memo[key] = _piece(b.gap(i, j), lang, ui_lang(lang, b.rubric))
-        out.append(f"{head}{k + 1},{piece[0]},{_num(memo, rec[j])},{'true' if k < chosen else 'false'},{piece[1]}\n")
+        key = b.key(i, j)
+        t = memo.get(("csv", key))
+        if t is None:
+            t = memo[("csv", key)] = _piece(b.gap(i, j), lang, ui_lang(lang, b.rubric), key[-1])
+        if key[-1]:
+            value, d, p = values[j], dist[j], pct[j]
+            value, d, p = str(value), "" if d is None else repr(d), "" if p is None else repr(p)
+        else:
+            value, d, p = t[1], t[3], t[4]
+        out.append(f"{head}{k + 1},{t[0]},{value},{t[2]},{d},{p},{_num(memo, rec[j])},"
+                   f"{'true' if k < chosen else 'false'},{t[5]}\n")
     for j in b.excluded(i):
         key = ("csv-excluded", j)
         piece = memo.get(key)
@@ -55,12 +62,13 @@ def measure_lines(row: Row, lang: str | None, top: int | None) -> str:
     return "".join(out)
 
 
-def _piece(g, lang: str | None, ui: str) -> tuple[str, str]:
-    """(id .. distance_pct, owners) of a gap's line."""
+def _piece(g, lang: str | None, ui: str, numeric: bool) -> tuple:
+    """(id,label,status | value | unit,target,next_target | distance | distance_pct | owners) of a gap's line
+    (for a number the value, distance and % are the row's own)."""
     d, m = gap_dict(g, lang), g.result.measure
-    return (fields((d["id"], d["label"], d["status"], display.cell(m, d["value"], ui), d["unit"],
-                    display.cell(m, d["target"], ui), display.cell(m, d["next_target"], ui), d["distance"],
-                    d["distance_pct"])), fields((" ".join(d["owners"]),)))
+    return (fields((d["id"], d["label"], d["status"])), fields((display.cell(m, d["value"], ui),)),
+            fields((d["unit"], display.cell(m, d["target"], ui), display.cell(m, d["next_target"], ui))),
+            fields((d["distance"],)), fields((d["distance_pct"],)), fields((" ".join(d["owners"]),)))
 
 
 def _num(memo: dict, x: float) -> str:
@@ -68,7 +76,5 @@ def _num(memo: dict, x: float) -> str:
     key = ("r2", x)
     found = memo.get(key)
     if found is None:
-        from ...results import r2
-
-        found = memo[key] = fields((r2(x),))
+        found = memo[key] = repr(r2(x))
     return found

@@ -3,6 +3,7 @@ filled from the batch's arrays, and each gap's object joined from a template per
 cell) with the row's own numbers, the template cut from json_indent's text of the gap's dict."""
 from __future__ import annotations
 
+import itertools
 import math
 
 from ...gap_views import light
@@ -16,6 +17,8 @@ from .common import gap_dict
 MARK = "\x00\x01{}\x01\x00"
 """A text no data holds in its place, for the values a gap template leaves open (and the gap list's place)."""
 OPEN = ("rank", "score", "weight", "recoverable", "in_path")
+OPEN_NUMBER = ("rank", "value", "distance", "distance_pct", "score", "weight", "recoverable", "in_path")
+"""In the order of gap_dict's keys."""
 DEPTH = 1
 """An item of the array: the gap objects sit three levels down."""
 
@@ -31,31 +34,39 @@ def gaps_text(row: Row, lang: str | None, top: int | None) -> str:
     order = b.order[i][:top]
     if not order:
         return "[]"
-    memo, status, cells = b.memo, b.status[i], b.cells[i]
+    memo, a = b.memo, b.aims
     score, weight, rec = b.score[i], b.weight[i], b.recoverable[i]
+    values, dist, pct = a.values[i], a.distance[i], a.distance_pct[i]
     chosen = int(b.gaps.path[0][i])
     out = []
     for k, j in enumerate(order):
-        key = ("json", j, status[j], cells[j])
-        t = memo.get(key)
+        key = b.key(i, j)
+        t = memo.get(("json", key))
         if t is None:
-            t = memo[key] = template(b.gap(i, j), lang)
-        out.append(f"{t[0]}{k + 1}{t[1]}{_r2(score[j])}{t[2]}{_r2(weight[j])}{t[3]}{_r2(rec[j])}{t[4]}"
-                   f"{'true' if k < chosen else 'false'}{t[5]}")
+            t = memo[("json", key)] = template(b.gap(i, j), lang, key[-1])
+        own = (str(k + 1), _json(values[j]), _json(dist[j]), _json(pct[j])) if key[-1] else (str(k + 1),)
+        own += (_r2(score[j]), _r2(weight[j]), _r2(rec[j]), "true" if k < chosen else "false")
+        out.append("".join(itertools.chain.from_iterable(zip(t, own))) + t[-1])
     pad = "\n" + "  " * (DEPTH + 2)
     return "[" + pad + ("," + pad).join(out) + "\n" + "  " * (DEPTH + 1) + "]"
 
 
-def template(gap, lang: str | None) -> list[str]:
-    """The gap object's text in the pieces around its open values (OPEN, in order)."""
+def template(gap, lang: str | None, numeric: bool) -> list[str]:
+    """The gap object's text in the pieces around its open values (a number's value, distance and % too)."""
     d = gap_dict(gap, lang)
-    d.update({k: MARK.format(k) for k in OPEN})
+    keys = OPEN_NUMBER if numeric else OPEN
+    d.update({k: MARK.format(k) for k in keys})
     text = indented(d, 2, DEPTH + 2)
     pieces = []
-    for k in OPEN:
+    for k in keys:
         head, text = text.split(indented(MARK.format(k)), 1)
         pieces.append(head)
     return pieces + [text]
+
+
+def _json(x) -> str:
+    """A number (or None) as the JSON encoder writes it."""
+    return "null" if x is None else repr(x)
 
 
 def _r2(x: float) -> str:

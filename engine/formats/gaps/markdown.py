@@ -7,6 +7,7 @@ from ...safe_text import md, md_code
 from ..markdown import bold, row, stages_md, waivers_md
 from .. import display
 from ..words import owner_name, ui_lang, word
+from .batch import Row, units
 from .common import next_text, owners_text, path_text, target_text, to_go_text, value_text
 
 NAME = "markdown"
@@ -15,7 +16,17 @@ LIGHTS = {"green": "🟢", "yellow": "🟡", "orange": "🟠", "red": "🔴", No
 
 
 def render(reports, lang: str | None = None, by=("measure",), top: int | None = None) -> str:
-    return "\n\n".join(report_md(r, lang, by, top) for r in reports) + "\n"
+    return "".join(chunks(reports, lang, by, top))
+
+
+def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = None):
+    """The text a report at a time (reports apart by a blank line), never the whole of it held."""
+    first = True
+    for r in units(reports):
+        text = report_md(r.report() if isinstance(r, Row) else r, lang, by, top)
+        yield text if first else "\n\n" + text
+        first = False
+    yield "\n"
 
 
 def report_md(rep: GapReport, lang, by, top) -> str:
