@@ -8,6 +8,7 @@ from ..markdown import bold, row, stages_md, waivers_md
 from .. import display
 from ..words import owner_name, ui_lang, word
 from .batch import Row, units
+from .md_rows import report_text
 from .common import next_text, owners_text, path_text, target_text, to_go_text, value_text
 
 NAME = "markdown"
@@ -23,7 +24,10 @@ def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = 
     """The text a report at a time (reports apart by a blank line), never the whole of it held."""
     first = True
     for r in units(reports):
-        text = report_md(r.report() if isinstance(r, Row) else r, lang, by, top)
+        if isinstance(r, Row) and r.plain and tuple(by) == ("measure",):
+            text = report_text(r, lang, top)
+        else:
+            text = report_md(r.report() if isinstance(r, Row) else r, lang, by, top)
         yield text if first else "\n\n" + text
         first = False
     yield "\n"
