@@ -1,6 +1,6 @@
 """engine.targets.aim over a batch's number columns at once, for the gap writers (engine.formats.gaps.batch).
 
-For the methods whose next step depends on the value only through a step they have reached (STEP: bands,
+For the methods whose next step depends on the value only through a step they have reached (STEPS: bands,
 the band reached; linear, the next whole point; count and threshold, none), each (measure, status, step)
 needs aim() once; what is the row's own (the value, the distance and its %) comes from the batch's numbers,
 with the very operations aim() and engine.targets.distance do (IEEE, element by element) and r2_array.
@@ -14,7 +14,7 @@ from ... import methods
 from ...table_rows import PLAIN_NUMBER, _value as cell_value
 from ...vector.rounding import r2_array
 
-STEP = ("bands", "linear", "count", "threshold")
+
 
 
 class Aims:
@@ -22,7 +22,8 @@ class Aims:
 
     def __init__(self, batch, rubric):
         measures, v = rubric.measures, batch.values
-        self.numeric = [m.method in STEP and methods.get(m.method).CELL == "number" for m in measures]
+        kinds = [methods.get(m.method) for m in measures]
+        self.numeric = [STEPS.get(k.NAME) is not None and k.CELL == "number" for k in kinds]
         cols = [j for j, yes in enumerate(self.numeric) if yes]
         shape = v.present.shape
         self.step = np.zeros(shape, dtype=np.int64)
@@ -33,7 +34,7 @@ class Aims:
             module = methods.get(m.method)
             goal[j] = module.target(m)
             higher[j] = module.direction(m) != "lower"
-            self.step[:, j] = _steps(m, v.number[:, j], batch.measure_fraction[:, j])
+            self.step[:, j] = STEPS[module.NAME](m, v.number[:, j], batch.measure_fraction[:, j])
         x = np.where(v.present, v.number, np.nan)
         with np.errstate(invalid="ignore", divide="ignore"):
             short = np.maximum(np.where(higher[None, :], goal[None, :] - x, x - goal[None, :]), 0.0)
@@ -46,21 +47,30 @@ class Aims:
         self.steps = self.step.tolist()
 
 
-def _steps(m, x: np.ndarray, frac: np.ndarray) -> np.ndarray:
-    """What fixes the next target and the next point of ``m`` for each value."""
-    if m.method == "bands":
-        from ...methods.threshold import reaches
+def _band_steps(m, x: np.ndarray, frac: np.ndarray) -> np.ndarray:
+    """The band each value reaches (len(bands) for none): it fixes the next band."""
+    from ...methods.threshold import reaches
 
-        bands, way = m.params["bands"], m.params.get("direction", "higher")
-        out = np.full(len(x), len(bands), dtype=np.int64)
-        with np.errstate(invalid="ignore"):
-            for k in reversed(range(len(bands))):
-                out = np.where(reaches(x, bands[k]["at"], way), k, out)
-        return out
-    if m.method == "linear":
-        earned = np.nan_to_num(frac, nan=0.0) * m.points
-        return (earned + 1e-9).astype(np.int64) + 1
+    bands, way = m.params["bands"], m.params.get("direction", "higher")
+    out = np.full(len(x), len(bands), dtype=np.int64)
+    with np.errstate(invalid="ignore"):
+        for k in reversed(range(len(bands))):
+            out = np.where(reaches(x, bands[k]["at"], way), k, out)
+    return out
+
+
+def _point_steps(m, x: np.ndarray, frac: np.ndarray) -> np.ndarray:
+    """The next whole point (engine.methods.linear.next_point's step)."""
+    earned = np.nan_to_num(frac, nan=0.0) * m.points
+    return (earned + 1e-9).astype(np.int64) + 1
+
+
+def _no_steps(m, x: np.ndarray, frac: np.ndarray) -> np.ndarray:
     return np.zeros(len(x), dtype=np.int64)
+
+
+STEPS = {"bands": _band_steps, "linear": _point_steps, "count": _no_steps, "threshold": _no_steps}
+"""By method NAME: what fixes the next target and the next point of a value."""
 
 
 def _nones(x: np.ndarray) -> list:

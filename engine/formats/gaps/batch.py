@@ -17,20 +17,9 @@ from ...gaps import Gap, GapReport, analyse
 from ...results import STATUSES, MeasureResult
 from ...targets import aim
 from ...vector.gaps import BatchGaps
+from .runs import Runs
 
 MISSING_AT, EXCLUDED_AT = STATUSES.index("missing"), STATUSES.index("excluded")
-
-
-class Runs:
-    """A gap format's input as engine.outcome.Cards.runs() yields it: ("cards", [card]) or ("batch", batch, rubric)."""
-
-    def __init__(self, runs):
-        self.runs = runs
-
-    def __iter__(self):
-        """Every run's GapReports (the general path, for a format without a fast writer)."""
-        for unit in units(self):
-            yield unit.report() if isinstance(unit, Row) else unit
 
 
 def units(items):

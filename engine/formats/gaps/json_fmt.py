@@ -7,9 +7,7 @@ import itertools
 
 from ..json_fmt import items
 from ..json_indent import dumps as indented
-from .batch import Row, units
 from .common import report_dict
-from .json_rows import row_text
 
 NAME = "json"
 SUFFIX = ".json"
@@ -23,6 +21,9 @@ def render(reports, lang: str | None = None, by=("measure",), top: int | None = 
 def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = None, single: bool | None = None):
     """The JSON text a report at a time (json_fmt.items' text)."""
     from ...safe_text import json_ci
+
+    from .batch import Row, units  # numpy: not for the check path, which loads this registry
+    from .json_rows import row_text
 
     it = units(reports)
     head = list(itertools.islice(it, 2))
@@ -39,4 +40,6 @@ def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = 
 
 
 def _report(unit):
+    from .batch import Row
+
     return unit.report() if isinstance(unit, Row) else unit

@@ -7,8 +7,6 @@ from ...safe_text import md, md_code
 from ..markdown import bold, row, stages_md, waivers_md
 from .. import display
 from ..words import owner_name, ui_lang, word
-from .batch import Row, units
-from .md_rows import report_text
 from .common import next_text, owners_text, path_text, target_text, to_go_text, value_text
 
 NAME = "markdown"
@@ -23,6 +21,9 @@ def render(reports, lang: str | None = None, by=("measure",), top: int | None = 
 def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = None):
     """The text a report at a time (reports apart by a blank line), never the whole of it held."""
     first = True
+    from .batch import Row, units  # numpy: not for the check path, which loads this registry
+    from .md_rows import report_text
+
     for r in units(reports):
         if isinstance(r, Row) and r.plain and tuple(by) == ("measure",):
             text = report_text(r, lang, top)
