@@ -11,6 +11,7 @@ from types import ModuleType
 from ...registry import lookup
 
 from . import csv_fmt, json_fmt, markdown, table
+from .runs import Runs
 
 FORMATS: dict[str, ModuleType] = {m.NAME: m for m in (table, json_fmt, markdown, csv_fmt)}
 VIEWS = ("measure", "indicator", "owner")

@@ -21,6 +21,8 @@ HEAD = ("subject", "subject_name", "period", "total", "grade")
 MEASURE = HEAD + ("rank", "measure", "label", "status", "value", "unit", "target", "next_target", "distance",
                   "distance_pct", "recoverable", "in_path", "owners")
 OWNER = HEAD + ("unit", "unit_name", "role", "rank", "measure", "label", "status", "value", "target", "recoverable")
+PIECE = 1 << 16
+"""Characters of text per piece written."""
 INDICATOR = HEAD + ("group", "label", "depth", "score", "max", "pct", "light", "gaps", "recoverable")
 
 
@@ -36,12 +38,20 @@ def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
-    for rep in reports:
-        head = _head(rep, lang)
-        w.writerows([safe_cell(_cell(v)) for v in head + row] for row in rows(rep, lang, top))
-        yield buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
+    from .batch import Row, units  # numpy: not for the check path, which loads this registry
+    from .csv_rows import cell_text as _cell, measure_lines
+
+    for unit in units(reports):
+        if isinstance(unit, Row) and unit.plain and view == "measure":
+            buf.write(measure_lines(unit, lang, top))
+        else:
+            rep = unit.report() if isinstance(unit, Row) else unit
+            head = _head(rep, lang)
+            w.writerows([safe_cell(_cell(v)) for v in head + row] for row in rows(rep, lang, top))
+        if buf.tell() >= PIECE:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
     if buf.tell():
         yield buf.getvalue()
 
@@ -94,10 +104,3 @@ def _indicator_rows(rep, lang, top):
         yield (d["id"], d["label"], d["depth"], d["score"], d["max"], d["pct"], d["light"], d["gaps"],
                d["recoverable"])
 
-
-def _cell(value):
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return " ".join(map(str, value))
-    return "" if value is None else value

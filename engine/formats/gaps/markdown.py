@@ -15,7 +15,23 @@ LIGHTS = {"green": "🟢", "yellow": "🟡", "orange": "🟠", "red": "🔴", No
 
 
 def render(reports, lang: str | None = None, by=("measure",), top: int | None = None) -> str:
-    return "\n\n".join(report_md(r, lang, by, top) for r in reports) + "\n"
+    return "".join(chunks(reports, lang, by, top))
+
+
+def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = None):
+    """The text a report at a time (reports apart by a blank line), never the whole of it held."""
+    first = True
+    from .batch import Row, units  # numpy: not for the check path, which loads this registry
+    from .md_rows import report_text
+
+    for r in units(reports):
+        if isinstance(r, Row) and r.plain and tuple(by) == ("measure",):
+            text = report_text(r, lang, top)
+        else:
+            text = report_md(r.report() if isinstance(r, Row) else r, lang, by, top)
+        yield text if first else "\n\n" + text
+        first = False
+    yield "\n"
 
 
 def report_md(rep: GapReport, lang, by, top) -> str:
