@@ -8,7 +8,6 @@ from typing import List, Optional
 
 import typer
 
-from .. import gaps as analysis
 from ..formats import gaps as gap_formats
 from ..outcome import Cards
 from . import as_of as dating
@@ -53,10 +52,10 @@ def gaps(
         write(module, Cards(outcomes, tally.add), output, lang_code(lang), errc, **options)
         tally.warn()
         return summary(tally, errc)
-    reports = (analysis.analyse(card) for card in Cards(outcomes, tally.add))  # a report at a time, never all held
-    first = next(reports, None)
+    runs = Cards(outcomes, tally.add).runs()  # a long table's batch written from its arrays (formats.gaps.batch)
+    first = next(runs, None)
     if first is not None or fmt.value == "json":
-        write(module, itertools.chain([first] if first is not None else [], reports), output, lang_code(lang), errc,
-              **options)
+        write(module, gap_formats.Runs(itertools.chain([first] if first is not None else [], runs)), output,
+              lang_code(lang), errc, **options)
     tally.warn()
     return summary(tally, errc)

@@ -11,7 +11,7 @@ from ... import waivers
 from .. import display
 from ..common import safe_cell
 from ..words import owner_name, ui_lang
-from .common import gap_dict, report_dict
+from .common import cell_text as _cell, gap_dict, report_dict
 
 NAME = "csv"
 SUFFIX = ".csv"
@@ -39,7 +39,7 @@ def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = 
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(columns)
     from .batch import Row, units  # numpy: not for the check path, which loads this registry
-    from .csv_rows import cell_text as _cell, measure_lines
+    from .csv_rows import measure_lines
 
     for unit in units(reports):
         if isinstance(unit, Row) and unit.plain and view == "measure":

@@ -11,7 +11,7 @@ from .. import display
 from ..common import safe_cell
 from ..words import ui_lang
 from .batch import Row
-from .common import gap_dict
+from .common import cell_text, gap_dict
 
 
 def fields(cells) -> str:
@@ -19,14 +19,6 @@ def fields(cells) -> str:
     buf = io.StringIO()
     csv.writer(buf, lineterminator="").writerow(["", *(safe_cell(cell_text(c)) for c in cells)])
     return buf.getvalue()[1:]
-
-
-def cell_text(value):
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return " ".join(map(str, value))
-    return "" if value is None else value
 
 
 def measure_lines(row: Row, lang: str | None, top: int | None) -> str:
