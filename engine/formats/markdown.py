@@ -33,7 +33,11 @@ class Raw(str):
 
 def row(*cells) -> str:
     """A table row, every cell escaped but a Raw one."""
-    return "| " + " | ".join(c if isinstance(c, Raw) else _md(c) if type(c) is str else md(c) for c in cells) + " |"
+    return "| " + " | ".join(c if isinstance(c, Raw) else _cell(c) for c in cells) + " |"
+
+
+def _cell(c) -> str:
+    return _md(c) if type(c) is str else md(c)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -70,10 +74,32 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
         lines.append(row(g.id, g.group.label.get(lang), num(g.score), num(g.max), pct))
     lines += ["", row(*(word(k, ui) for k in ("id", "measure", "value", "score", "max", "status"))),
               "|---|---|--:|--:|--:|---|"]
-    for m in card.measures:
-        lines.append(row(m.id, m.measure.label.get(lang), display.value(m.measure, m.value, ui), num(m.score),
-                         num(m.max), display.status(m.status, ui)))
+    lines += [measure_row(m, ui, lang) for m in card.measures]
     return "\n".join(lines + waivers_md(card, lang) + panels_md(card, lang))
+
+
+def measure_row(m, ui: str, lang: str | None) -> str:
+    """row(id, label, value, score, max, status) of one measure, its id and label cells made once per run."""
+    return (_named(m.measure, lang) + _cell(display.value(m.measure, m.value, ui)) + " | " + _cell(num(m.score))
+            + " | " + _cell(num(m.max)) + _status(m.status, ui))
+
+
+_NAMED: dict = {}
+"""(id of a measure, lang) -> (the measure, '| id | label | '): the measure is held, so its id is never another's."""
+
+
+def _named(meas, lang: str | None) -> str:
+    hit = _NAMED.get((id(meas), lang))
+    if hit is None or hit[0] is not meas:
+        if len(_NAMED) > 1 << 14:
+            _NAMED.clear()
+        hit = _NAMED[(id(meas), lang)] = (meas, f"| {_cell(meas.id)} | {_cell(meas.label.get(lang))} | ")
+    return hit[1]
+
+
+@lru_cache(maxsize=256)
+def _status(status: str, ui: str) -> str:
+    return f" | {_cell(display.status(status, ui))} |"
 
 
 def waivers_md(card: Scorecard, lang: str | None = None) -> list[str]:

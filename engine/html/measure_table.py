@@ -2,6 +2,8 @@
 status, owners, evidence and note; sortable and filterable by the inline script, a plain table without it."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import methods, waivers
 from ..formats import display
 from ..formats.common import num
@@ -48,21 +50,45 @@ def waived(card: Scorecard, ui: str, lang: str | None) -> str:
 
 def row(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:
     """One <tr>; data-v holds the sort key of a numeric cell, data-status the row's status."""
-    meas, entry = m.measure, m.entry
-    order = STATUSES.index(m.status) if m.status in STATUSES else len(STATUSES)
+    entry = m.entry
+    named, target, owners = fixed_cells(m.measure, rubric, ui, lang)
     cells = [
-        f'<td class="id">{esc(m.id)}</td>',
-        f"<td>{esc(meas.label.get(lang))}</td>",
+        named,
         f'<td class="n"{_key(m.value, entry is None)}>{esc(value_text(m, ui))}</td>',
         f'<td class="s">{esc("" if entry is None else display.written(entry.raw, ui))}</td>',
-        f"<td>{esc(target_text(m, ui))}</td>",
+        target,
         f'<td class="n"{_key(m.score)}>{esc(score_text(m))}</td>',
-        f'<td data-v="{order}"><span class="st st-{m.status}">{esc(display.status(m.status, ui))}</span></td>',
-        f"<td>{owners_html(m, rubric, ui, lang)}</td>",
+        status_cell(m.status, ui),
+        owners,
         f'<td class="s">{"<br>".join(esc(e) for e in (entry.evidence if entry else ()))}</td>',
         f'<td class="s">{esc(entry.note if entry else "")}</td>',
     ]
     return f'<tr data-status="{m.status}">{"".join(cells)}</tr>'
+
+
+_FIXED: dict = {}
+"""(ids of a measure and its rubric, ui, lang) -> (the measure, the rubric, its fixed cells): the thousands of
+reports of a long table share them (the objects are held, so an id is never another's)."""
+
+
+def fixed_cells(meas, rubric: Rubric, ui: str, lang: str | None) -> tuple[str, str, str]:
+    """The cells of a measure's row that depend on the rubric only: id and label, target, owners."""
+    key = (id(meas), id(rubric), ui, lang)
+    hit = _FIXED.get(key)
+    if hit is None or hit[0] is not meas or hit[1] is not rubric:
+        if len(_FIXED) > 1 << 14:
+            _FIXED.clear()
+        cells = (f'<td class="id">{esc(meas.id)}</td><td>{esc(meas.label.get(lang))}</td>',
+                 f"<td>{esc(measure_target(meas, ui))}</td>", f"<td>{measure_owners(meas, rubric, ui, lang)}</td>")
+        hit = _FIXED[key] = (meas, rubric, cells)
+    return hit[2]
+
+
+@lru_cache(maxsize=256)
+def status_cell(status: str, ui: str) -> str:
+    """The status cell: sorted by the status's place in STATUSES (an unknown one last)."""
+    order = STATUSES.index(status) if status in STATUSES else len(STATUSES)
+    return f'<td data-v="{order}"><span class="st st-{status}">{esc(display.status(status, ui))}</span></td>'
 
 
 def _key(x, missing: bool = False) -> str:
@@ -82,7 +108,11 @@ def value_text(m: MeasureResult, ui: str) -> str:
 
 def target_text(m: MeasureResult, ui: str) -> str:
     """What earns full marks ('≥95%', '是', 'A'); for a modifier its points per item and cap."""
-    meas = m.measure
+    return measure_target(m.measure, ui)
+
+
+def measure_target(meas, ui: str) -> str:
+    """target_text of a measure (it depends on nothing else)."""
     if meas.is_modifier:
         return _per_item(meas, methods.get(meas.method).SIGN, ui)
     return display.target(meas, methods.get(meas.method).target(meas), ui)
@@ -110,7 +140,12 @@ def score_text(m: MeasureResult) -> str:
 
 def owners_html(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:
     """The lead unit in bold, then the co-owners, by name."""
-    names = [esc(owner_name(rubric, u, lang or ui)) for u in m.measure.owners]
+    return measure_owners(m.measure, rubric, ui, lang)
+
+
+def measure_owners(meas, rubric: Rubric, ui: str, lang: str | None) -> str:
+    """owners_html of a measure."""
+    names = [esc(owner_name(rubric, u, lang or ui)) for u in meas.owners]
     if not names:
         return "—"
     return "<b>" + names[0] + "</b>" + "".join(("、" if ui == "zh" else ", ") + n for n in names[1:])
