@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import panels as campaign, waivers
+from ..html.memo import Memo
 from ..results import Scorecard
 from ..safe_text import md, md_code
 from . import display
@@ -79,22 +80,14 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
 
 
 def measure_row(m, ui: str, lang: str | None) -> str:
-    """row(id, label, value, score, max, status) of one measure, its id and label cells made once per run."""
-    return (_named(m.measure, lang) + _cell(display.value(m.measure, m.value, ui)) + " | " + _cell(num(m.score))
-            + " | " + _cell(num(m.max)) + _status(m.status, ui))
+    """row(id, label, value, score, max, status) of one measure, each piece made once per run (engine.html.memo)."""
+    meas = m.measure
+    return _named((meas,), lang) + _value((meas,), m.value, ui) + _points((), m.score, m.max) + _status(m.status, ui)
 
 
-_NAMED: dict = {}
-"""(id of a measure, lang) -> (the measure, '| id | label | '): the measure is held, so its id is never another's."""
-
-
-def _named(meas, lang: str | None) -> str:
-    hit = _NAMED.get((id(meas), lang))
-    if hit is None or hit[0] is not meas:
-        if len(_NAMED) > 1 << 14:
-            _NAMED.clear()
-        hit = _NAMED[(id(meas), lang)] = (meas, f"| {_cell(meas.id)} | {_cell(meas.label.get(lang))} | ")
-    return hit[1]
+_named = Memo(lambda meas, lang: f"| {_cell(meas.id)} | {_cell(meas.label.get(lang))} | ")
+_value = Memo(lambda meas, v, ui: _cell(display.value(meas, v, ui)))
+_points = Memo(lambda score, top: f" | {_cell(num(score))} | {_cell(num(top))}")
 
 
 @lru_cache(maxsize=256)

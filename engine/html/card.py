@@ -14,7 +14,8 @@ from .page import esc
 from .words import w
 
 
-def render(card: Scorecard, lang: str | None = None, index_href: str | None = None, rep: GapReport | None = None) -> str:
+def render(card: Scorecard, lang: str | None = None, index_href: str | None = None,
+           rep: GapReport | None = None) -> str:
     """The complete, self-contained HTML document of one scorecard (``rep``: its gap report, when already made)."""
     return page.document(title(card, lang), article(card, lang, index_href, rep), ui_lang(lang, card.rubric))
 

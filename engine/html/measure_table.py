@@ -11,6 +11,7 @@ from ..formats.words import owner_name
 from ..methods._common import is_number
 from ..model import Rubric
 from ..results import STATUSES, MeasureResult, Scorecard
+from .memo import Memo
 from .page import esc
 from .words import w
 
@@ -50,38 +51,26 @@ def waived(card: Scorecard, ui: str, lang: str | None) -> str:
 
 def row(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:
     """One <tr>; data-v holds the sort key of a numeric cell, data-status the row's status."""
-    entry = m.entry
-    named, target, owners = fixed_cells(m.measure, rubric, ui, lang)
-    cells = [
-        named,
-        f'<td class="n"{_key(m.value, entry is None)}>{esc(value_text(m, ui))}</td>',
-        f'<td class="s">{esc("" if entry is None else display.written(entry.raw, ui))}</td>',
-        target,
-        f'<td class="n"{_key(m.score)}>{esc(score_text(m))}</td>',
-        status_cell(m.status, ui),
-        owners,
-        f'<td class="s">{"<br>".join(esc(e) for e in (entry.evidence if entry else ()))}</td>',
-        f'<td class="s">{esc(entry.note if entry else "")}</td>',
-    ]
-    return f'<tr data-status="{m.status}">{"".join(cells)}</tr>'
+    entry, meas = m.entry, m.measure
+    if entry is None:
+        value, written, evidence, note = _value_cell((meas,), None, False, True, ui), "", "", ""
+    else:
+        value = _value_cell((meas,), m.value, bool(entry.approximate), False, ui)
+        written, note = esc(display.written(entry.raw, ui)), esc(entry.note)
+        evidence = "<br>".join(esc(e) for e in entry.evidence) if entry.evidence else ""
+    return (f'<tr data-status="{m.status}">{fixed_cells((meas, rubric), ui, lang)}{value}<td class="s">{written}</td>'
+            f'{_target_cell((meas,), ui)}{_score_cell((meas,), m.score, m.max)}{status_cell(m.status, ui)}'
+            f'{_owners_cell((meas, rubric), ui, lang)}<td class="s">{evidence}</td><td class="s">{note}</td></tr>')
 
 
-_FIXED: dict = {}
-"""(ids of a measure and its rubric, ui, lang) -> (the measure, the rubric, its fixed cells): the thousands of
-reports of a long table share them (the objects are held, so an id is never another's)."""
-
-
-def fixed_cells(meas, rubric: Rubric, ui: str, lang: str | None) -> tuple[str, str, str]:
-    """The cells of a measure's row that depend on the rubric only: id and label, target, owners."""
-    key = (id(meas), id(rubric), ui, lang)
-    hit = _FIXED.get(key)
-    if hit is None or hit[0] is not meas or hit[1] is not rubric:
-        if len(_FIXED) > 1 << 14:
-            _FIXED.clear()
-        cells = (f'<td class="id">{esc(meas.id)}</td><td>{esc(meas.label.get(lang))}</td>',
-                 f"<td>{esc(measure_target(meas, ui))}</td>", f"<td>{measure_owners(meas, rubric, ui, lang)}</td>")
-        hit = _FIXED[key] = (meas, rubric, cells)
-    return hit[2]
+fixed_cells = Memo(lambda meas, rubric, ui, lang:
+                   f'<td class="id">{esc(meas.id)}</td><td>{esc(meas.label.get(lang))}</td>')
+"""The id and label cells of a measure's row."""
+_target_cell = Memo(lambda meas, ui: f"<td>{esc(measure_target(meas, ui))}</td>")
+_owners_cell = Memo(lambda meas, rubric, ui, lang: f"<td>{measure_owners(meas, rubric, ui, lang)}</td>")
+_value_cell = Memo(lambda meas, v, approximate, missing, ui: f'<td class="n"{_key(v, missing)}>'
+                   f"{esc(shown_value(meas, v, approximate, missing, ui))}</td>")
+_score_cell = Memo(lambda meas, score, top: f'<td class="n"{_key(score)}>{esc(measure_score(meas, score, top))}</td>')
 
 
 @lru_cache(maxsize=256)
@@ -100,10 +89,16 @@ def _key(x, missing: bool = False) -> str:
 
 def value_text(m: MeasureResult, ui: str) -> str:
     """The value as people write it ('13.6万', '是', '4 5 4', an option's label); '—' when not reported."""
-    if m.entry is None:
+    entry = m.entry
+    return shown_value(m.measure, m.value, entry is not None and bool(entry.approximate), entry is None, ui)
+
+
+def shown_value(meas, v, approximate: bool, missing: bool, ui: str) -> str:
+    """value_text of a measure's value (approximate: written '约120'; missing: not reported)."""
+    if missing:
         return "—"
-    text = display.value(m.measure, m.value, ui)
-    return (w("approx", ui) + text) if m.entry.approximate else text
+    text = display.value(meas, v, ui)
+    return (w("approx", ui) + text) if approximate else text
 
 
 def target_text(m: MeasureResult, ui: str) -> str:
@@ -130,12 +125,17 @@ def _per_item(meas, sign: str | None, ui: str) -> str:
 
 def score_text(m: MeasureResult) -> str:
     """'1.5 / 2' for a base measure; '+2' or '−1' for a bonus or deduction that fired; '—' otherwise."""
-    if not m.measure.is_modifier:
-        return f"{num(m.score)} / {num(m.max)}"
-    sign = methods.get(m.measure.method).SIGN
-    if sign is None or not m.score:
+    return measure_score(m.measure, m.score, m.max)
+
+
+def measure_score(meas, score: float, top: float) -> str:
+    """score_text of a measure's score and max."""
+    if not meas.is_modifier:
+        return f"{num(score)} / {num(top)}"
+    sign = methods.get(meas.method).SIGN
+    if sign is None or not score:
         return "—"
-    return sign + num(m.score)
+    return sign + num(score)
 
 
 def owners_html(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:
