@@ -59,10 +59,22 @@ def files(cards: list[Scorecard], lang: str | None = None, suffixes: frozenset[s
     want = (lambda suffix: True) if suffixes is None else suffixes.__contains__
     stems = card_stems(cards)
     for card, name in zip(cards, stems):
-        yield from card_files(card, name, lang, want)
-        home = "../" * name.count("/") + "index.html" if len(cards) > 1 else None
-        if want(".html"):
-            yield ReportFile(PurePosixPath(f"{name}.html"), html_card.render(card, lang, home), "html", card)
+        yield from card_set(card, name, lang, want, len(cards) > 1)
+    yield from set_files(cards, stems, lang, want)
+
+
+def card_set(card: Scorecard, name: str, lang: str | None, want, linked: bool) -> list[ReportFile]:
+    """One scorecard's files: card_files and its HTML report (``linked``: with a link back to index.html)."""
+    rep = gaps.analyse(card)
+    out = card_files(card, name, lang, want, rep)
+    if want(".html"):
+        home = "../" * name.count("/") + "index.html" if linked else None
+        out.append(ReportFile(PurePosixPath(f"{name}.html"), html_card.render(card, lang, home, rep), "html", card))
+    return out
+
+
+def set_files(cards: list[Scorecard], stems: list[str], lang: str | None, want):
+    """The files of the set as a whole: the comparison and (for several scorecards) index.html."""
     kept = [m for m in compare_formats.FORMATS.values() if m.NAME != "table" and want(m.SUFFIX)]
     comparisons = compare.compare(cards) if kept else None
     for m in kept:
@@ -88,10 +100,10 @@ def campaign(cards: list[Scorecard]):
     return progress.progress(progress.filing_of(c) for c in cards if progress.has_units(c))
 
 
-def card_files(card: Scorecard, stem: str, lang: str | None, want=lambda suffix: True) -> list[ReportFile]:
+def card_files(card: Scorecard, stem: str, lang: str | None, want=lambda suffix: True, rep=None) -> list[ReportFile]:
     """score.* and gaps.* (every view) for one scorecard, plus the units' task lists as CSV (those whose
-    suffix ``want`` keeps)."""
-    rep = gaps.analyse(card)
+    suffix ``want`` keeps; ``rep``: its gap report, when already made)."""
+    rep = gaps.analyse(card) if rep is None else rep
     files = [ReportFile(PurePosixPath(f"{stem}.score{m.SUFFIX}"), m.render([card], lang), "score", card)
              for m in formats.FORMATS.values() if m.NAME not in ("table", "html") and want(m.SUFFIX)]
     files += [ReportFile(PurePosixPath(f"{stem}.gaps{m.SUFFIX}"), m.render([rep], lang, gap_formats.VIEWS), "gaps",

@@ -15,6 +15,7 @@ import os
 import secrets
 import shutil
 import stat
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import io
@@ -25,7 +26,9 @@ STAGING = ".scorecard-staging-"
 
 def write_set(folder: Path, files) -> None:
     """Put exactly these files (relative path, content; a list, or an iterable made as it is read, so a set of
-    thousands of reports is never held whole) in folder, replacing the engine's previous set."""
+    thousands of reports is never held whole) in folder, replacing the engine's previous set. ``files`` may
+    instead be a function that is given the set's Stage, puts every file through it (worker processes may share
+    the work) and returns the relative paths staged, in the order they are to be moved in."""
     folder = Path(folder)
     check_folder(folder)
     if isinstance(files, list):
@@ -37,7 +40,9 @@ def write_set(folder: Path, files) -> None:
     staging = folder / f"{STAGING}{os.getpid()}-{secrets.token_hex(4)}"
     io._cleanup_on_term(staging)
     try:
-        _commit(folder, staging, _stage(folder, staging, files))
+        stage = Stage.make(folder, staging)
+        staged = list(files(stage)) if callable(files) else [stage.put(rel, data) for rel, data in files]
+        _commit(folder, staging, staged)
     except BaseException:
         if created:
             shutil.rmtree(staging, ignore_errors=True)
@@ -73,29 +78,45 @@ def _check_target(folder: Path, rel: PurePosixPath) -> None:
     io.guard(folder / rel, stdout_hint=False)
 
 
-def _stage(folder: Path, staging: Path, files) -> list[PurePosixPath]:
-    """Write every file below staging (each target checked first: nothing is moved in before all are staged);
-    UsageError (disk full, read-only, ...) names the file it was for. The files staged, in order."""
-    try:
-        os.mkdir(staging, 0o700)
-    except OSError as e:
-        raise io.failure(folder, e) from None
-    mode = 0o666 & ~io._umask()
-    staged = []
-    for rel, data in files:
-        _check_target(folder, rel)
-        staged.append(rel)
-        path = staging.joinpath(*rel.parts)
+@dataclass(frozen=True)
+class Stage:
+    """The hidden folder a set is written into before it is moved in; ``put`` may be called from forked worker
+    processes (each file is its own, every folder below the staging folder made if absent, never the staging
+    folder itself: once it is gone, a late worker's file fails instead of making it again)."""
+
+    folder: Path
+    path: Path
+    mode: int
+
+    @classmethod
+    def make(cls, folder: Path, staging: Path) -> "Stage":
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+            os.mkdir(staging, 0o700)
+        except OSError as e:
+            raise io.failure(folder, e) from None
+        return cls(folder, staging, 0o666 & ~io._umask())
+
+    def put(self, rel: PurePosixPath, data: bytes) -> PurePosixPath:
+        """Write one file of the set below staging, its target checked first (nothing is moved in before all are
+        staged); UsageError (disk full, read-only, ...) names the file it was for. Returns rel."""
+        _check_target(self.folder, rel)
+        try:
+            here = self.path
+            for part in rel.parts[:-1]:
+                here = here / part
+                try:
+                    os.mkdir(here)
+                except FileExistsError:
+                    pass
+            fd = os.open(here / rel.parts[-1], os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                         self.mode)
             try:
                 io.write_all(fd, data)
             finally:
                 os.close(fd)
         except OSError as e:
-            raise io.failure(folder / rel, e) from None
-    return staged
+            raise io.failure(self.folder / rel, e) from None
+        return rel
 
 
 def _commit(folder: Path, staging: Path, new: list[PurePosixPath]) -> None:

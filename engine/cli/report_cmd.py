@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from .. import report_write
+from .. import report_parallel, report_write
 from ..outcome import Cards
 from ..safe_text import text
 from . import as_of as dating, report_formats
@@ -53,16 +53,26 @@ def report(
     cards = list(Cards(dating.dated(run(paths, rubric, rubrics_dir, long), as_of, False), tally.add))
     tally.warn()
     files: list = []  # what was written, without its text: the set is written as it is made
-
-    def made(chosen):
-        for f in chosen:
-            files.append(replace(f, text=""))
-            yield f.path, f.data
     if cards:
-        report_write.write_set(output, made(report_formats.files(cards, lang_code(lang), formats)))
+        report_write.write_set(output, _contents(cards, lang_code(lang), formats, files.append))
     if files:
         out_console().print(written_table(files, output, voice()))
     return summary(tally, errc)
+
+
+def _contents(cards: list, lang: Optional[str], formats: tuple[str, ...], seen):
+    """What engine.report_write.write_set writes: the usual set's files rendered and staged on worker processes
+    (engine.report_parallel), or with docx or pdf every file made here; ``seen`` is told of each (without its
+    text) for the table of what was written."""
+    if not {"docx", "pdf"} & set(formats):
+        chosen = frozenset(report_formats.SET[f] for f in formats)
+        return report_parallel.staged(cards, lang, None if len(chosen) == len(report_formats.SET) else chosen, seen)
+
+    def made(chosen):
+        for f in chosen:
+            seen(replace(f, text=""))
+            yield f.path, f.data
+    return made(report_formats.files(cards, lang, formats))
 
 
 SCREENFUL = 20

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .. import panels as campaign, waivers
+from ..html.memo import Memo
 from ..results import Scorecard
 from ..safe_text import md, md_code
 from . import display
@@ -33,7 +34,11 @@ class Raw(str):
 
 def row(*cells) -> str:
     """A table row, every cell escaped but a Raw one."""
-    return "| " + " | ".join(c if isinstance(c, Raw) else _md(c) if type(c) is str else md(c) for c in cells) + " |"
+    return "| " + " | ".join(c if isinstance(c, Raw) else _cell(c) for c in cells) + " |"
+
+
+def _cell(c) -> str:
+    return _md(c) if type(c) is str else md(c)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -70,10 +75,24 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
         lines.append(row(g.id, g.group.label.get(lang), num(g.score), num(g.max), pct))
     lines += ["", row(*(word(k, ui) for k in ("id", "measure", "value", "score", "max", "status"))),
               "|---|---|--:|--:|--:|---|"]
-    for m in card.measures:
-        lines.append(row(m.id, m.measure.label.get(lang), display.value(m.measure, m.value, ui), num(m.score),
-                         num(m.max), display.status(m.status, ui)))
+    lines += [measure_row(m, ui, lang) for m in card.measures]
     return "\n".join(lines + waivers_md(card, lang) + panels_md(card, lang))
+
+
+def measure_row(m, ui: str, lang: str | None) -> str:
+    """row(id, label, value, score, max, status) of one measure, each piece made once per run (engine.html.memo)."""
+    meas = m.measure
+    return _named((meas,), lang) + _value((meas,), m.value, ui) + _points((), m.score, m.max) + _status(m.status, ui)
+
+
+_named = Memo(lambda meas, lang: f"| {_cell(meas.id)} | {_cell(meas.label.get(lang))} | ")
+_value = Memo(lambda meas, v, ui: _cell(display.value(meas, v, ui)))
+_points = Memo(lambda score, top: f" | {_cell(num(score))} | {_cell(num(top))}")
+
+
+@lru_cache(maxsize=256)
+def _status(status: str, ui: str) -> str:
+    return f" | {_cell(display.status(status, ui))} |"
 
 
 def waivers_md(card: Scorecard, lang: str | None = None) -> list[str]:

@@ -14,9 +14,10 @@ from .page import esc
 from .words import w
 
 
-def render(card: Scorecard, lang: str | None = None, index_href: str | None = None) -> str:
-    """The complete, self-contained HTML document of one scorecard."""
-    return page.document(title(card, lang), article(card, lang, index_href), ui_lang(lang, card.rubric))
+def render(card: Scorecard, lang: str | None = None, index_href: str | None = None,
+           rep: GapReport | None = None) -> str:
+    """The complete, self-contained HTML document of one scorecard (``rep``: its gap report, when already made)."""
+    return page.document(title(card, lang), article(card, lang, index_href, rep), ui_lang(lang, card.rubric))
 
 
 def title(card: Scorecard, lang: str | None) -> str:
@@ -24,9 +25,10 @@ def title(card: Scorecard, lang: str | None) -> str:
     return f"{sub.subject_name} · {sub.period} · {card.rubric.title.get(lang)}"
 
 
-def article(card: Scorecard, lang: str | None = None, index_href: str | None = None) -> str:
+def article(card: Scorecard, lang: str | None = None, index_href: str | None = None,
+            rep: GapReport | None = None) -> str:
     """The report as an <article> (several can share one page: `score --format html`)."""
-    ui, rep = ui_lang(lang, card.rubric), analyse(card)
+    ui, rep = ui_lang(lang, card.rubric), analyse(card) if rep is None else rep
     back = f'<p class="crumb"><a href="{esc(index_href)}">{esc(w("back", ui))}</a></p>' if index_href else ""
     parts = [back, header(card, ui, lang), veto(card, ui, lang), stats(rep, ui),
              "" if card.vetoed else f'<p class="next">{esc(path_text(rep, ui))}</p>', whatif.panel(rep, ui, lang),

@@ -2,6 +2,8 @@
 status, owners, evidence and note; sortable and filterable by the inline script, a plain table without it."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import methods, waivers
 from ..formats import display
 from ..formats.common import num
@@ -9,6 +11,7 @@ from ..formats.words import owner_name
 from ..methods._common import is_number
 from ..model import Rubric
 from ..results import STATUSES, MeasureResult, Scorecard
+from .memo import Memo
 from .page import esc
 from .words import w
 
@@ -48,21 +51,33 @@ def waived(card: Scorecard, ui: str, lang: str | None) -> str:
 
 def row(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:
     """One <tr>; data-v holds the sort key of a numeric cell, data-status the row's status."""
-    meas, entry = m.measure, m.entry
-    order = STATUSES.index(m.status) if m.status in STATUSES else len(STATUSES)
-    cells = [
-        f'<td class="id">{esc(m.id)}</td>',
-        f"<td>{esc(meas.label.get(lang))}</td>",
-        f'<td class="n"{_key(m.value, entry is None)}>{esc(value_text(m, ui))}</td>',
-        f'<td class="s">{esc("" if entry is None else display.written(entry.raw, ui))}</td>',
-        f"<td>{esc(target_text(m, ui))}</td>",
-        f'<td class="n"{_key(m.score)}>{esc(score_text(m))}</td>',
-        f'<td data-v="{order}"><span class="st st-{m.status}">{esc(display.status(m.status, ui))}</span></td>',
-        f"<td>{owners_html(m, rubric, ui, lang)}</td>",
-        f'<td class="s">{"<br>".join(esc(e) for e in (entry.evidence if entry else ()))}</td>',
-        f'<td class="s">{esc(entry.note if entry else "")}</td>',
-    ]
-    return f'<tr data-status="{m.status}">{"".join(cells)}</tr>'
+    entry, meas = m.entry, m.measure
+    if entry is None:
+        value, written, evidence, note = _value_cell((meas,), None, False, True, ui), "", "", ""
+    else:
+        value = _value_cell((meas,), m.value, bool(entry.approximate), False, ui)
+        written, note = esc(display.written(entry.raw, ui)), esc(entry.note)
+        evidence = "<br>".join(esc(e) for e in entry.evidence) if entry.evidence else ""
+    return (f'<tr data-status="{m.status}">{fixed_cells((meas, rubric), ui, lang)}{value}<td class="s">{written}</td>'
+            f'{_target_cell((meas,), ui)}{_score_cell((meas,), m.score, m.max)}{status_cell(m.status, ui)}'
+            f'{_owners_cell((meas, rubric), ui, lang)}<td class="s">{evidence}</td><td class="s">{note}</td></tr>')
+
+
+fixed_cells = Memo(lambda meas, rubric, ui, lang:
+                   f'<td class="id">{esc(meas.id)}</td><td>{esc(meas.label.get(lang))}</td>')
+"""The id and label cells of a measure's row."""
+_target_cell = Memo(lambda meas, ui: f"<td>{esc(measure_target(meas, ui))}</td>")
+_owners_cell = Memo(lambda meas, rubric, ui, lang: f"<td>{measure_owners(meas, rubric, ui, lang)}</td>")
+_value_cell = Memo(lambda meas, v, approximate, missing, ui: f'<td class="n"{_key(v, missing)}>'
+                   f"{esc(shown_value(meas, v, approximate, missing, ui))}</td>")
+_score_cell = Memo(lambda meas, score, top: f'<td class="n"{_key(score)}>{esc(measure_score(meas, score, top))}</td>')
+
+
+@lru_cache(maxsize=256)
+def status_cell(status: str, ui: str) -> str:
+    """The status cell: sorted by the status's place in STATUSES (an unknown one last)."""
+    order = STATUSES.index(status) if status in STATUSES else len(STATUSES)
+    return f'<td data-v="{order}"><span class="st st-{status}">{esc(display.status(status, ui))}</span></td>'
 
 
 def _key(x, missing: bool = False) -> str:
@@ -74,15 +89,25 @@ def _key(x, missing: bool = False) -> str:
 
 def value_text(m: MeasureResult, ui: str) -> str:
     """The value as people write it ('13.6万', '是', '4 5 4', an option's label); '—' when not reported."""
-    if m.entry is None:
+    entry = m.entry
+    return shown_value(m.measure, m.value, entry is not None and bool(entry.approximate), entry is None, ui)
+
+
+def shown_value(meas, v, approximate: bool, missing: bool, ui: str) -> str:
+    """value_text of a measure's value (approximate: written '约120'; missing: not reported)."""
+    if missing:
         return "—"
-    text = display.value(m.measure, m.value, ui)
-    return (w("approx", ui) + text) if m.entry.approximate else text
+    text = display.value(meas, v, ui)
+    return (w("approx", ui) + text) if approximate else text
 
 
 def target_text(m: MeasureResult, ui: str) -> str:
     """What earns full marks ('≥95%', '是', 'A'); for a modifier its points per item and cap."""
-    meas = m.measure
+    return measure_target(m.measure, ui)
+
+
+def measure_target(meas, ui: str) -> str:
+    """target_text of a measure (it depends on nothing else)."""
     if meas.is_modifier:
         return _per_item(meas, methods.get(meas.method).SIGN, ui)
     return display.target(meas, methods.get(meas.method).target(meas), ui)
@@ -100,17 +125,27 @@ def _per_item(meas, sign: str | None, ui: str) -> str:
 
 def score_text(m: MeasureResult) -> str:
     """'1.5 / 2' for a base measure; '+2' or '−1' for a bonus or deduction that fired; '—' otherwise."""
-    if not m.measure.is_modifier:
-        return f"{num(m.score)} / {num(m.max)}"
-    sign = methods.get(m.measure.method).SIGN
-    if sign is None or not m.score:
+    return measure_score(m.measure, m.score, m.max)
+
+
+def measure_score(meas, score: float, top: float) -> str:
+    """score_text of a measure's score and max."""
+    if not meas.is_modifier:
+        return f"{num(score)} / {num(top)}"
+    sign = methods.get(meas.method).SIGN
+    if sign is None or not score:
         return "—"
-    return sign + num(m.score)
+    return sign + num(score)
 
 
 def owners_html(m: MeasureResult, rubric: Rubric, ui: str, lang: str | None) -> str:
     """The lead unit in bold, then the co-owners, by name."""
-    names = [esc(owner_name(rubric, u, lang or ui)) for u in m.measure.owners]
+    return measure_owners(m.measure, rubric, ui, lang)
+
+
+def measure_owners(meas, rubric: Rubric, ui: str, lang: str | None) -> str:
+    """owners_html of a measure."""
+    names = [esc(owner_name(rubric, u, lang or ui)) for u in meas.owners]
     if not names:
         return "—"
     return "<b>" + names[0] + "</b>" + "".join(("、" if ui == "zh" else ", ") + n for n in names[1:])
