@@ -48,13 +48,14 @@ def _card_rows(card, lang):
         d = measure_dict(m, lang, sub.waivers.get(m.id))
         w = d.get("waiver") or {}
         row = (sub.subject_id, sub.subject_name, sub.period, d["id"], d["label"], d["method"],
-               _cell(d["value"]), d["score"], d["max"], d["status"], d["gap"], d["recoverable"],
+               cell_text(d["value"]), d["score"], d["max"], d["status"], d["gap"], d["recoverable"],
                " ".join(d["owners"]), card.total, card.grade.label.get(lang), w.get("reason", ""),
                w.get("approved_by", ""), w.get("expires") or "", cover)
         yield [safe_cell(v) for v in row]
 
 
-def _cell(value):
+def cell_text(value):
+    """A value as a CSV cell: true/false, ratings separated by spaces, '' for none (score's and gaps' CSV)."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):

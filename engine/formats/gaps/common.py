@@ -126,12 +126,3 @@ def report_dict(rep: GapReport, lang: str | None = None, top: int | None = None)
                           "score": r2(i.result.score), "max": r2(i.result.max), "pct": r2(i.pct), "light": i.light,
                           "recoverable": r2(i.recoverable), "gaps": i.gaps} for i in rep.indicators],
     }
-
-
-def cell_text(value):
-    """A gap value as a CSV cell: true/false, ratings separated by spaces, '' for none."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return " ".join(map(str, value))
-    return "" if value is None else value

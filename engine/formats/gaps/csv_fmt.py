@@ -11,7 +11,8 @@ from ... import waivers
 from .. import display
 from ..common import safe_cell
 from ..words import owner_name, ui_lang
-from .common import cell_text as _cell, gap_dict, report_dict
+from ..csv_fmt import cell_text as _cell
+from .common import gap_dict, report_dict
 
 NAME = "csv"
 SUFFIX = ".csv"

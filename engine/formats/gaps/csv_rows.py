@@ -11,7 +11,8 @@ from .. import display
 from ..common import safe_cell
 from ..words import ui_lang
 from .batch import Row
-from .common import cell_text, gap_dict
+from ..csv_fmt import cell_text
+from .common import gap_dict
 
 
 def fields(cells) -> str:

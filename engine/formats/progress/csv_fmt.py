@@ -9,7 +9,7 @@ import csv
 import io
 
 from ..common import safe_cell
-from ..gaps.common import cell_text as _cell
+from ..csv_fmt import cell_text as _cell
 from .common import progress_dict
 
 NAME = "csv"
