@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:  # the nodes of libyaml's path: this module is imported without PyYAML (engine.yamlfast)
+    import yaml
 
 MAX_NUMBER = 1e15
 """Larger numbers are refused: nothing assessed here is that large, and bigger ones overflow."""

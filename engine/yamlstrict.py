@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import yamlfast
 from .yaml12 import MAX_NUMBER, STD, scalar, where  # noqa: F401 (MAX_NUMBER: part of this API)
 
@@ -36,17 +34,34 @@ _LONG_LINE = re.compile(r"[^\n]{%d}" % (_DEEP_SCAN // 2))
 
 Path_ = tuple  # a path into the document: keys and list indices
 
-_KIND_TAG = {yaml.ScalarNode: STD + "str", yaml.SequenceNode: STD + "seq", yaml.MappingNode: STD + "map"}
 _ALLOWED_TAGS = {f"{STD}{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_LIBYAML = ("yaml", "_KIND_TAG", "_Base", "_Loader")
+"""Made on first use (_libyaml): a text that engine.yamlfast reads needs no PyYAML (10 ms of every start)."""
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _libyaml() -> None:
+    """Import PyYAML and make the loader of libyaml's path (once)."""
+    if "_Loader" in globals():
+        return
+    import yaml
+
+    kind_tag = {yaml.ScalarNode: STD + "str", yaml.SequenceNode: STD + "seq", yaml.MappingNode: STD + "map"}
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _Loader(base):
+        """libyaml's parser and composer; tags are not resolved (YAML 1.1 rules), the builder resolves."""
+
+        def resolve(self, kind, value, implicit):
+            return _KIND_TAG.get(kind, STD + "str")
+
+    globals().update(yaml=yaml, _KIND_TAG=kind_tag, _Base=base, _Loader=_Loader)
 
 
-class _Loader(_Base):
-    """libyaml's parser and composer; tags are not resolved (YAML 1.1 rules), the builder resolves."""
-
-    def resolve(self, kind, value, implicit):
-        return _KIND_TAG.get(kind, STD + "str")
+def __getattr__(name: str):
+    if name in _LIBYAML:
+        _libyaml()
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Rejected:
@@ -132,6 +147,7 @@ def load_text(raw: bytes | str, marks: bool = True, collect: bool = False) -> Do
 
 def by_libyaml(text: str, marks: bool = True, collect: bool = False) -> Doc:
     """load_text through libyaml, for any text (load_text tries engine.yamlfast first)."""
+    _libyaml()
     nodes = _compose(text)
     if len(nodes) > 1:
         m = nodes[1].start_mark
@@ -163,6 +179,7 @@ def _may_nest_deeply(text: str) -> bool:
 def check_events(text: str) -> None:
     """Walk the event stream (no recursion) and refuse, located, nesting deeper than MAX_DEPTH, an alias
     inside the node it names, and aliases that repeat more than MAX_ALIAS_NODES nodes in all."""
+    _libyaml()
     _Events().walk(yaml.parse(text, Loader=_Loader))
 
 

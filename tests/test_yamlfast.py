@@ -89,16 +89,26 @@ def test_load_text_answers_as_libyaml_does():
     "a: 'it''s'\nb: \"\\u00e9\\n\\t\"\nc: a#b\n",  # quotes with escapes, '#' inside a plain value
     "a:\n- 1\n- 2.5\nb:\n  - -3\n",                # block lists at the key's indentation and deeper
     "a: {x: 1, y: [p, q]}\nb: []\nc: {}\nd:\n",    # flow maps and lists, an empty value
+    "a: |\n  x\n", "a: >-\n  x\n", "- a: 1\n", "a: [1, [2]]\n",  # a rubric's: block scalars, mapping items,
+    "s: >-\n  one two\n  three\nb: |\n    l1\n    # l2\nc: >\n x\n\n\nd: 1\n",  # nested flow lists
+    "k:\n  - id: a\n    label: {zh: 甲, en: \"A, b\"}\n    children:\n      - id: b\n        w: 1\n  - id: c\n",
+    "r:\n- sum_lte: [[x.1, 'y'], z]\n  message: m\n- {id: g, label: {zh: 合格}, min: 0}\n-   id: d\n    n: 2\n",
+    "a:\n  - x:\n    y: 1\n  - x:\n      - p\n  - x:\n    - q\nt: |-\n  end\n",
 ])
 def test_the_subset_is_read(text):
     assert same_as_libyaml(text)
 
 
 @pytest.mark.parametrize("text", [
-    "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n", "a: |\n  x\n",
-    "a: >-\n  x\n", "a: 1\na: 2\n", "a: .nan\n", "a: 1e400\n", "a:\tb\n", "\ufeffa: 1\n", "a: b\n  c\n",
-    "a: [1, [2]]\n", "a: [1,]\n", "a: \"x\\ey\"\n", "a: \"x\\x41\"\n", "1: a\n", "null: a\n", "? a\n: b\n",
-    "- a: 1\n", "a: b: c\n", "a: 'open\n", "a: \"x\" y\n", "a:\n  - x\n  b: 1\n", "", "# only a comment\n",
+    "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n",
+    "a: 1\na: 2\n", "a: .nan\n", "a: 1e400\n", "a:\tb\n", "\ufeffa: 1\n", "a: b\n  c\n",
+    "a: [1,]\n", "a: \"x\\ey\"\n", "a: \"x\\x41\"\n", "1: a\n", "null: a\n", "? a\n: b\n",
+    "a: b: c\n",
+    # block scalars other than a rubric's plain prose, and flow collections nested deeper than a rubric's
+    "a: |+\n  x\n", "a: >2\n  x\n", "a: >-\n  x\n\n  y\n", "a: >-\n  x\n   y\n", "a: >- # c\n  x\n",
+    "a: >-\n  x \n", "a: >-\nb: 1\n", "a: >-\n", "- >-\n  x\n", "- a: >-\n    x\n", "a: >-\n  x\n  \n",
+    "a: [[1, [2]]]\n", "a: {b: {c: {d: 1}}}\n", "a: [{b: 1}]\n", "- - a\n", "- a: 1\n b: 2\n",
+    "- a: 1\n   b: 2\n", "- a: 1\n  a: 2\n", "a:\n  - b: 1\n  c: 2\n", "a: |\n x\n  y\n", "a: >\n  x\n y\n", "a: 'open\n", "a: \"x\" y\n", "a:\n  - x\n  b: 1\n", "", "# only a comment\n",
     "a" * 1100 + ": 1\n", "a: 1\rb: 2\n", "a:\n- x\nb: 1\n- y\n",
 ])
 def test_everything_else_is_declined(text):
