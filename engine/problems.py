@@ -1,7 +1,6 @@
 """Problems found in input, located at FILE:LINE:COL, and the exceptions that stop a command."""
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass
 
@@ -46,6 +45,8 @@ class Problem:
 
 def did_you_mean(word: str, choices) -> str:
     """' (did you mean X?)' for a near miss, else ''."""
+    import difflib  # a near name is looked for only when one is missing: not on every start
+
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -6,15 +6,28 @@ checked as a whole; ``rubrics_dir`` is where its parent is looked for after the 
 is found the same way."""
 from __future__ import annotations
 
+import sys
+import types
 from dataclasses import replace
 from pathlib import Path
 
 from ..model import Rubric
 from ..problems import Problem, RubricError, errors, read_yaml
 from . import cache
-from .lint import lint_data  # before `def lint` below: imported later, the submodule would replace the function
 
-# A cache hit (every warm `scorecard check`) needs little of what checks and builds a rubric: imported when used.
+# A cache hit (every warm `scorecard check`) needs none of what checks and builds a rubric: imported when used.
+
+
+class _Package(types.ModuleType):
+    """This package, whose ``lint`` is the function below: importing the submodule engine.rubric.lint (on a
+    cache miss, or by name) binds it as an attribute of the package, and that binding is not made."""
+
+    def __setattr__(self, name, value):
+        if name != "lint" or not isinstance(value, types.ModuleType):
+            super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def lint(path: str | Path, rubrics_dir: str | Path | None = None) -> tuple[Rubric | None, list[Problem]]:
@@ -68,6 +81,8 @@ def _lint(path, rubrics_dir) -> tuple[Rubric | None, list[Problem], tuple[str, .
     problems = check_meta(doc, name)  # a tailoring's own schema problems stopped it above: none is said twice
     if errors(problems):
         return None, problems, doc.files
+    from .lint import lint_data
+
     problems += lint_data(doc, name)
     if errors(problems):
         return None, problems, doc.files
