@@ -47,6 +47,8 @@ _BLOCK_STYLES = frozenset((">", ">-", "|", "|-"))
 _BLANK_ROW = ("",) * 7
 _PAIR_KEY = re.compile(rf" *({_KEY}) *: +")
 _PAIR_VALUE = re.compile(rf"{_SCALAR} *([,}}])")
+_PAIR = re.compile(rf" *({_KEY}) *: +{_SCALAR} *([,}}])")
+"""_PAIR_KEY and _PAIR_VALUE in one match (a label's ``zh: 合格,``): where it matches, so do they, alike."""
 _END = re.compile(r" *([,}])")
 _DECIMAL = re.compile(r"[0-9]{1,15}\.[0-9]{1,15}")
 """A plain decimal such as 24.07: a float under the YAML 1.2 core schema, below yaml12.MAX_NUMBER."""
@@ -343,6 +345,12 @@ class _Tree:
             return out, text.index("}", pos) + 1
         pos += 1
         while True:
+            m = _PAIR.match(text, pos)
+            if m is not None:  # a key and a scalar
+                pos = self._pair(m, out, path, no, col)
+                if m.group(5) == "}":
+                    return out, pos
+                continue
             m = _PAIR_KEY.match(text, pos)
             if m is None:
                 raise Decline
@@ -371,6 +379,20 @@ class _Tree:
             pos = m.end()
             if m.group(m.lastindex) == "}":
                 return out, pos
+
+
+    def _pair(self, m: re.Match, out: dict, path: tuple, no: int, col: int) -> int:
+        """A flow map's key and scalar value (a _PAIR match) put in ``out``: the index past them."""
+        key = _key_text(m.group(1))
+        if key in out:
+            raise Decline
+        here = path + (key,)
+        if self.key_marks is not None:
+            self.key_marks[here] = (no, col + m.start(1))
+        out[key] = _scalar_of(*m.group(2, 3, 4))
+        if self._placed(here):
+            self.marks[here] = (no, col + _scalar_start(m, 2))
+        return m.end()
 
 
 def _scalar_start(m: re.Match, first: int) -> int:
