@@ -12,7 +12,7 @@ from engine.cli import app
 from engine.io import guard
 from engine.numbers import NotANumber, parse_number
 from engine.problems import UsageError
-from engine import yamlstrict
+from engine import yamllib, yamlstrict
 from engine.yamlstrict import YamlError, load_text
 from tests.methods.helpers import frac, measure
 
@@ -92,7 +92,7 @@ class _PurePython(yaml.SafeLoader):
 @pytest.mark.parametrize("text", ["[" * 900 + "]" * 900, "- " * 1500 + "x", "a: &a [*a]"])
 def test_without_libyaml_the_messages_are_the_same(monkeypatch, text):
     want = located(text)
-    monkeypatch.setattr(yamlstrict, "_Loader", _PurePython)
+    monkeypatch.setattr(yamllib, "_Loader", _PurePython)
     assert located(text) == want
 
 
