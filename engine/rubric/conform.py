@@ -33,17 +33,53 @@ def _valid(schema, instance, root) -> bool:
         return schema
     if type(instance) not in _PLAIN:
         raise Unsure(type(instance).__name__)
-    if "$ref" in schema:  # Draft 7: the siblings of $ref are ignored
-        return _valid(_resolve(root, schema["$ref"]), instance, root)
-    for key, value in schema.items():
-        check = _KEYWORDS.get(key)
-        if check is None:
-            if key in IGNORED:
-                continue
-            raise Unsure(key)
+    for check, value in _plan(schema, root):
         if not check(value, instance, root, schema):
             return False
     return True
+
+
+_PLANS: dict = {}
+"""id(schema node) -> (the node, kept alive so that no other node takes its id; its plan): each node of the
+schema read once, not at each value it checks."""
+_MAX_PLANS = 10_000
+
+
+def _plan(schema: dict, root) -> list:
+    """The (check, value) pairs _valid applies for a schema node, in its keys' order: its keywords' checks,
+    none for an annotation, one that is Unsure at a keyword not judged here (the keys after it are never
+    reached); the target's own checks for a $ref, whose siblings Draft 7 ignores."""
+    known = _PLANS.get(id(schema))
+    if known is not None and known[0] is schema:
+        return known[1]
+    if "$ref" in schema:
+        plan = [(_ref, _resolve(root, schema["$ref"]))]
+    else:
+        plan = []
+        for key, value in schema.items():
+            check = _KEYWORDS.get(key)
+            if check is None:
+                if key in IGNORED:
+                    continue
+                plan.append((_unsure, key))
+                break
+            plan.append((_TYPED.get(_type_names(value)) or check, value) if check is _type else (check, value))
+    if len(_PLANS) >= _MAX_PLANS:  # schemas made on the fly (tests): the shipped one has a few hundred nodes
+        _PLANS.clear()
+    _PLANS[id(schema)] = (schema, plan)
+    return plan
+
+
+def _ref(target, instance, root, schema) -> bool:
+    return _valid(target, instance, root)
+
+
+def _unsure(key, instance, root, schema) -> bool:
+    raise Unsure(key)
+
+
+def _type_names(value):
+    return value if isinstance(value, str) else None
 
 
 def _resolve(root: dict, ref: str):
@@ -77,6 +113,17 @@ def _is_type(instance, name: str) -> bool:
 
 def _type(value, instance, root, schema) -> bool:
     return any(_is_type(instance, t) for t in (value if isinstance(value, list) else [value]))
+
+
+_TYPED = {
+    "string": lambda value, instance, root, schema: isinstance(instance, str),
+    "object": lambda value, instance, root, schema: isinstance(instance, dict),
+    "array": lambda value, instance, root, schema: isinstance(instance, list),
+    "boolean": lambda value, instance, root, schema: isinstance(instance, bool),
+    "null": lambda value, instance, root, schema: instance is None,
+}
+"""_type for one type name, _is_type's test for it inlined (number and integer, which look at bool first, and
+a name _is_type does not know, stay with _type)."""
 
 
 def _properties(value, instance, root, schema) -> bool:
