@@ -3,6 +3,7 @@ none of PyYAML while engine.yamlfast reads the submission and the rubric, none o
 rubric on a hit; and the cheaper forms of what every start runs mean what the old ones did."""
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -63,3 +64,55 @@ def test_the_refused_characters_are_those_outside_the_allowed_ranges():
     every = "".join(map(chr, range(0x110000)))
     refused = {m.start() for m in yamlfast._ODD.finditer(every.replace("\n", " "))}
     assert refused == {i for i, c in enumerate(every) if c != "\n" and not allowed.match(c)}
+
+
+def test_the_rubric_package_keeps_its_lint_function_after_the_submodule_is_imported():
+    """engine.rubric.lint (the submodule) is imported on a cache miss, after the package: its binding as the
+    package's attribute is declined, so ``from engine.rubric import lint`` is still the function."""
+    code = ("import engine.rubric as r, engine.rubric.lint as m, sys\n"
+            "from engine.rubric.lint import lint_data\n"
+            "from engine.rubric import lint\n"
+            "print(callable(lint) and lint is r.lint and r.lint.__module__ == 'engine.rubric',"
+            " sys.modules['engine.rubric.lint'].lint_data is lint_data)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=TOP, env={**os.environ, "PYTHONPATH": str(TOP)},
+                          capture_output=True, text=True)
+    assert done.stdout.split() == ["True", "True"], done.stderr
+
+
+def test_the_markup_escapes_are_found_in_safe_text_without_importing_them_on_every_start():
+    from engine import safe_markup, safe_text
+
+    for name in safe_text.MARKUP:
+        assert getattr(safe_text, name) is getattr(safe_markup, name)
+    code = "import engine.safe_text, sys; print('engine.safe_markup' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=TOP, env={**os.environ, "PYTHONPATH": str(TOP)},
+                          capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr
+    with pytest.raises(AttributeError):
+        getattr(safe_text, "no_such_name")
+
+
+def test_the_engine_fingerprint_follows_every_module_and_json_file(tmp_path, monkeypatch):
+    from engine.rubric import cache
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "__pycache__").mkdir()
+    files = [tmp_path / "a.py", tmp_path / "sub" / "b.py", tmp_path / "schema.json"]
+    for f in files:
+        f.write_text("x = 1\n")
+    (tmp_path / "sub" / "__pycache__" / "b.cpython.pyc").write_bytes(b"\0")
+    monkeypatch.setattr(cache, "ENGINE", tmp_path)
+    monkeypatch.setattr(cache, "fingerprint", functools.lru_cache(maxsize=1)(cache.fingerprint.__wrapped__))
+
+    def now() -> str:
+        cache.fingerprint.cache_clear()
+        return cache.fingerprint()
+
+    seen = {now()}
+    (tmp_path / "sub" / "__pycache__" / "b.cpython.pyc").write_bytes(b"\0\0")  # bytecode: no engine change
+    (tmp_path / "notes.txt").write_text("not code")
+    assert now() in seen
+    for f in files:
+        f.write_text("x = 22\n")  # a change of size (and of mtime) in each kind of file
+        seen.add(now())
+    assert len(seen) == 1 + len(files)
