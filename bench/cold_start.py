@@ -14,6 +14,7 @@ Each repetition, interleaved, for each file:
   cache-cold  the engine's bytecode there, an empty SCORECARD_CACHE_DIR (a new rubric, or a new version)
   warm        both there (a pre-commit hook's second run)
   check-jsonschema --schemafile SCHEMA FILE
+  python -c pass     the venv's interpreter starting and stopping (the floor under both tools)
 Prints medians and the ratios the targets are stated in (cold <= 0.6, warm <= 0.4); asserts nothing.
 """
 from __future__ import annotations
@@ -30,7 +31,7 @@ from pathlib import Path
 
 TOP = Path(__file__).resolve().parent.parent
 RUBRIC = "rubrics/ethnic-unity-city.yaml"
-CASES = ("cold", "cache-cold", "warm", "check-jsonschema")
+CASES = ("cold", "cache-cold", "warm", "check-jsonschema", "python -c pass")
 
 
 def copy_tree(dest: Path) -> Path:
@@ -98,6 +99,7 @@ def one_rep(venv: Path, project: Path, files: list[str], schema: Path, work: Pat
         for _ in range(3):
             samples[f]["warm"].append(wall([scorecard, "check", f], project, _env(cache)))
             samples[f]["check-jsonschema"].append(wall([cjs, "--schemafile", str(schema), f], project, _env(cache)))
+            samples[f]["python -c pass"].append(wall([str(venv / "bin" / "python"), "-c", "pass"], project, _env(cache)))
         shutil.rmtree(cache)
 
 
@@ -114,7 +116,7 @@ def report(samples: dict, reps: int) -> None:
     for f, cases in samples.items():
         med = {k: statistics.median(v) for k, v in cases.items()}
         name = f if not f.startswith("/") else "a full submission made by bench/generate.py (127 measures)"
-        print(f"\n{name}  (medians: cold and cache-cold of {reps} runs, warm and check-jsonschema of {3 * reps})")
+        print(f"\n{name}  (medians: cold and cache-cold of {reps} runs, the others of {3 * reps})")
         for k in CASES:
             print(f"   {k:18s} {med[k] * 1000:7.0f} ms")
         base = med["check-jsonschema"]
