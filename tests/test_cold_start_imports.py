@@ -116,3 +116,21 @@ def test_the_engine_fingerprint_follows_every_module_and_json_file(tmp_path, mon
         f.write_text("x = 22\n")  # a change of size (and of mtime) in each kind of file
         seen.add(now())
     assert len(seen) == 1 + len(files)
+
+
+def test_the_quick_path_collects_garbage_as_a_batch_does_and_leaves_typer_the_defaults():
+    import gc
+
+    from engine import parallel
+    from engine.cli import quick
+
+    assert quick.START_GC == parallel.BATCH_GC != gc.get_threshold()
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print(gc.get_threshold(), file=sys.__stderr__))\n"
+            "from engine.cli import main\nmain()\n")
+    done = subprocess.run([sys.executable, "-c", code, "check", "submissions/baotou/2022.yaml"], cwd=TOP,
+                          env={**os.environ, "PYTHONPATH": str(TOP)}, capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == str(quick.START_GC)
+    was = gc.get_threshold()
+    assert quick.run("check", ["--help"]) is None  # help is typer's: the thresholds are as they were
+    assert gc.get_threshold() == was
