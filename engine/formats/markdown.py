@@ -24,8 +24,27 @@ def render(cards, lang: str | None = None) -> str:
 
 
 def chunks(cards, lang: str | None = None):
-    for i, card in enumerate(cards):
-        yield ("\n" if i else "") + card_md(card, lang) + "\n"
+    for i, page in enumerate(pages(cards, lang)):
+        yield ("\n" if i else "") + page + "\n"
+
+
+def pages(cards, lang: str | None = None):
+    """Each scorecard's card_md text; a long table's whole scored batch (engine.outcome.Cards.runs()) written
+    from its arrays (engine.formats.md_batch), with no Scorecard per subject."""
+    if not hasattr(cards, "runs"):
+        yield from (card_md(c, lang) for c in cards)
+        return
+    for run in cards.runs():
+        if run[0] == "cards":
+            yield from (card_md(c, lang) for c in run[1])
+        elif run[1].values.rows is not None and "value" in run[1].values.cells:
+            from .md_batch import pages as batch_pages
+
+            yield from batch_pages(run[1], run[2], lang)
+        else:
+            from ..vector.cards import iter_scorecards
+
+            yield from (card_md(c, lang) for c in iter_scorecards(run[1], run[2]))
 
 
 class Raw(str):
