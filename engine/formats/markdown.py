@@ -86,16 +86,25 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
         f"{md(coverage_text(card, ui))}",
         "",
         *stages_md(card, lang),
-        row(*(word(k, ui) for k in ("id", "group", "score", "max", "attainment"))),
-        "|---|---|--:|--:|--:|",
+        *groups_head(ui),
     ]
     for g in card.groups:
         pct = "—" if not g.max else f"{100 * g.score / g.max:.0f}%"
         lines.append(row(g.id, g.group.label.get(lang), num(g.score), num(g.max), pct))
-    lines += ["", row(*(word(k, ui) for k in ("id", "measure", "value", "score", "max", "status"))),
-              "|---|---|--:|--:|--:|---|"]
+    lines += ["", *measures_head(ui)]
     lines += [measure_row(m, ui, lang) for m in card.measures]
     return "\n".join(lines + waivers_md(card, lang) + panels_md(card, lang))
+
+
+def groups_head(ui: str) -> list[str]:
+    """The group table's head and rule."""
+    return [row(*(word(k, ui) for k in ("id", "group", "score", "max", "attainment"))), "|---|---|--:|--:|--:|"]
+
+
+def measures_head(ui: str) -> list[str]:
+    """The measure table's head and rule."""
+    return [row(*(word(k, ui) for k in ("id", "measure", "value", "score", "max", "status"))),
+            "|---|---|--:|--:|--:|---|"]
 
 
 def measure_row(m, ui: str, lang: str | None) -> str:

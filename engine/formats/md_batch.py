@@ -15,14 +15,15 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from ..model import Rubric
+from ..model import Measure, Rubric
 from ..results import STATUSES
 from ..safe_text import md, md_code
 from ..vector.cards import card
 from ..vector.result import BatchResult
 from . import display
 from .common import num, pct
-from .markdown import _cell, card_md, row
+from .markdown import _cell, card_md, groups_head, measures_head
+from .md_batch_numbers import shower
 from .md_batch_values import Values
 from .words import ui_lang, word
 
@@ -57,20 +58,17 @@ class _Fixed:
         self.grade_labels = [g.label.get(lang) for g in rubric.grades]
         self.words = {k: word(k, ui) for k in ("total", "grade", "base", "bonus", "deductions")}
         self.top = num(rubric.scale)
-        self.groups_head = "\n".join([
-            "", "", row(*(word(k, ui) for k in ("id", "group", "score", "max", "attainment"))), "|---|---|--:|--:|--:|"])
+        self.groups_head = "\n".join(["", "", *groups_head(ui)])
         self.group_starts = [f"\n| {_cell(g.id)} | {_cell(g.label.get(lang))} | " for g in rubric.groups]
         self.worth = [g.worth for g in rubric.groups]
         self.group_ends = [f" | {_cell(num(w))} | " for w in self.worth]
-        self.measures_head = "\n".join([
-            "", "", row(*(word(k, ui) for k in ("id", "measure", "value", "score", "max", "status"))),
-            "|---|---|--:|--:|--:|---|", ""])
+        self.measures_head = "\n".join(["", "", *measures_head(ui), ""])
         self.named = np.array([f"| {_cell(m.id)} | {_cell(m.label.get(lang))} | " for m in ms], dtype=object)
-        tops = [m.params.get("cap") if m.is_modifier else m.points for m in ms]
-        self.ends = np.array([[f" | {_cell(num(top))} | {_cell(display.status(s, ui))} |" for s in STATUSES]
-                              for top in tops], dtype=object)
+        self.ends = np.array([[f" | {_cell(num(top(m)))} | {_cell(display.status(s, ui))} |" for s in STATUSES]
+                              for m in ms], dtype=object)
         self.base = np.array([not m.is_modifier for m in ms], dtype=bool)
-        self.values = Values(batch.values, rubric, ui)
+        self.values = Values(batch.values, rubric, lambda m, value, raw, approximate:
+                             _cell(display.value(m, value, ui)), lambda m: shower(m, ui, _cell))
         given, ids = batch.values.waivers, [m.id for m in ms]
         self.waived_at = [[j for j, mid in enumerate(ids) if mid in w] for w in given] if given else None
         self.status = batch.status
@@ -78,6 +76,11 @@ class _Fixed:
     def waived(self, i: int) -> bool:
         """True when row ``i``'s page lists a waiver (a waived measure the row has a waiver for)."""
         return bool(self.waived_at) and any(self.status[i, j] == WAIVED for j in self.waived_at[i])
+
+
+def top(m: Measure):
+    """MeasureResult.max of a measure: a modifier's cap (None without one), a base measure's points."""
+    return m.params.get("cap") if m.is_modifier else m.points
 
 
 def _head(batch: BatchResult, fixed: _Fixed, i: int) -> str:

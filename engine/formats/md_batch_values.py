@@ -1,6 +1,5 @@
-"""A long table's value cells as a human format shows them (engine.formats.md_batch): each distinct cell read
-once for each way of reading and showing it, exactly as engine.vector.cards reads it and display.value shows
-it.
+"""A long table's value cells as a human format shows them (engine.formats.md_batch, html_batch): each distinct
+cell read once for each way of reading and showing it, exactly as engine.vector.cards reads it.
 
 A plain number or true/false reads the same for every measure whose method reads cells alike (CELL, WHOLE),
 and shows the same for every such measure of the same unit, so those measures share one memo; any other cell
@@ -15,21 +14,20 @@ import numpy as np
 from .. import methods
 from ..model import Measure, Rubric
 from ..vector import cards
-from . import display
 from .json_cells import codes, simple
-from .markdown import _cell
-from .md_batch_numbers import shower
 
 OWN = None
 """What a shared memo holds for a cell that each measure reads apart."""
 
 
 class Values:
-    """Every value cell of a table shown as ``show(display.value(measure, value, ui))`` (by default a Markdown
-    table cell)."""
+    """Every value cell of a table as ``shown(measure, value, raw, approximate)`` says it (``raw``: the value as
+    written when it differs), and ``shown(measure, None, None, None)`` where a row gives no value;
+    ``fast(measure)`` may answer the plain cells of a measure more cheaply (md_batch_numbers)."""
 
-    def __init__(self, v, rubric: Rubric, ui: str, show: Callable[[str], str] = _cell):
-        self.v, self.measures, self.ui, self.show = v, rubric.measures, ui, show
+    def __init__(self, v, rubric: Rubric, shown: Callable[..., str],
+                 fast: Callable[[Measure], Callable[[str], str | None] | None] = lambda m: None):
+        self.v, self.measures, self.shown = v, rubric.measures, shown
         self.codes, self.cells = codes(v.cells["value"])
         """Each table row's value cell as a code into ``cells``."""
         keys = [_key(m, j) for j, m in enumerate(self.measures)]
@@ -37,8 +35,8 @@ class Values:
         for j, k in enumerate(keys):  # measures that read and show cells alike share one memo
             self.memos[j] = self.memos[keys.index(k)]
         self.own: list[dict] = [{} for _ in keys]
-        self.fast = [shower(m, ui, show) for m in self.measures]
-        self.none = np.array([show(display.value(m, None, ui)) for m in self.measures], dtype=object)
+        self.fast = [fast(m) for m in self.measures]
+        self.none = np.array([shown(m, None, None, None) for m in self.measures], dtype=object)
 
     def texts(self, rows: np.ndarray) -> np.ndarray:
         """(rows x measures) the shown value of each cell; a measure's 'no value' where none was given."""
@@ -75,11 +73,12 @@ class Values:
         plain = simple(cell, m) if type(cell) is str else None
         if plain is None:
             plain = cards.plain_reading(cell, m)
-        return None if plain is None else self.show(display.value(m, plain[0], self.ui))
+        return None if plain is None else self.shown(m, plain[0], plain[1], False)
 
     def _read(self, j: int, at: int) -> str:
         m = self.measures[j]
-        return self.show(display.value(m, cards.entry(self.v, m, at).value, self.ui))
+        e = cards.entry(self.v, m, at)
+        return self.shown(m, e.value, e.raw, e.approximate)
 
 
 def _key(m: Measure, j: int) -> tuple:

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from engine import pipeline
 from engine import rubric as rubrics
-from engine.formats import display, markdown, md_batch
+from engine.formats import display, html, html_batch, markdown, md_batch
 from engine.formats.md_batch_numbers import shower
+from engine.html.page import esc
 from engine.outcome import Cards
 from engine.readers.long.validate import validate_long
 from engine.vector.cards import card, plain_reading
@@ -54,13 +55,19 @@ def test_the_bench_table_with_odd_and_missing_cells(tmp_path, lang):
     assert any("一票否决" in p or "Vetoed" in p for p in got), "no veto among the pages"
 
 
-def test_waivers_vetoes_and_hostile_names(tmp_path):
+def hostile_table(tmp_path):
+    """(batch, rubric) of a table with waivers, a veto, notes, evidence and hostile subject names."""
     (tmp_path / "wv.yaml").write_text(dedent(WAIVER_RUBRIC).replace("MISSING", "zero"), encoding="utf-8")
     head = [("subject", "subject_name", "period", "measure", "value", "reason", "approved_by", "expires", "note",
              "evidence")]
     names = {"a": HOSTILE, "b": "# 标题 | 乙 ##[x]", "c": "<script>丙</script> *强* [l](http://x)"}
     write_csv(tmp_path / "wv.csv", head + [(s, names[s], 2024, *rest) for s, *rest in TABLE])
     (batch, rubric), = batches(tmp_path / "wv.csv", tmp_path / "wv.yaml")
+    return batch, rubric
+
+
+def test_waivers_vetoes_and_hostile_names(tmp_path):
+    batch, rubric = hostile_table(tmp_path)
     for lang in LANGS:
         for size in (1, 2, 200):
             got = list(md_batch.pages(batch, rubric, lang, size))
@@ -70,52 +77,63 @@ def test_waivers_vetoes_and_hostile_names(tmp_path):
     assert "| approved by |" in text, "no waiver listed"
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_typed_cells_and_chinese_magnitudes(lang):
-    """A workbook's or Parquet's typed cells, and numbers a magnitude word folds (30000: 3万, 10000 万元: 1亿元), an
-    approximate one, a percentage and a written 万."""
+def typed_table():
+    """(batch, rubric) of typed cells (a workbook's, Parquet's), numbers a magnitude word folds (30000: 3万,
+    10000 万元: 1亿元), an approximate one, a written 万, -0 and thousands separators."""
     rubric = rubrics.load(CITY)
     rows = []
-    linear = [m for m in rubric.measures if m.method == "bands" and m.max is None][:6]  # 万元 first
+    bands = [m for m in rubric.measures if m.method == "bands" and m.max is None][:6]  # 万元 first
     cells = {"a": (85, 0.5, "85", 85.0, "30000", "约120"), "b": ("10000", "3.6万", 85, "85.0", "30000.5", "12345.67"),
              "c": ("100000000", "-0", "-0.00", "1,234", "0.10", " 7 ")}
     for s, vals in cells.items():
-        rows += [(s, 2024, m.id, v, "文件") for m, v in zip(linear, vals)]
+        rows += [(s, 2024, m.id, v, "文件") for m, v in zip(bands, vals)]
     batch, problems = scored(rubric, rows, ("subject", "period", "measure", "value", "evidence"), "t.parquet")
     assert len(batch) == 3, [str(p) for p in problems]
+    return batch, rubric
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_typed_cells_and_chinese_magnitudes(lang):
+    batch, rubric = typed_table()
     assert list(md_batch.pages(batch, rubric, lang, 2)) == expected(batch, rubric, lang)
 
 
-def test_score_markdown_of_a_long_table_is_the_card_by_card_text(tmp_path, monkeypatch):
+@pytest.mark.parametrize("fmt, writer, name, mark, n", [(markdown, md_batch, "pages", "\n# ", 11),
+                                                         (html, html_batch, "articles", "<article>", 12)])
+def test_score_of_a_long_table_is_the_card_by_card_text(tmp_path, monkeypatch, fmt, writer, name, mark, n):
+    """`score -f markdown` and `-f html` of a long table take the batch writer, and write what the cards
+    would (a table of one subject too)."""
     from bench.long_table import generate
 
     generate(tmp_path / "long.csv", 12, seed=5, odd=0.3, missing=0.2)
     outcomes = list(pipeline.run([str(tmp_path / "long.csv")], pipeline.RubricFinder(str(CITY), "rubrics")))
-    fast = markdown.render(Cards(outcomes), "zh")
-    slow = markdown.render([o.made() for o in outcomes if o.scored], "zh")
-    assert fast == slow and fast.count("\n# ") == 11
+    fast = fmt.render(Cards(outcomes), "zh")
+    assert fast == fmt.render([o.made() for o in outcomes if o.scored], "zh") and fast.count(mark) == n
+    one = [o for o in outcomes if o.scored][:1]
+    assert fmt.render(Cards(one), "en") == fmt.render([one[0].made()], "en")
     calls = []
-    monkeypatch.setattr(md_batch, "pages", lambda *a, **k: calls.append(a) or iter(()))
-    markdown.render(Cards(outcomes), "zh")
+    monkeypatch.setattr(writer, name, lambda *a, **k: calls.append(a) or iter(()))
+    fmt.render(Cards(outcomes), "zh")
     assert calls, "the long table did not take the batch writer"
 
 
-UNITS = st.sampled_from(["", "—", "%", "人次", "万元", "亿元", "万", "元", ".", ")", "|", "*x", " 个", "&lt;"])
+UNITS = st.sampled_from(["", "—", "%", "人次", "万元", "亿元", "万", "元", ".", ")", "|", "*x", " 个", "<b>"])
 
 
 @settings(max_examples=400, deadline=None)
-@given(CELLS, UNITS, st.sampled_from(["zh", "en"]))
-def test_the_short_number_is_the_general_one(text, unit, ui):
-    """md_batch_numbers answers only where the general reading and display.value answer the same."""
+@given(CELLS, UNITS, st.sampled_from(["zh", "en"]), st.sampled_from([markdown._cell, esc]))
+def test_the_short_number_is_the_general_one(text, unit, ui, show):
+    """md_batch_numbers answers, for Markdown and HTML, only where the general reading and display.value answer
+    the same."""
     from tests.formats.test_json_batch import _one_of_each_method
 
     for m in _one_of_each_method(rubrics.load(CITY)):
         m = replace(m, unit=unit)
-        fast = shower(m, ui, markdown._cell)
+        fast = shower(m, ui, show)
         short = fast(text) if fast is not None else None
         if short is not None:
             plain = plain_reading(text, m)
-            assert plain is not None and short == markdown._cell(display.value(m, plain[0], ui)), (m.method, text)
+            assert plain is not None and short == show(display.value(m, plain[0], ui)), (m.method, text)
 
 
 def test_the_short_number_answers_the_common_cells():
