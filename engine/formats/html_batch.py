@@ -1,7 +1,7 @@
 """`scorecard score --format html` for a scored batch (a long table): each subject's <article> as
 engine.html.card.article writes it, its measure table built from the batch's arrays.
 
-The measure table is most of an article: a row per measure, six pieces each.  What a measure says of itself
+The measure table is an article's largest piece: a row per measure, six pieces each.  What a measure says of itself
 (its id, label, target and owners, with its status: engine.html.measure_table's cells) is made once per run;
 its value and 'as written' cells once per distinct value cell (engine.formats.md_batch_values); its score cell
 once per distinct score of the chunk for each kind of measure; its evidence and note cells once per distinct
@@ -21,44 +21,48 @@ from ..html import measure_table as mt
 from ..html.card import article
 from ..html.page import esc
 from ..model import Measure, Rubric
+from ..readers.long.checks import gc_paused
 from ..results import STATUSES
 from ..vector import cards
 from ..vector.result import BatchResult
-from . import display
+from . import display, forked
 from .md_batch import top
 from .md_batch_numbers import shower
 from .md_batch_values import Values
 from .words import ui_lang
 
-CHUNK = 32
-"""Subjects whose measure tables are made together (the rows a forked worker is handed at a time)."""
 EMPTY = '<td class="s"></td>'
 _HELD: dict = {}
-"""In each process: the run's fixed pieces and the tables of the chunk being written."""
+"""In each process: the fixed pieces of the run being written."""
 
 
 def articles(batch: BatchResult, rubric: Rubric, lang: str | None = None,
-             size: int = CHUNK) -> Iterator[tuple[str, str]]:
-    """(title, article) of each row, in row order (the title card.title gives its Scorecard), written on
-    both cores when the table is big enough (engine.parallel: the workers inherit the batch)."""
+             size: int | None = None) -> Iterator[tuple[str, str]]:
+    """(title, article) of each row, in row order (the title card.title gives its Scorecard): slices of ``size``
+    rows (engine.formats.forked's by default), whose measure tables are made together, written on both cores
+    when there are enough of them (engine.parallel: the workers inherit the batch)."""
+    n = len(batch)
+    size = size or max(1, min(forked.SLICE, -(-n // forked.SLICES)))
+    parallel.relax_gc(n)
+    results = parallel.map_ordered(_slice, [(a, min(a + size, n)) for a in range(0, n, size)],
+                                   (batch, rubric, lang))
     try:
-        yield from parallel.map_ordered(_article, list(range(len(batch))), (batch, rubric, lang, size))
+        for written in results:
+            yield from written
     finally:
+        getattr(results, "close", lambda: None)()
         _HELD.clear()
 
 
-def _article(i: int, shared: tuple) -> tuple[str, str]:
-    batch, rubric, lang, size = shared
-    start = i - i % size
+def _slice(bounds: tuple[int, int], shared: tuple) -> list[tuple[str, str]]:
+    batch, rubric, lang = shared
     if _HELD.get("run") is not shared:
         _HELD.clear()
         _HELD.update(run=shared, fixed=_Fixed(batch, rubric, lang))
-    if _HELD.get("start") != start:
-        rows = np.arange(start, min(start + size, len(batch)))
-        _HELD.update(start=start, tables=_tables(batch, _HELD["fixed"], rows))
-    v = batch.values
-    return (f"{v.names[i]} · {v.periods[i]} · {rubric.title.get(lang)}",
-            article(cards.card(batch, rubric, i), lang, table=_HELD["tables"][i - start]))
+    rows, v, name = np.arange(*bounds), batch.values, rubric.title.get(lang)
+    with gc_paused():
+        return [(f"{v.names[i]} · {v.periods[i]} · {name}", article(cards.card(batch, rubric, i), lang, table=table))
+                for i, table in zip(rows.tolist(), _tables(batch, _HELD["fixed"], rows))]
 
 
 class _Fixed:

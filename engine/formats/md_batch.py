@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
+from .. import parallel
 from ..model import Measure, Rubric
 from ..results import STATUSES
 from ..safe_text import md, md_code
@@ -35,6 +36,7 @@ WAIVED = STATUSES.index("waived")
 def pages(batch: BatchResult, rubric: Rubric, lang: str | None = None, size: int = CHUNK) -> Iterator[str]:
     """Each row's card_md text, in row order."""
     fixed = _Fixed(batch, rubric, lang)
+    parallel.relax_gc(len(batch))
     for start in range(0, len(batch), size):
         rows = np.arange(start, min(start + size, len(batch)))
         groups, measures = _group_lines(batch, fixed, rows), _measure_lines(batch, fixed, rows)

@@ -28,15 +28,18 @@ def test_random_tables(case, lang, size):
     assert list(html_batch.articles(batch, case[0], lang, size)) == expected(batch, case[0], lang)
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_the_bench_table_with_odd_and_missing_cells(tmp_path, monkeypatch, jobs):
+@pytest.mark.parametrize("jobs, size", [("1", 7), ("2", None)])
+def test_the_bench_table_with_odd_and_missing_cells(tmp_path, monkeypatch, jobs, size):
+    """On one process in slices of 7, and (60 slices of one row by default) on forked workers."""
     from bench.long_table import generate
+    from engine import parallel
 
     monkeypatch.setenv("SCORECARD_JOBS", jobs)
     generate(tmp_path / "long.csv", 60, seed=11, odd=0.4, missing=0.25)
     (batch, rubric), = batches(tmp_path / "long.csv", CITY)
+    assert parallel.forks(None, 60) == (jobs == "2" and parallel.forks(2, 60))
     for lang in LANGS:
-        assert list(html_batch.articles(batch, rubric, lang, 7)) == expected(batch, rubric, lang)
+        assert list(html_batch.articles(batch, rubric, lang, size)) == expected(batch, rubric, lang)
 
 
 def test_waivers_vetoes_and_hostile_names(tmp_path):
