@@ -16,53 +16,36 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import pandas as pd
 
-from .. import methods, parallel
+from .. import methods
 from ..html import measure_table as mt
 from ..html.card import article
 from ..html.page import esc
 from ..model import Measure, Rubric
-from ..readers.long.checks import gc_paused
 from ..results import STATUSES
 from ..vector import cards
 from ..vector.result import BatchResult
-from . import display, forked
+from . import display, md_batch_slices as slices
 from .md_batch import top
 from .md_batch_numbers import shower
 from .md_batch_values import Values
 from .words import ui_lang
 
 EMPTY = '<td class="s"></td>'
-_HELD: dict = {}
-"""In each process: the fixed pieces of the run being written."""
 
 
 def articles(batch: BatchResult, rubric: Rubric, lang: str | None = None,
              size: int | None = None) -> Iterator[tuple[str, str]]:
     """(title, article) of each row, in row order (the title card.title gives its Scorecard): slices of ``size``
-    rows (engine.formats.forked's by default), whose measure tables are made together, written on both cores
-    when there are enough of them (engine.parallel: the workers inherit the batch)."""
-    n = len(batch)
-    size = size or max(1, min(forked.SLICE, -(-n // forked.SLICES)))
-    parallel.relax_gc(n)
-    results = parallel.map_ordered(_slice, [(a, min(a + size, n)) for a in range(0, n, size)],
-                                   (batch, rubric, lang))
-    try:
-        for written in results:
-            yield from written
-    finally:
-        getattr(results, "close", lambda: None)()
-        _HELD.clear()
+    rows, whose measure tables are made together, written on both cores when there are enough of them
+    (md_batch_slices)."""
+    return slices.texts(batch, rubric, lang, _Fixed, _articles, size)
 
 
-def _slice(bounds: tuple[int, int], shared: tuple) -> list[tuple[str, str]]:
-    batch, rubric, lang = shared
-    if _HELD.get("run") is not shared:
-        _HELD.clear()
-        _HELD.update(run=shared, fixed=_Fixed(batch, rubric, lang))
-    rows, v, name = np.arange(*bounds), batch.values, rubric.title.get(lang)
-    with gc_paused():
-        return [(f"{v.names[i]} · {v.periods[i]} · {name}", article(cards.card(batch, rubric, i), lang, table=table))
-                for i, table in zip(rows.tolist(), _tables(batch, _HELD["fixed"], rows))]
+def _articles(fixed: "_Fixed", rows: np.ndarray) -> list[tuple[str, str]]:
+    batch, rubric, lang = fixed.batch, fixed.rubric, fixed.lang
+    v, name = batch.values, rubric.title.get(lang)
+    return [(f"{v.names[i]} · {v.periods[i]} · {name}", article(cards.card(batch, rubric, i), lang, table=table))
+            for i, table in zip(rows.tolist(), _tables(batch, fixed, rows))]
 
 
 class _Fixed:
@@ -71,7 +54,7 @@ class _Fixed:
 
     def __init__(self, batch: BatchResult, rubric: Rubric, lang: str | None):
         ui = self.ui = ui_lang(lang, rubric)
-        ms, v = rubric.measures, batch.values
+        self.batch, self.rubric, self.lang, ms, v = batch, rubric, lang, rubric.measures, batch.values
         self.starts = np.array([[f'<tr data-status="{s}">' + mt.fixed_cells((m, rubric), ui, lang) for s in STATUSES]
                                 for m in ms], dtype=object)
         self.targets = np.array([mt._target_cell((m,), ui) for m in ms], dtype=object)

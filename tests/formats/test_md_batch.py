@@ -44,14 +44,17 @@ def test_random_tables(case, lang, size):
     assert list(md_batch.pages(batch, case[0], lang, size)) == expected(batch, case[0], lang)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_the_bench_table_with_odd_and_missing_cells(tmp_path, lang):
+@pytest.mark.parametrize("jobs, size", [("1", 7), ("2", None)])
+def test_the_bench_table_with_odd_and_missing_cells(tmp_path, monkeypatch, jobs, size):
+    """On one process in slices of 7, and in 60 slices of one row on forked workers."""
     from bench.long_table import generate
 
-    generate(tmp_path / "long.csv", 30, seed=11, odd=0.4, missing=0.25)
+    monkeypatch.setenv("SCORECARD_JOBS", jobs)
+    generate(tmp_path / "long.csv", 60, seed=11, odd=0.4, missing=0.25)
     (batch, rubric), = batches(tmp_path / "long.csv", CITY)
-    got = list(md_batch.pages(batch, rubric, lang, 7))
-    assert got == expected(batch, rubric, lang)
+    for lang in LANGS:
+        got = list(md_batch.pages(batch, rubric, lang, size or 1, None))
+        assert got == expected(batch, rubric, lang)
     assert any("一票否决" in p or "Vetoed" in p for p in got), "no veto among the pages"
 
 
