@@ -24,8 +24,27 @@ def render(cards, lang: str | None = None) -> str:
 
 
 def chunks(cards, lang: str | None = None):
-    for i, card in enumerate(cards):
-        yield ("\n" if i else "") + card_md(card, lang) + "\n"
+    for i, page in enumerate(pages(cards, lang)):
+        yield ("\n" if i else "") + page + "\n"
+
+
+def pages(cards, lang: str | None = None):
+    """Each scorecard's card_md text; a long table's whole scored batch (engine.outcome.Cards.runs()) written
+    from its arrays (engine.formats.md_batch), with no Scorecard per subject."""
+    if not hasattr(cards, "runs"):
+        yield from (card_md(c, lang) for c in cards)
+        return
+    for run in cards.runs():
+        if run[0] == "cards":
+            yield from (card_md(c, lang) for c in run[1])
+        elif run[1].values.rows is not None and "value" in run[1].values.cells:
+            from .md_batch import pages as batch_pages
+
+            yield from batch_pages(run[1], run[2], lang)
+        else:
+            from ..vector.cards import iter_scorecards
+
+            yield from (card_md(c, lang) for c in iter_scorecards(run[1], run[2]))
 
 
 class Raw(str):
@@ -67,16 +86,25 @@ def card_md(card: Scorecard, lang: str | None = None) -> str:
         f"{md(coverage_text(card, ui))}",
         "",
         *stages_md(card, lang),
-        row(*(word(k, ui) for k in ("id", "group", "score", "max", "attainment"))),
-        "|---|---|--:|--:|--:|",
+        *groups_head(ui),
     ]
     for g in card.groups:
         pct = "—" if not g.max else f"{100 * g.score / g.max:.0f}%"
         lines.append(row(g.id, g.group.label.get(lang), num(g.score), num(g.max), pct))
-    lines += ["", row(*(word(k, ui) for k in ("id", "measure", "value", "score", "max", "status"))),
-              "|---|---|--:|--:|--:|---|"]
+    lines += ["", *measures_head(ui)]
     lines += [measure_row(m, ui, lang) for m in card.measures]
     return "\n".join(lines + waivers_md(card, lang) + panels_md(card, lang))
+
+
+def groups_head(ui: str) -> list[str]:
+    """The group table's head and rule."""
+    return [row(*(word(k, ui) for k in ("id", "group", "score", "max", "attainment"))), "|---|---|--:|--:|--:|"]
+
+
+def measures_head(ui: str) -> list[str]:
+    """The measure table's head and rule."""
+    return [row(*(word(k, ui) for k in ("id", "measure", "value", "score", "max", "status"))),
+            "|---|---|--:|--:|--:|---|"]
 
 
 def measure_row(m, ui: str, lang: str | None) -> str:

@@ -26,8 +26,9 @@ def title(card: Scorecard, lang: str | None) -> str:
 
 
 def article(card: Scorecard, lang: str | None = None, index_href: str | None = None,
-            rep: GapReport | None = None) -> str:
-    """The report as an <article> (several can share one page: `score --format html`)."""
+            rep: GapReport | None = None, table: str | None = None) -> str:
+    """The report as an <article> (several can share one page: `score --format html`); ``table``: its measure
+    table when already written (a long table's, from the batch's arrays: engine.formats.html_batch)."""
     ui, rep = ui_lang(lang, card.rubric), analyse(card) if rep is None else rep
     back = f'<p class="crumb"><a href="{esc(index_href)}">{esc(w("back", ui))}</a></p>' if index_href else ""
     parts = [back, header(card, ui, lang), veto(card, ui, lang), stats(rep, ui),
@@ -35,7 +36,7 @@ def article(card: Scorecard, lang: str | None = None, index_href: str | None = N
              panels.stages(card, ui, lang),
              card_charts.attainment(rep, ui, lang, 0), card_charts.attainment(rep, ui, lang, 1),
              card_charts.gap_chart(rep, ui, lang), card_charts.owner_chart(rep, ui, lang),
-             measure_table.section(card, ui, lang), measure_table.waived(card, ui, lang),
+             measure_table.section(card, ui, lang) if table is None else table, measure_table.waived(card, ui, lang),
              panels.assessors(card, ui, lang), footer(card, ui)]
     return "<article>\n" + "\n".join(p for p in parts if p) + "\n</article>"
 

@@ -22,7 +22,13 @@ NUM_CLASS = ' class="n"'
 
 def section(card: Scorecard, ui: str, lang: str | None) -> str:
     """The table with its (hidden until the script runs) text filter and status select."""
-    present = [s for s in STATUSES if any(m.status == s for m in card.measures)]
+    before, after = frame(tuple(s for s in STATUSES if any(m.status == s for m in card.measures)), ui)
+    return before + "\n".join(row(m, card.rubric, ui, lang) for m in card.measures) + after
+
+
+@lru_cache(maxsize=1024)
+def frame(present: tuple[str, ...], ui: str) -> tuple[str, str]:
+    """The section before its rows (heading, tools offering the ``present`` statuses, column heads) and after."""
     options = "".join(f'<option value="{s}">{esc(display.status(s, ui))}</option>' for s in present)
     tools = (f'<div class="tools" hidden><input type="search" class="f-text" placeholder="{esc(w("filter", ui))}" '
              f'aria-label="{esc(w("filter", ui))}"><select class="f-status" aria-label="{esc(w("col_status", ui))}">'
@@ -30,9 +36,8 @@ def section(card: Scorecard, ui: str, lang: str | None) -> str:
              f'<span class="f-count note"></span>&#160;<span class="note">{esc(w("sort_hint", ui))}</span></div>')
     heads = "".join(f'<th scope="col"{NUM_CLASS if c in NUMERIC else ""}>{esc(w("col_" + c, ui))}</th>'
                     for c in COLUMNS)
-    rows = "\n".join(row(m, card.rubric, ui, lang) for m in card.measures)
     return (f'<section class="mtable"><h2>{esc(w("measures", ui))}</h2>{tools}<table class="sortable">'
-            f"<thead><tr>{heads}</tr></thead><tbody>\n{rows}\n</tbody></table></section>")
+            f"<thead><tr>{heads}</tr></thead><tbody>\n", "\n</tbody></table></section>")
 
 
 def waived(card: Scorecard, ui: str, lang: str | None) -> str:
