@@ -1,0 +1,103 @@
+"""The texts json's batch rows (engine.formats.gaps.json_rows) are joined from: a format string cut from
+json_indent's text of a dict around the values a row fills in, and per batch the JSON text of every number
+the rows print, each distinct value written once.  Every text is json_ci'd as it is made."""
+from __future__ import annotations
+
+from json.encoder import encode_basestring
+
+import numpy as np
+
+from ...vector.rounding import r2_array
+from ...vector.gaps import py_round
+from ...safe_text import json_ci
+from ..json_indent import dumps as indented
+
+MARK = "\x00\x01{}\x01\x00"
+"""A text no data holds in its place, for the values a template leaves open."""
+
+
+def format_of(d: dict, keys: tuple, depth: int) -> str:
+    """indented(d, 2, depth), json_ci'd, as a %-format with a %s for each value of ``keys`` (in d's order)."""
+    return format_marked({**d, **{k: MARK.format(k) for k in keys}}, keys, depth)
+
+
+def format_marked(d: dict, names: tuple, depth: int) -> str:
+    """format_of of a dict that holds MARK.format(name) where each value of ``names`` goes (at any depth, in
+    the order of the text)."""
+    text = indented(d, 2, depth)
+    pieces = []
+    for k in names:
+        head, text = text.split(indented(MARK.format(k)), 1)
+        pieces.append(head)
+    return "%s".join(json_ci(p).replace("%", "%%") for p in pieces + [text])
+
+
+def pad_list(items: list[str] | None, depth: int) -> str:
+    """indented(list, 2, depth) of a list whose items are JSON texts already."""
+    if not items:
+        return "[]"
+    inner = "\n" + "  " * (depth + 1)
+    return "[" + inner + ("," + inner).join(items) + "\n" + "  " * depth + "]"
+
+
+def string(s: str) -> str:
+    """A text as JSON writes it, json_ci'd."""
+    return json_ci(encode_basestring(s))
+
+
+def r2_texts(x: np.ndarray) -> list:
+    """repr(r2(v)) of every element of a matrix (or vector), as lists (r2_array is r2 on every value)."""
+    return _mapped(r2_array(x), repr)
+
+
+def number_texts(x: np.ndarray) -> list:
+    """The JSON text of every float of a matrix (NaN: null), as lists."""
+    return _mapped(x, lambda u: "null" if u != u else repr(u))
+
+
+def json_float(u: float) -> str:
+    """A float as the JSON encoder writes it."""
+    return "NaN" if u != u else "Infinity" if u == INF else "-Infinity" if u == -INF else repr(u)
+
+
+INF = float("inf")
+
+
+def _mapped(x: np.ndarray, text) -> list:
+    x = np.asarray(x, dtype=np.float64)
+    if not x.size:
+        return x.tolist()
+    uniques, codes = np.unique(x, return_inverse=True)
+    return np.array([text(u) for u in uniques.tolist()], dtype=object)[codes.reshape(x.shape)].tolist()
+
+
+class Texts:
+    """A batch's numbers as JSON texts and its measures' ids and units, for json_rows."""
+
+    def __init__(self, b):
+        g, rubric = b.gaps, b.rubric
+        batch, a, measures = g.batch, b.aims, rubric.measures
+        self.marks = [indented(MARK.format(k)) for k in ("gaps", "by_owner", "by_indicator")]
+        self.score, self.weight = r2_texts(batch.measure_score), r2_texts(batch.measure_weight)
+        self.recoverable = r2_texts(g.recoverable)
+        self.distance, self.distance_pct = number_texts(a.distance_r2), number_texts(a.pct_r2)
+        chosen, gain, _, _ = g.path
+        self.total, self.together, self.gain = _mapped(batch.total, json_float), r2_texts(g.together), r2_texts(gain)
+        self.ranks = [str(k + 1) for k in range(len(measures))]
+        self.ids = [string(m.id) for m in measures]
+        self.lead_of = g.lead_unit
+        self.co_of = [(m.owners or ())[1:] for m in measures]
+        self.base = [not m.is_modifier for m in measures]
+        self.unit_order = list(rubric.units) + [""]
+        self.units = list(g.unit_points)
+        lead = np.stack([p[0] for p in g.unit_points.values()], axis=1) if self.units else np.zeros((len(batch), 0))
+        co = np.stack([p[1] for p in g.unit_points.values()], axis=1) if self.units else lead
+        self.lead_points, self.co_points = r2_texts(lead), r2_texts(co)
+        """Per row and unit (in ``units``' order) its lead and co points."""
+        at = np.broadcast_to(np.arange(len(self.units))[None, :], lead.shape)
+        self.unit_rank = np.lexsort((at, -py_round(co), -py_round(lead)), axis=1).tolist() if lead.size else \
+            [[] for _ in range(len(batch))]
+        """Per row, the units' columns ranked as engine.gap_views.owners ranks them: most lead points first, then
+        most co points (as round(x, 9)), ties in the units' order."""
+        self.formats: dict = {}
+        """A template's format by the writer's own key."""
