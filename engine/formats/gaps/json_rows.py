@@ -15,7 +15,8 @@ from ..json_indent import dumps as indented
 from ..words import owner_name
 from .batch import MISSING_AT, Row, missing
 from .common import gap_dict
-from .json_texts import MARK, Texts, format_marked, format_of, json_float, number_texts, pad_list, string
+from .json_pieces import MARK, format_marked, format_of, json_float, pad_list, string
+from .json_texts import Texts, number_texts
 
 OPEN = ("rank", "score", "weight", "recoverable", "in_path")
 OPEN_NUMBER = ("rank", "value", "distance", "distance_pct", "score", "weight", "recoverable", "in_path")

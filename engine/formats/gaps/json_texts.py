@@ -1,48 +1,13 @@
-"""The texts json's batch rows (engine.formats.gaps.json_rows) are joined from: a format string cut from
-json_indent's text of a dict around the values a row fills in, and per batch the JSON text of every number
-the rows print, each distinct value written once.  Every text is json_ci'd as it is made."""
+"""Per batch, the texts json's batch rows (engine.formats.gaps.json_rows) fill their formats with: the JSON
+text of every number the rows print, each distinct value written once, and the measures' ids and units."""
 from __future__ import annotations
-
-from json.encoder import encode_basestring
 
 import numpy as np
 
 from ...vector.rounding import r2_array
 from ...vector.gaps import py_round
-from ...safe_text import json_ci
 from ..json_indent import dumps as indented
-
-MARK = "\x00\x01{}\x01\x00"
-"""A text no data holds in its place, for the values a template leaves open."""
-
-
-def format_of(d: dict, keys: tuple, depth: int) -> str:
-    """indented(d, 2, depth), json_ci'd, as a %-format with a %s for each value of ``keys`` (in d's order)."""
-    return format_marked({**d, **{k: MARK.format(k) for k in keys}}, keys, depth)
-
-
-def format_marked(d: dict, names: tuple, depth: int) -> str:
-    """format_of of a dict that holds MARK.format(name) where each value of ``names`` goes (at any depth, in
-    the order of the text)."""
-    text = indented(d, 2, depth)
-    pieces = []
-    for k in names:
-        head, text = text.split(indented(MARK.format(k)), 1)
-        pieces.append(head)
-    return "%s".join(json_ci(p).replace("%", "%%") for p in pieces + [text])
-
-
-def pad_list(items: list[str] | None, depth: int) -> str:
-    """indented(list, 2, depth) of a list whose items are JSON texts already."""
-    if not items:
-        return "[]"
-    inner = "\n" + "  " * (depth + 1)
-    return "[" + inner + ("," + inner).join(items) + "\n" + "  " * depth + "]"
-
-
-def string(s: str) -> str:
-    """A text as JSON writes it, json_ci'd."""
-    return json_ci(encode_basestring(s))
+from .json_pieces import MARK, json_float, string
 
 
 def r2_texts(x: np.ndarray) -> list:
@@ -53,14 +18,6 @@ def r2_texts(x: np.ndarray) -> list:
 def number_texts(x: np.ndarray) -> list:
     """The JSON text of every float of a matrix (NaN: null), as lists."""
     return _mapped(x, lambda u: "null" if u != u else repr(u))
-
-
-def json_float(u: float) -> str:
-    """A float as the JSON encoder writes it."""
-    return "NaN" if u != u else "Infinity" if u == INF else "-Infinity" if u == -INF else repr(u)
-
-
-INF = float("inf")
 
 
 def _mapped(x: np.ndarray, text) -> list:
