@@ -102,15 +102,16 @@ def owners_text(b, i: int, lang: str | None) -> str:
     bare: dict[str, list] = {}
     for j in b.bare(i):
         bare.setdefault(lead_of[j], []).append(ids[j])
-    named = lead.keys() | co.keys() | absent.keys() | bare.keys()
+    lists = [{u: pad_list(xs, LISTED) for u, xs in d.items()} for d in (lead, co, absent, bare)]
+    leads, cos, absents, bares = lists
     formats, units, lp, cp = t.formats, t.units, t.lead_points[i], t.co_points[i]
     objs = []
     for k in t.unit_rank[i]:
         u = units[k]
-        if u in named:
+        if u in leads or u in cos or u in absents or u in bares:
             f = formats.get(("unit", u)) or _unit_format(b.rubric, t, u, lang)
-            objs.append(f % (pad_list(lead.get(u), LISTED), lp[k], pad_list(co.get(u), LISTED), cp[k],
-                             pad_list(absent.get(u), LISTED), pad_list(bare.get(u), LISTED)))
+            objs.append(f % (leads.get(u, "[]"), lp[k], cos.get(u, "[]"), cp[k], absents.get(u, "[]"),
+                             bares.get(u, "[]")))
     return _array(objs)
 
 
