@@ -12,15 +12,17 @@ from .json_pieces import MARK, json_float, string
 
 def r2_texts(x: np.ndarray) -> list:
     """repr(r2(v)) of every element of a matrix (or vector), as lists (r2_array is r2 on every value)."""
-    return _mapped(r2_array(x), repr)
+    return mapped_texts(r2_array(x), repr)
 
 
 def number_texts(x: np.ndarray) -> list:
     """The JSON text of every float of a matrix (NaN: null), as lists."""
-    return _mapped(x, lambda u: "null" if u != u else repr(u))
+    return mapped_texts(x, lambda u: "null" if u != u else repr(u))
 
 
-def _mapped(x: np.ndarray, text) -> list:
+def mapped_texts(x: np.ndarray, text) -> list:
+    """text(v) of every element of a matrix (or vector), as lists: each distinct value once (-0.0 is 0.0 there:
+    for r2'd values, which hold no -0.0)."""
     x = np.asarray(x, dtype=np.float64)
     if not x.size:
         return x.tolist()
@@ -39,7 +41,8 @@ class Texts:
         self.recoverable = r2_texts(g.recoverable)
         self.distance, self.distance_pct = number_texts(a.distance_r2), number_texts(a.pct_r2)
         chosen, gain, _, _ = g.path
-        self.total, self.together, self.gain = _mapped(batch.total, json_float), r2_texts(g.together), r2_texts(gain)
+        self.total = [json_float(x) for x in batch.total.tolist()]  # each its own: a -0.0 is no 0.0 here
+        self.together, self.gain = r2_texts(g.together), r2_texts(gain)
         self.ranks = [str(k + 1) for k in range(len(measures))]
         self.ids = [string(m.id) for m in measures]
         self.lead_of = g.lead_unit
