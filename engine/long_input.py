@@ -7,6 +7,7 @@ parts meet the other parts).  Nothing here imports pandas until a long table is 
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import compress
 from pathlib import Path
 from typing import Iterator
 
@@ -103,10 +104,12 @@ class Table:
         with a value in its row, each valid waiver (done, SPEC 9); a pair left out for an error has only its
         invalid measures and its waivers known."""
         v = self.values
-        filed = {} if row is None else {m: None for m, given in zip(v.measures, v.present[row].tolist()) if given}
+        filed = {} if row is None else dict.fromkeys(compress(v.measures, v.present[row].tolist()))
         invalid = frozenset(q.id for q in said if q.level == "error" and q.id in self.rubric.by_id) - filed.keys()
         name = str(v.names[row]) if row is not None else str(pair[0])
-        waived = {m: w for m, w in self._waivers(pair, row).items() if m not in invalid}
+        waived = self._waivers(pair, row)
+        if invalid:
+            waived = {m: w for m, w in waived.items() if m not in invalid}
         return Filing(self.rubric, str(pair[0]), name, pair[1], (PartInfo(self.path),), filed, frozenset(invalid),
                       waived)
 

@@ -95,6 +95,19 @@ def _reader(unit: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=256)
+def _words(unit: str) -> tuple[str, ...]:
+    return units.compatible_words(_narrow(unit))
+
+
+def _reader_for(unit: str, text: str) -> re.Pattern:
+    """_reader(unit), or the reader of no unit when none of the unit's own words is in ``text``: the reader
+    admits every form (strict=False), so a unit shapes it only by the words it tries before any Chinese word,
+    and a word absent from the text cannot change a match.  A table of many units then compiles one or two
+    patterns (some 4 ms each) instead of one a unit."""
+    return _reader(unit) if any(w in text for w in _words(unit)) else _reader("")
+
+
+@lru_cache(maxsize=256)
 def number_grammar(unit: str = "") -> str:
     """The strict grammar of one number (no anchors, no named groups), full-width forms included."""
     return re.sub(r"\(\?P<\w+>", "(?:", _grammar(_narrow(unit), wide=True, strict=True))
@@ -159,7 +172,7 @@ def _narrow(text: str) -> str:
 
 def _parse_text(raw: str, unit: str) -> Number:
     text = raw.translate(_WIDE)
-    m = _reader(unit).fullmatch(text)
+    m = _reader_for(unit, text).fullmatch(text)
     if not m:
         raise NotANumber(_why_not(raw, text))
     g = {k: v for k, v in m.groupdict().items() if v}

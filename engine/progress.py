@@ -26,7 +26,11 @@ still owes in a submission, measure by measure (the 责任清单).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from itertools import chain, filterfalse
+from operator import attrgetter
 from typing import Iterable
 
 from .campaign import Filing, PartInfo
@@ -142,6 +146,19 @@ class Plan:
     complete: dict = field(default_factory=dict, compare=False)
     """(unit, has a part) -> its UnitProgress when it has filed everything: one object shared by every
     submission (the common case at a national table's scale)."""
+    partial: dict = field(default_factory=dict, compare=False)
+    """(unit, has a part, the ids it lacks, the invalid ones among them) -> its UnitProgress: the same few
+    gaps recur across thousands of submissions."""
+
+    @cached_property
+    def owned(self) -> tuple[frozenset, ...]:
+        """The ids each of ``units`` owns (lead and co)."""
+        return tuple(frozenset(lead + co) for _, lead, co in self.units)
+
+    @cached_property
+    def at(self) -> dict[str, int]:
+        """Base id -> its place in ``base``."""
+        return {i: n for n, i in enumerate(self.base)}
 
 
 def plan(rubric: Rubric) -> Plan:
@@ -155,16 +172,19 @@ def plan(rubric: Rubric) -> Plan:
 
 
 def subject(filing: Filing, shared: Plan | None = None) -> SubjectProgress:
+    """One filing's progress.  Set operations over the few measures it lacks (not filed, or invalid) rather than
+    passes over every measure: at a national table's scale most units have filed everything."""
     p = shared or plan(filing.rubric)
-    invalid = {i for i in p.base if i in filing.invalid}
-    filed = {i for i in p.base if (i in filing.filed or i in filing.waived) and i not in invalid}
+    invalid = filing.invalid.intersection(p.at) if filing.invalid else frozenset()
+    lack = set(p.at).difference(filing.filed, filing.waived) | invalid
     parts_by = {part.filed_by for part in filing.parts}
-    units = tuple(_done(p, u, lead, co, u in parts_by) if filed.issuperset(lead) and filed.issuperset(co) else
-                  _unit(u, lead, co, filed, invalid, p.weights, u in parts_by) for u, lead, co in p.units)
-    missing = tuple(i for i in p.base if i not in filed and i not in invalid)
-    return SubjectProgress(filing, units, len(p.base), tuple(i for i in p.base if i in filed),
-                           tuple(i for i in p.base if i in invalid), missing,
-                           sum(p.weights[i] for i in p.base if i not in filed))
+    units = tuple(_done(p, u, lead, co, u in parts_by) if lack.isdisjoint(owned) else
+                  _unit(p, u, lead, co, lack & owned, invalid, u in parts_by)
+                  for (u, lead, co), owned in zip(p.units, p.owned))
+    ordered = sorted(lack, key=p.at.__getitem__)
+    return SubjectProgress(filing, units, len(p.base), tuple(filterfalse(lack.__contains__, p.base)),
+                           tuple(i for i in ordered if i in invalid), tuple(i for i in ordered if i not in invalid),
+                           sum(p.weights[i] for i in ordered))
 
 
 def _done(p: Plan, unit: str, lead: tuple, co: tuple, has_part: bool) -> UnitProgress:
@@ -176,13 +196,19 @@ def _done(p: Plan, unit: str, lead: tuple, co: tuple, has_part: bool) -> UnitPro
     return done
 
 
-def _unit(unit: str, lead: tuple, co: tuple, filed: set, invalid: set, weights: dict, has_part: bool) -> UnitProgress:
-    ids = lead + co
-    done = tuple(i for i in ids if i in filed)
-    bad = tuple(i for i in ids if i in invalid)
-    missing = tuple(i for i in ids if i not in filed and i not in invalid)
-    return UnitProgress(unit, lead, co, done, bad, missing, sum(weights[i] for i in ids if i not in filed),
-                        not done and not has_part)
+def _unit(p: Plan, unit: str, lead: tuple, co: tuple, lack: set, invalid: frozenset, has_part: bool) -> UnitProgress:
+    """A unit's share when it lacks some of its measures (``lack``: those not filed, or invalid), made once per
+    plan for each such gap."""
+    key = (unit, has_part, frozenset(lack), frozenset(lack & invalid) if invalid else frozenset())
+    made = p.partial.get(key)
+    if made is None:
+        ids = lead + co
+        done = tuple(filterfalse(lack.__contains__, ids))
+        made = p.partial[key] = UnitProgress(
+            unit, lead, co, done, tuple(i for i in ids if i in key[3]),
+            tuple(i for i in ids if i in lack and i not in key[3]), sum(p.weights[i] for i in ids if i in lack),
+            not done and not has_part)
+    return made
 
 
 def unit_order(rubric: Rubric, units) -> list[str]:
@@ -192,24 +218,38 @@ def unit_order(rubric: Rubric, units) -> list[str]:
 
 
 def totals(subjects: tuple[SubjectProgress, ...]) -> tuple[UnitTotal, ...]:
-    """Every unit added up across subjects."""
-    sums: dict[str, list] = {}
+    """Every unit added up across subjects: the counts of each distinct UnitProgress once, times the subjects
+    that share it (a plan makes one object per gap, engine.progress._unit); the points added one by one, in the
+    subjects' order (so the sums are those of adding them up subject by subject)."""
+    first: dict[str, Rubric] = {}
+    known: set = set()
     for s in subjects:
-        for u in s.units:
-            t = sums.get(u.unit)
-            if t is None:
-                t = sums[u.unit] = [s.rubric, 0, 0, 0, 0, 0, 0, 0.0, 0]
-            t[1] += 1
-            t[2] += len(u.lead)
-            t[3] += len(u.co)
-            t[4] += len(u.filed)
-            t[5] += len(u.invalid)
-            t[6] += len(u.missing)
-            t[7] += u.points
-            t[8] += u.filed_nothing
-    seen = {unit: UnitTotal(unit, *t) for unit, t in sums.items()}
-    order = list(seen)
-    return tuple(sorted(seen.values(), key=lambda t: (-round(t.points, 9), -t.missing, order.index(t.unit))))
+        names = tuple(map(_UNIT, s.units))
+        if names not in known:
+            known.add(names)
+            for unit in names:
+                first.setdefault(unit, s.rubric)
+    every = list(chain.from_iterable(s.units for s in subjects))
+    sums = {unit: [r, 0, 0, 0, 0, 0, 0, 0.0, 0] for unit, r in first.items()}
+    times = Counter(map(id, every))  # by identity: hashing a UnitProgress hashes all its tuples
+    for key, u in dict(zip(map(id, every), every)).items():
+        n, t = times[key], sums[u.unit]
+        t[1] += n
+        t[2] += n * len(u.lead)
+        t[3] += n * len(u.co)
+        t[4] += n * len(u.filed)
+        t[5] += n * len(u.invalid)
+        t[6] += n * len(u.missing)
+        t[8] += n * u.filed_nothing
+    for u in every:
+        if u.points:
+            sums[u.unit][7] += u.points
+    order = {unit: k for k, unit in enumerate(sums)}
+    return tuple(sorted((UnitTotal(unit, *t) for unit, t in sums.items()),
+                        key=lambda t: (-round(t.points, 9), -t.missing, order[t.unit])))
+
+
+_UNIT = attrgetter("unit")
 
 
 @dataclass(frozen=True)

@@ -205,3 +205,44 @@ def test_every_control_character_is_refused_alike(char):
 @pytest.mark.parametrize("text", ["3.6万余", "６０００余人", "约85%", "1,234.5", "−3"])
 def test_schema_pattern_examples(text):
     assert re.fullmatch(schema_pattern(""), text)
+
+
+def _read_with_own_reader(text, unit):
+    """parse_number with the unit's own pattern always (what it did before it shared the pattern of no unit)."""
+    from engine import numbers
+
+    shared = numbers._reader_for
+    numbers._reader_for = lambda u, t: numbers._reader(u)
+    try:
+        return parse_number(text, unit)
+    except NotANumber as e:
+        return ("refused", str(e))
+    finally:
+        numbers._reader_for = shared
+
+
+def _read(text, unit):
+    try:
+        return parse_number(text, unit)
+    except NotANumber as e:
+        return ("refused", str(e))
+
+
+@settings(max_examples=800)
+@given(st.one_of(SHAPED, PIECES), UNITS)
+def test_a_unit_absent_from_the_text_reads_as_its_own_pattern_would(text, unit):
+    """The pattern of no unit stands in for a unit's own when none of its words is in the text: same value,
+    notes, approximation and refusal, on every unit the tests know."""
+    assert _read(text, unit) == _read_with_own_reader(text, unit), repr((text, unit))
+
+
+def test_a_table_of_many_units_compiles_the_pattern_of_no_unit_only():
+    from engine import numbers
+
+    numbers._reader.cache_clear()
+    for unit in ["人", "个", "万元", "km", "人次", "千米", "美元"]:
+        parse_number("3.6万", unit)
+        parse_number("约120", unit)
+    assert numbers._reader.cache_info().currsize == 1
+    assert parse_number("6000余人", unit="人").value == 6000  # a text with the unit's word: its own pattern
+    assert numbers._reader.cache_info().currsize == 2

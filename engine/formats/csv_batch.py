@@ -100,7 +100,8 @@ def values(batch: BatchResult, rubric: Rubric) -> np.ndarray:
     whole = v.present & ~counted[None, :] & (v.number == np.floor(v.number))
     if whole.any():
         texts = v.cells["value"][v.rows[whole]]
-        dotted = np.array([isinstance(table_rows._value(t), float) for t in texts.tolist()], dtype=bool)
+        dotted = np.array([(type(t) is not str or "." in t) and isinstance(table_rows._value(t), float)
+                           for t in texts.tolist()], dtype=bool)  # a text reads as a float only with a dot
         out[np.flatnonzero(whole.ravel())[dotted] // out.shape[1], np.flatnonzero(whole.ravel())[dotted]
             % out.shape[1]] = [repr(x) for x in v.number[whole][dotted].tolist()]
     for j, m in enumerate(rubric.measures):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from .. import panels as campaign, waivers
 from ..results import Scorecard
@@ -23,14 +24,19 @@ def render(cards, lang: str | None = None, width: int = 120) -> str:
 
 
 def chunks(cards, lang: str | None = None, width: int = 120):
-    """Every scorecard in full (as ``show`` prints a list of them) at ``width`` columns, a card at a time."""
+    """Every scorecard in full (as ``show`` prints a list of them) at ``width`` columns: a card at a time, a long
+    table's on both cores (engine.formats.forked)."""
+    from .forked import texts
+
+    return texts(cards, partial(_cards_text, lang=lang, width=width))
+
+
+def _cards_text(cards, lang: str | None, width: int) -> str:
     buf = io.StringIO()
     console = new_console(buf, width=width, no_color=True)
     for card in cards:
         show_card(card, console, lang)
-        yield buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
+    return buf.getvalue()
 
 
 def show(cards, console, lang: str | None = None) -> None:

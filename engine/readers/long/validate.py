@@ -46,7 +46,7 @@ def validate_owned(df: pd.DataFrame, rubric: Rubric, path: str | None = None) ->
         table = _Table(df, cols, name, rubric, problems)
         values = table.values()
         problems = sorted(problems, key=lambda p: (p.loc.line, p.loc.col))
-        return values, problems, [table.owner(p.loc.line) for p in problems]
+        return values, problems, table.owners([p.loc.line or 0 for p in problems])
 
 
 def _columns(df: pd.DataFrame, name: str, problems: list) -> dict[str, int] | None:
@@ -97,6 +97,20 @@ class _Table:
             return None
         s, p = pairs[key[i]].tolist()
         return str(sids[s]), periods[p]
+
+    def owners(self, lines: list[int]) -> list[Owner]:
+        """owner of each line, looked up at once (a table of 5,000 warnings has as many lines to place)."""
+        key, pairs, sids, periods = self.pair_of
+        if not len(key) or not lines:
+            return [self.owner(line) for line in lines]
+        at = np.asarray(lines, dtype=np.int64)
+        i = np.minimum(np.searchsorted(self.line, at), len(key) - 1)
+        k = np.where((self.line[i] == at) & (key[i] >= 0), key[i], -1).tolist()
+        made: dict = {-1: None}
+        for pair in set(k) - {-1}:
+            s, p = pairs[pair].tolist()
+            made[pair] = str(sids[s]), periods[p]
+        return [made[pair] for pair in k]
 
     def loc(self, i: int, field: str) -> Loc:
         return Loc(self.name, int(self.line[i]), self.cols[field] + 1)
