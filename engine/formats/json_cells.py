@@ -49,15 +49,34 @@ class Cells:
         codes = self.codes[where]
         found = slots[codes]
         if (found == NEW).any():
-            new, first = np.unique(codes[found == NEW], return_index=True)
-            rows = where[found == NEW][first]
-            for c, row in zip(new.tolist(), rows.tolist()):
-                slots[c] = self._plain(j, c)
+            new = np.unique(codes[found == NEW])
+            slots[new] = self._plains(j, new.tolist())
             found = slots[codes]
         own = np.flatnonzero(found == OWN)
         for at in own.tolist():
             found[at] = self._read_own(j, int(codes[at]), int(where[at]))
         return found
+
+    def _plains(self, j: int, codes: list[int]) -> list[int]:
+        """_plain of each cell, the plain numbers of a measure that reads numbers (most cells) in one pass."""
+        method = methods.get(self.measures[j].method)
+        if method.CELL in ("bool", "choice") or self.rated[j]:
+            return [self._plain(j, c) for c in codes]
+        whole, cells, out, said = method.WHOLE, self.cells, [], []
+        for c in codes:
+            cell = cells[c]
+            if type(cell) is not str or not _SIMPLE.fullmatch(cell):
+                out.append(self._plain(j, c))
+                continue
+            raw = float(cell) if "." in cell else int(cell)
+            value = int(raw) if whole else raw
+            text = float.__repr__(value) if type(value) is float else int.__repr__(value)
+            said.append((text, "", "" if type(value) is type(raw) and value == raw else ',"original":' + encoded(raw)))
+            out.append(None)
+        if said:
+            at = iter(self.said.extend(said))
+            out = [next(at) if x is None else x for x in out]
+        return out
 
     def _plain(self, j: int, code: int) -> int:
         m, cell = self.measures[j], self.cells[code]
@@ -94,6 +113,16 @@ class _Growing:
             a[self.n] = x
         self.n += 1
         return self.n - 1
+
+    def extend(self, said: list[tuple[str, str, str]]) -> range:
+        """add each of ``said``; their slots."""
+        start, end = self.n, self.n + len(said)
+        while end >= len(self.arrays[0]):
+            self.arrays = [np.concatenate([a, np.empty(len(a), dtype=object)]) for a in self.arrays]
+        for a, column in zip(self.arrays, zip(*said)):
+            a[start:end] = column
+        self.n = end
+        return range(start, end)
 
     def take(self, slots: np.ndarray) -> list[np.ndarray]:
         """The three pieces of each slot (-1: no value)."""

@@ -107,6 +107,15 @@ _MEMOS: dict[int, dict] = {}
 (a list of ratings is read again each time: an Entry's list is its own)."""
 
 
+def seed(v: LongValues, readings) -> None:
+    """Tell the memo of ``v`` what the table's checks read its odd cells as ((measure, cell, Entry) each, read by
+    engine.validate as _read would read it), so that writing the scorecards does not read them again."""
+    memo = _memo(v)
+    for m, cell, e in readings:
+        if isinstance(cell, str) and not isinstance(e.value, list) and plain_reading(cell, m) is None:
+            memo.setdefault((m.id, type(cell), cell), (e.value, e.raw, e.notes, e.approximate))
+
+
 def _memo(v: LongValues) -> dict:
     memo = _MEMOS.get(id(v))
     if memo is None:

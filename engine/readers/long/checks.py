@@ -28,6 +28,12 @@ class Rows:
 
     def __init__(self, table, j: np.ndarray, key: np.ndarray, measures: tuple[Measure, ...]):
         self.t, self.j, self.key, self.measures = table, j, key, measures
+        self.read: dict = {}
+        """(measure column, cell text) -> (Entry or None, what was said) of each cell fallbacks read."""
+
+    def readings(self):
+        """(measure, cell, Entry) of each cell fallbacks read to a value (for engine.vector.cards.seed)."""
+        return ((self.measures[j], text, entry) for (j, text), (entry, _) in self.read.items() if entry is not None)
 
     def empties(self, read: cells.Cells) -> None:
         rows = np.flatnonzero(read.empty)
@@ -40,7 +46,7 @@ class Rows:
     def fallbacks(self, read: cells.Cells, usable: np.ndarray) -> None:
         """Cells the fast path did not take, read as a per-subject table reads them (once per measure and text)."""
         rows = np.flatnonzero(usable & ~read.ok & ~read.empty & ~read.waived)
-        problems, seen, name, col = self.t.problems, {}, self.t.name, self.t.cols["value"] + 1
+        problems, seen, name, col = self.t.problems, self.read, self.t.name, self.t.cols["value"] + 1
         for i, j, text, line in zip(rows.tolist(), self.j[rows].tolist(), self.t.text["value"][rows].tolist(),
                                     self.t.line[rows].tolist()):
             m = self.measures[j]

@@ -159,7 +159,11 @@ class _Table:
         ref = rows.rubric_refs()
         keep = np.ones(len(pairs), dtype=bool)
         keep[np.unique(key[self.bad & (key >= 0)])] = False
-        return checks.matrix(self, read, usable, key, j, pairs, sids, periods, keep, ref, held)
+        values = checks.matrix(self, read, usable, key, j, pairs, sids, periods, keep, ref, held)
+        from ...vector.cards import seed
+
+        seed(values, rows.readings())
+        return values
 
     def _bad_periods(self, pcode: np.ndarray, periods: np.ndarray) -> None:
         """Rows whose period is no period (5,000 digits, a control character): an error at the cell, as a
