@@ -186,7 +186,8 @@ def head_text(b, i: int, lang: str | None, gaps: str, owners: str, indicators: s
         values += ("null" if vetoes else json_float(needs),
                    pad_list([ids[j] for j in b.order[i][:int(chosen)]], DEPTH + 2), t.gain[i],
                    "true" if reachable else "false", pad_list(vetoes, DEPTH + 2))
-    missed = [_item(t, ("missing", j, b.status[i][j] != MISSING_AT, stake), lang, measures) for j, stake in missing(b, i)]
+    missed = [_item(t, ("missing", j, b.status[i][j] != MISSING_AT, stake), lang, measures)
+              for j, stake in missing(b, i)]
     bare = [_item(t, ("evidence", j), lang, measures) for j in b.bare(i)]
     return f % (values + (gaps, pad_list(missed, DEPTH + 1), pad_list(bare, DEPTH + 1), owners, indicators))
 
@@ -203,7 +204,8 @@ def _head_format(b, t: Texts, at: int, lang: str | None) -> str:
         "recoverable": m["recoverable"], "coverage": {"share": m["share"], "filed": m["filed"], "base": m["base"]},
         "next_grade": None if goal is None else {
             "id": goal.id, "label": goal.label.get(lang), "min": goal.min, "needs": m["needs"],
-            "measures": m["measures"], "gain": m["gain"], "reachable": m["reachable"], "vetoed_by": m["vetoed_by_next"]},
+            "measures": m["measures"], "gain": m["gain"], "reachable": m["reachable"],
+            "vetoed_by": m["vetoed_by_next"]},
         "gaps": m["gaps"], "missing": m["missing"], "evidence_missing": m["evidence_missing"], "waivers": [],
         "by_owner": m["by_owner"], "by_indicator": m["by_indicator"]}
     t.formats[("head", at)] = f = format_marked(d, HEAD_OPEN + (NEXT_OPEN if goal else ()) + REST_OPEN, DEPTH)
@@ -218,7 +220,8 @@ def _item(t: Texts, key: tuple, lang: str | None, measures) -> str:
         m = measures[key[1]]
         d = {"id": m.id, "label": m.label.get(lang)}
         if key[0] == "missing":
-            d.update(method=m.method, owners=list(m.owners), status=("missing", "excluded")[key[2]], at_stake=r2(key[3]))
+            d.update(method=m.method, owners=list(m.owners), status=("missing", "excluded")[key[2]],
+                     at_stake=r2(key[3]))
         else:
             d["owners"] = list(m.owners)
         found = t.formats[key] = json_ci(indented(d, 2, DEPTH + 2))
