@@ -21,9 +21,15 @@ from .problems import Problem, RubricError, errors
 
 def is_long(path: Path, force: bool = False) -> bool:
     """A long table (many subjects in one .csv, or a .parquet)."""
+    if Path(path).suffix.lower() not in TABLE_SUFFIXES:  # a .yaml: no need to import the table readers
+        return False
     from .readers import long_table
 
     return long_table.sniff(path, force)
+
+
+TABLE_SUFFIXES = (".csv", ".parquet")
+"""engine.readers.long_table.SUFFIXES (tests/readers/test_table_suffixes.py holds the two equal)."""
 
 
 def read_file(path: Path, marks: bool):
@@ -153,6 +159,9 @@ def load(path: Path, finder) -> Table:
     if isinstance(found, Problem):
         said = list(problems) + [found]
         return Table(name, None, table, None, said, [None] * len(said))
+    from .parallel import relax_gc
+
+    relax_gc(len(table.df) // 100)  # a table's checks, scores and outcomes make millions of acyclic objects
     values, more, owners = table.validate(found)
     return Table(name, found, table, values, list(problems) + list(more), [None] * len(problems) + list(owners))
 

@@ -50,9 +50,10 @@ def read(path: str | Path, marks: bool = True, force_long: bool = False) -> list
         known = ", ".join(SUFFIXES)
         return [(name, None, [Problem(Loc(name), f"not a submission file: its name should end in one of {known} "
                                       f"(not {suffix or 'no suffix'})", code="io")])]
-    long = _module("long_table")  # is a .csv a long table? (it reads the file's start, without pandas)
-    if suffix in long.SUFFIXES and (suffix == ".parquet" or long.is_long_table(path, force_long)):
-        return long.read(path, marks)
+    if suffix in (".csv", ".parquet"):  # engine.readers.long_table.SUFFIXES, without importing it for a .yaml
+        long = _module("long_table")  # is a .csv a long table? (it reads the file's start, without pandas)
+        if suffix == ".parquet" or long.is_long_table(path, force_long):
+            return long.read(path, marks)
     return reader(suffix).read(path, marks)
 
 
