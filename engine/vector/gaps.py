@@ -34,7 +34,7 @@ class BatchGaps:
         gap = ~self.modifier[None, :] & ~np.isnan(frac) & (frac < 1)
         self.count = gap.sum(axis=1)
         """How many gaps each row has."""
-        key = np.where(gap, -_py_round(self.lost), np.inf)
+        key = np.where(gap, -py_round(self.lost), np.inf)
         width = int(self.count.max()) if len(batch) else 0
         self.order = np.argsort(key, axis=1, kind="stable")[:, :width]
         """(rows x most gaps): the gaps' measure columns, most recoverable first (ties in rubric order); past a
@@ -134,7 +134,7 @@ def _under(node: str, group: str, parents: dict) -> bool:
     return False
 
 
-def _py_round(x: np.ndarray) -> np.ndarray:
+def py_round(x: np.ndarray) -> np.ndarray:
     """Python's round(v, 9) of every element (numpy's rounding differs near ties): each distinct value once."""
     uniques, codes = np.unique(x, return_inverse=True)
     return np.array([round(u, 9) for u in uniques.tolist()], dtype=np.float64)[codes].reshape(x.shape)

@@ -126,13 +126,15 @@ def card_row(card: Scorecard, lang: str | None) -> dict:
     }
 
 
-def league_dict(lg: League, lang: str | None) -> dict:
+def league_dict(lg: League, lang: str | None, standings=None) -> dict:
+    """The league's JSON (``standings`` in place of its standings' list when given: json_rows writes them)."""
     return {
         "period": lg.period,
         "periods": list(lg.periods),
         "groups": [{"id": g.id, "label": g.label.get(lang), "max": r2(g.worth)} for g in lg.groups],
-        "standings": [{"rank": s.rank, **card_row(s.card, lang), "coverage": r4(s.coverage),
-                       **({"unranked": "insufficient data"} if s.rank is None else {})} for s in lg.standings],
+        "standings": standings if standings is not None else [
+            {"rank": s.rank, **card_row(s.card, lang), "coverage": r4(s.coverage),
+             **({"unranked": "insufficient data"} if s.rank is None else {})} for s in lg.standings],
         "min_coverage": lg.rubric.min_coverage,
         "absent": [{"subject": subject_dict(c), "latest_period": c.submission.period} for c in lg.absent],
     }
@@ -160,7 +162,7 @@ def trend_dict(t: Trend, lang: str | None) -> dict:
     }
 
 
-def comparison_dict(c: Comparison, lang: str | None = None) -> dict:
+def comparison_dict(c: Comparison, lang: str | None = None, standings=None) -> dict:
     rubric = c.league.rubric
     return {"rubric": {"id": rubric.id, "version": rubric.version, "title": rubric.title.get(lang)},
-            "league": league_dict(c.league, lang), "trends": [trend_dict(t, lang) for t in c.trends]}
+            "league": league_dict(c.league, lang, standings), "trends": [trend_dict(t, lang) for t in c.trends]}

@@ -10,6 +10,10 @@ SUFFIX = ".json"
 
 
 def render(comparisons, lang: str | None = None, single: bool | None = None) -> str:
-    items = [comparison_dict(c, lang) for c in comparisons]
-    data = shaped(items, single)
-    return dumps(data) + "\n"
+    """The comparisons' JSON, each league's standings written by json_rows into the text of the rest."""
+    from .json_rows import STANDINGS, spliced
+
+    text = dumps(shaped([comparison_dict(c, lang, STANDINGS) for c in comparisons], single)) + "\n"
+    for c in comparisons:
+        text = spliced(text, list(c.league.standings), lang)
+    return text

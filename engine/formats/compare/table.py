@@ -9,6 +9,7 @@ from ...compare import Comparison, League, Trend
 from ...safe_text import console as new_console, styled, text
 from ..common import num, pct
 from ..gaps.table_views import column, new_table
+from ..plain_table import print_table
 from ..words import ui_lang, word
 from .common import attainment, coverage_note, delta_text, rank_text, unranked_note, group_light, league_title, periods, slip_groups, step_change, \
     trend_groups, version_note
@@ -47,8 +48,8 @@ def show_comparison(c: Comparison, console, lang, whole: bool = True) -> None:
     ui = ui_lang(lang, lg.rubric)
     rows = list(lg.standings) if whole else ends(list(lg.standings))
     console.print(styled((lg.rubric.title.get(lang), "bold"), " ", (lg.rubric.ref, "dim")))
-    console.print(league_table(lg, lang, ui, _groups_fit(lg, console.width), rows))
-    console.print(heatmap(lg, lang, ui, rows))
+    _print(console, league_table(lg, lang, ui, _groups_fit(lg, console.width), rows))
+    _print(console, heatmap(lg, lang, ui, rows))
     console.print(text(" · ".join(f"{g.id} {g.label.get(lang)}" for g in lg.groups), "dim"))
     if unranked_note(lg, ui):
         console.print(text(unranked_note(lg, ui), "yellow"))
@@ -58,7 +59,7 @@ def show_comparison(c: Comparison, console, lang, whole: bool = True) -> None:
         console.print(styled((f"{word('unranked', ui, period=lg.period)}:", "yellow"), f" {names}"))
     trends = c.trends if whole else c.trends[:TRENDS]
     for t in trends:
-        console.print(trend_table(t, lang, ui, console.width >= 120))
+        _print(console, trend_table(t, lang, ui, console.width >= 120))
         for s in t.steps:
             if coverage_note(s, ui):
                 console.print(Padding(text(coverage_note(s, ui), "yellow"), (0, 0, 0, 2)))
@@ -73,6 +74,35 @@ def show_comparison(c: Comparison, console, lang, whole: bool = True) -> None:
         more = word("league_trends", ui, n=len(c.trends), shown=len(trends)) if len(trends) < len(c.trends) else ""
         console.print(text(word("league_how", ui, trends=more), "yellow"))
     console.print()
+
+
+def _print(console, table) -> None:
+    """print_table (plain lines, not rich's rendering, for a file), also for the league's row styles and the
+    heatmap's unwrapped columns: without colour a style changes no character, and a table no wider than the
+    console at its cells' natural widths folds nothing, wrapped or not."""
+    if console.color_system is None and not console.is_terminal:
+        for row in table.rows:
+            row.style = None
+        kept = [c for c in table.columns if c.no_wrap]
+        if kept and not table.expand and _natural_width(console, table) <= console.options.max_width:
+            for c in kept:
+                c.no_wrap = False
+    print_table(console, table)
+
+
+def _natural_width(console, table) -> int:
+    """The table's width with every column as wide as its widest line (header included)."""
+    from rich.cells import cell_len
+
+    def widest(cell) -> int:
+        plain = console.render_str(cell).plain if isinstance(cell, str) else getattr(cell, "plain", None)
+        if plain is None:
+            return console.options.max_width + 1  # not a text: leave it to rich
+        return max(map(cell_len, plain.splitlines() or [""]))
+
+    cols = [max(c.min_width or 0, *(widest(x) for x in [c.header, *c._cells])) + table._get_padding_width(c._index)
+            for c in table.columns]
+    return sum(cols) + table._extra_width
 
 
 def ends(standings: list) -> list:

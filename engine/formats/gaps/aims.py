@@ -40,7 +40,8 @@ class Aims:
             short = np.maximum(np.where(higher[None, :], goal[None, :] - x, x - goal[None, :]), 0.0)
             pct = np.where(goal[None, :] != 0, 100.0 * short / np.abs(goal)[None, :], np.nan)
         self.short, self.pct = short, pct
-        self.distance, self.distance_pct = _nones(r2_array(short)), _nones(r2_array(pct))
+        self.distance_r2, self.pct_r2 = r2_array(short), r2_array(pct)
+        self.distance, self.distance_pct = _nones(self.distance_r2), _nones(self.pct_r2)
         self.values = _values(v, measures, cols)
         """(rows x measures) list: the number each present number cell holds as engine.vector.cards reads it
         (an int or a float), or None where it must be read the general way."""

@@ -14,6 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from ...gaps import Gap, GapReport, analyse
+from ...parallel import relax_gc
 from ...results import STATUSES, MeasureResult
 from ...targets import aim
 from ...vector.gaps import BatchGaps
@@ -31,6 +32,7 @@ def units(items):
         if run[0] == "cards":
             yield from (analyse(c) for c in run[1])
         else:
+            relax_gc(len(run[1]))  # the rows' texts are made of many small lists and tuples, none in a cycle
             shared = Batch(BatchGaps(run[1], run[2]))
             yield from (Row(shared, i) for i in range(len(run[1])))
 

@@ -1,6 +1,7 @@
 """json: the gap report as data (engine.formats.json_fmt's shape: an object for one
 submission file, an array for several or a folder); every view is included.  A long table's rows are
-written from the batch's arrays (json_rows), each the very text json_indent writes of its report_dict."""
+written from the batch's arrays (json_rows), each the very text json_indent writes of its report_dict
+(json_ci'd)."""
 from __future__ import annotations
 
 import itertools
@@ -33,8 +34,8 @@ def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = 
     first = True
     for u in itertools.chain(head, it):
         text = row_text(u, lang, top) if isinstance(u, Row) and u.plain else \
-            indented(report_dict(_report(u), lang, top), 2, 1)
-        yield ("[\n  " if first else ",\n  ") + json_ci(text)
+            json_ci(indented(report_dict(_report(u), lang, top), 2, 1))
+        yield ("[\n  " if first else ",\n  ") + text
         first = False
     yield "\n]\n"
 

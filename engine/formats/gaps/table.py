@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from functools import partial
 
 from ...gaps import GapReport
 from ...safe_text import BREAK, console as new_console, styled, text
@@ -25,7 +26,36 @@ def render(reports, lang: str | None = None, by=("measure",), top: int | None = 
 
 
 def chunks(reports, lang: str | None = None, by=("measure",), top: int | None = None, width: int = 120):
-    """The reports as ``show`` prints them at ``width`` columns, a report at a time."""
+    """The reports as ``show`` prints them at ``width`` columns, a report at a time; a long table's batches
+    (``Runs``) on both cores, a slice of rows at a time (engine.formats.forked)."""
+    from .runs import Runs
+
+    if isinstance(reports, Runs):
+        from ..forked import texts
+
+        return texts(_Cards(reports), partial(_cards_text, lang=lang, by=by, top=top, width=width))
+    return _each(reports, lang, by, top, width)
+
+
+class _Cards:
+    """What forked.texts reads of the pipeline's Cards: the runs of scorecards and batches (once)."""
+
+    def __init__(self, runs):
+        self._runs = runs.runs
+
+    def runs(self):
+        return iter(self._runs)
+
+
+def _cards_text(cards, lang: str | None, by, top: int | None, width: int) -> str:
+    """The gap reports of ``cards`` as chunks writes them (a fresh console stands as one after a report: each
+    ends its line)."""
+    from ...gaps import analyse
+
+    return "".join(_each((analyse(c) for c in cards), lang, by, top, width))
+
+
+def _each(reports, lang: str | None, by, top: int | None, width: int):
     buf = io.StringIO()
     console = new_console(buf, width=width, no_color=True)
     for rep in reports:
