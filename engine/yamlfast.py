@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 
-from .yaml12 import resolve_plain
+from .yamlfast_scalars import (KEY_CHECK, KEYS, MAX_KEY, Decline, after, key_text, plain, quoted, scalar_of,
+                               scalar_start)
 
 MAX_TEXT = 150_000
 """Longer texts are declined: below this, no text can expand past yamlstrict.MAX_NODES (a value needs two
 characters at least), so that limit needs no counting here."""
-_MAX_KEY = 1000
-"""libyaml refuses implicit keys of over 1,024 characters: longer keys are left to it."""
 _MAX_LEVELS = 32
 """Deeper nesting is left to libyaml's path (which limits it)."""
 
@@ -50,24 +49,8 @@ _PAIR_VALUE = re.compile(rf"{_SCALAR} *([,}}])")
 _PAIR = re.compile(rf" *({_KEY}) *: +{_SCALAR} *([,}}])")
 """_PAIR_KEY and _PAIR_VALUE in one match (a label's ``zh: 合格,``): where it matches, so do they, alike."""
 _END = re.compile(r" *([,}])")
-_DECIMAL = re.compile(r"[0-9]{1,15}\.[0-9]{1,15}")
-"""A plain decimal such as 24.07: a float under the YAML 1.2 core schema, below yaml12.MAX_NUMBER."""
-_ESCAPES = re.compile(r'\\(?:["\\/bfnrt]|u(?![dD][89abAB])[0-9a-fA-F]{4})')
-"""The escapes YAML shares with JSON (no surrogates); any other backslash in a double-quoted scalar declines."""
-_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\.")
-_JSON_ESCAPES = {"\\\\": "\\", '\\"': '"', "\\/": "/", "\\b": "\b", "\\f": "\f", "\\n": "\n", "\\r": "\r",
-                 "\\t": "\t"}
-_PLAIN_START_NO = frozenset("#&*!|>'\"%@`?:,[]{}")
-_NOT_TEXT_START = frozenset("0123456789+-.~nNtTfF")
-"""A plain scalar starting otherwise is a string under the YAML 1.2 core schema (null, true, false, numbers)."""
 _COMPOUND = frozenset("\"'[{>|")
 """The first characters of a value that is no plain scalar: quoted, a flow collection or a block scalar."""
-_WORDS = {"true": True, "false": False, "null": None, "~": None}
-_KEY_CHECK = _NOT_TEXT_START | {'"', "'"}
-
-
-class Decline(Exception):
-    """The text is not in the subset (or has a problem): libyaml's path reads it."""
 
 
 def load(text: str, deep: int) -> tuple | None:
@@ -163,7 +146,7 @@ class _Tree:
         self.pending = None  # (indent, dict, key, path, line, col) of a key whose value has not begun
 
     def read(self, rows: list) -> tuple:
-        marks, deep, key_marks, check = self.marks, self.deep, self.key_marks, _KEY_CHECK
+        marks, deep, key_marks, check = self.marks, self.deep, self.key_marks, KEY_CHECK
         # the mapping the last key line went into, while no line opens or closes a collection:
         top, node, path, placed = -1, None, (), True  # placed: its values have their places recorded
         for no, (indent, raw, sep, text, dash, gap, item) in enumerate(rows, 1):
@@ -186,8 +169,8 @@ class _Tree:
                     self._line(ind, False, no)
                     top, node, path = self.stack[-1]
                     placed = key_marks is not None or len(path) < deep
-            if raw[0] in check or len(raw) > _MAX_KEY:
-                key = _KEYS.get(raw) or _key_text(raw)
+            if raw[0] in check or len(raw) > MAX_KEY:
+                key = KEYS.get(raw) or key_text(raw)
             else:
                 key = raw
             if key in node:
@@ -201,7 +184,7 @@ class _Tree:
             first = text[0]
             mark = placed or (key == "value" and len(path) == deep)  # an entry's value is placed at any depth
             if not mark and first not in _COMPOUND:
-                node[key] = _plain(text)  # the common value, deeper than any place is recorded
+                node[key] = plain(text)  # the common value, deeper than any place is recorded
                 continue
             here = path + (key,)
             if key_marks is not None:
@@ -209,7 +192,7 @@ class _Tree:
             col = ind + len(raw) + len(sep) + 1
             if mark:
                 marks[here] = (no, col)
-            node[key] = self._compound(text, here, no, col) if first in _COMPOUND else _plain(text)
+            node[key] = self._compound(text, here, no, col) if first in _COMPOUND else plain(text)
         if not self.stack:
             raise Decline  # an empty document
         if self.pending is not None:
@@ -283,7 +266,7 @@ class _Tree:
     def _value(self, text: str, path: tuple, no: int, col: int):
         if len(path) <= self.deep:
             self.marks[path] = (no, col)
-        return self._compound(text, path, no, col) if text[0] in "\"'[{" else _plain(text)
+        return self._compound(text, path, no, col) if text[0] in "\"'[{" else plain(text)
 
     def _compound(self, text: str, path: tuple, no: int, col: int):
         """A quoted scalar, a flow collection or a block scalar (its own place already recorded)."""
@@ -301,8 +284,8 @@ class _Tree:
                 return [text[2:-2]]
         if first == "[" or first == "{":
             value, end = (self._flow_list if first == "[" else self._flow_map)(text, 0, path, no, col)
-            return _after(text, end, value)
-        return _quoted(text)
+            return after(text, end, value)
+        return quoted(text)
 
     def _flow_list(self, text: str, pos: int, path: tuple, no: int, col: int,
                    nested: bool = True) -> tuple[list, int]:
@@ -329,9 +312,9 @@ class _Tree:
             m = _ITEM.match(text, pos)
             if m is None:
                 raise Decline
-            out.append(_scalar_of(*m.group(1, 2, 3)))
+            out.append(scalar_of(*m.group(1, 2, 3)))
             if len(path) < self.deep:
-                self.marks[path + (len(out) - 1,)] = (no, col + _scalar_start(m, 1))
+                self.marks[path + (len(out) - 1,)] = (no, col + scalar_start(m, 1))
             pos = m.end()
             if m.group(4) == "]":
                 return out, pos
@@ -354,7 +337,7 @@ class _Tree:
             m = _PAIR_KEY.match(text, pos)
             if m is None:
                 raise Decline
-            key = _key_text(m.group(1))
+            key = key_text(m.group(1))
             if key in out:
                 raise Decline
             here, pos = path + (key,), m.end()
@@ -371,9 +354,9 @@ class _Tree:
             else:
                 m = _PAIR_VALUE.match(text, pos)
                 if m is not None:
-                    out[key] = _scalar_of(*m.group(1, 2, 3))
+                    out[key] = scalar_of(*m.group(1, 2, 3))
                     if self._placed(here):
-                        self.marks[here] = (no, col + _scalar_start(m, 1))
+                        self.marks[here] = (no, col + scalar_start(m, 1))
             if m is None:
                 raise Decline
             pos = m.end()
@@ -383,116 +366,13 @@ class _Tree:
 
     def _pair(self, m: re.Match, out: dict, path: tuple, no: int, col: int) -> int:
         """A flow map's key and scalar value (a _PAIR match) put in ``out``: the index past them."""
-        key = _key_text(m.group(1))
+        key = key_text(m.group(1))
         if key in out:
             raise Decline
         here = path + (key,)
         if self.key_marks is not None:
             self.key_marks[here] = (no, col + m.start(1))
-        out[key] = _scalar_of(*m.group(2, 3, 4))
+        out[key] = scalar_of(*m.group(2, 3, 4))
         if self._placed(here):
-            self.marks[here] = (no, col + _scalar_start(m, 2))
+            self.marks[here] = (no, col + scalar_start(m, 2))
         return m.end()
-
-
-def _scalar_start(m: re.Match, first: int) -> int:
-    """Where the scalar of a flow entry begins: its opening quote, or its first character."""
-    for g in (first, first + 1):
-        if m.start(g) >= 0:
-            return m.start(g) - 1
-    return m.start(first + 2)
-
-
-def _after(text: str, pos: int, out):
-    """``out``, if nothing but a comment follows ``pos``."""
-    rest = text[pos:]
-    if rest and not (rest[0] == " " and rest.lstrip(" ")[:1] == "#"):
-        raise Decline
-    return out
-
-
-def _key_text(raw: str) -> str:
-    if len(raw) > _MAX_KEY:
-        raise Decline
-    first = raw[0]
-    if first == '"' or first == "'":
-        return _quoted(raw)
-    if first in _NOT_TEXT_START and not isinstance(_resolved(raw), str):
-        raise Decline  # null or a number as a key: libyaml's path turns it into text or refuses it
-    if len(_KEYS) < _MAX_KEYS:
-        _KEYS[raw] = raw
-    return raw
-
-
-_KEYS: dict = {}
-"""Plain keys already found to be text (``note``, ``name``, ``target``: they start as null or a number
-could), so a batch of files resolves each once."""
-_MAX_KEYS = 4096
-
-
-def _scalar_of(dq: str | None, sq: str | None, plain: str | None):
-    if dq is not None:
-        return _unescape(dq) if "\\" in dq else dq
-    if sq is not None:
-        return sq.replace("''", "'")
-    return _resolved(plain)
-
-
-def _quoted(text: str) -> str:
-    """A one-line quoted scalar, with nothing after it but a comment."""
-    if text[0] == "'":
-        end = text.find("'", 1)
-        while end > 0 and text.startswith("''", end):
-            end = text.find("'", end + 2)
-        if end < 0:
-            raise Decline
-        _after(text, end + 1, None)
-        return text[1:end].replace("''", "'")
-    end = text.find('"', 1)
-    while end > 0 and _escaped(text, end):
-        end = text.find('"', end + 1)
-    if end < 0:
-        raise Decline
-    _after(text, end + 1, None)
-    body = text[1:end]
-    return _unescape(body) if "\\" in body else body
-
-
-def _escaped(text: str, quote: int) -> bool:
-    """Whether the quote at this index is escaped (an odd number of backslashes before it)."""
-    n = 0
-    while text[quote - 1 - n] == "\\":
-        n += 1
-    return n % 2 == 1
-
-
-def _unescape(body: str) -> str:
-    """The escapes JSON shares with YAML (\\u without surrogates); any other backslash declines."""
-    if "\\" in _ESCAPES.sub("", body):
-        raise Decline
-    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else _JSON_ESCAPES[m.group(0)], body)
-
-
-def _plain(text: str):
-    """A one-line plain scalar, a trailing comment cut off."""
-    cut = text.find(" #")
-    if cut >= 0:
-        text = text[:cut].rstrip(" ")
-    if text[0] in _PLAIN_START_NO or ": " in text or text[-1] == ":" or (text[0] == "-" and text[1:2] in ("", " ")):
-        raise Decline
-    return _resolved(text)
-
-
-def _resolved(text: str):
-    if text[0] not in _NOT_TEXT_START:
-        return text
-    if text in _WORDS:
-        return _WORDS[text]
-    if len(text) < 16 and text.isdigit() and text.isascii():
-        return int(text)  # as yaml12 reads it (017 is 17), and within its bounds
-    if len(text) < 32 and _DECIMAL.fullmatch(text):
-        return float(text)  # as yaml12 reads it: at most 15 digits before the point is within its bounds
-    try:
-        return resolve_plain(text)
-    except ValueError:
-        raise Decline from None
