@@ -21,28 +21,37 @@ def texts(cards, render: Callable[[list], str]) -> Iterator[str]:
         for card in cards:
             yield render([card])
         return
-    from .. import parallel
-
     for run in cards.runs():
         if run[0] == "cards":
             yield render(run[1])
             continue
         _, batch, rubric = run
-        n = len(batch)
-        size = max(1, min(SLICE, -(-n // SLICES)))
-        bounds = [(a, min(a + size, n)) for a in range(0, n, size)]
-        parallel.relax_gc(n)
-        results = parallel.map_ordered(_slice, bounds, (batch, rubric, render))
-        try:
-            yield from results
-        finally:
-            getattr(results, "close", lambda: None)()
+        yield from mapped(_slice, len(batch), (batch, rubric, render))
 
 
-def _slice(bounds: tuple[int, int], shared) -> str:
+def bounds(n: int, size: int | None = None) -> list[tuple[int, int]]:
+    """The slices of ``n`` rows: of ``size`` rows each, by default about SLICES of at most SLICE rows."""
+    size = size or max(1, min(SLICE, -(-n // SLICES)))
+    return [(a, min(a + size, n)) for a in range(0, n, size)]
+
+
+def mapped(fn: Callable, n: int, shared, size: int | None = None, jobs: int | None = None) -> Iterator:
+    """fn(slice bounds, shared) of every slice of ``n`` rows, in order, on forked workers when worth it (the
+    garbage collector relaxed for the batch, the workers let go at the end)."""
+    from .. import parallel
+
+    parallel.relax_gc(n)
+    results = parallel.map_ordered(fn, bounds(n, size), shared, jobs)
+    try:
+        yield from results
+    finally:
+        getattr(results, "close", lambda: None)()
+
+
+def _slice(rows: tuple[int, int], shared) -> str:
     from ..readers.long.checks import gc_paused
     from ..vector.cards import card
 
     batch, rubric, render = shared
     with gc_paused():
-        return render([card(batch, rubric, i) for i in range(*bounds)])
+        return render([card(batch, rubric, i) for i in range(*rows)])

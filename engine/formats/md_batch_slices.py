@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from .. import parallel
 from . import forked
 
 _HELD: dict = {}
@@ -21,16 +20,10 @@ def texts(batch, rubric, lang: str | None, make: Callable, write: Callable, size
           jobs: int | None = None) -> Iterator:
     """write(fixed, rows) of every slice of ``size`` rows (forked's by default), in row order, on ``jobs``
     processes (engine.parallel.workers)."""
-    n = len(batch)
-    size = size or max(1, min(forked.SLICE, -(-n // forked.SLICES)))
-    parallel.relax_gc(n)
-    results = parallel.map_ordered(_slice, [(a, min(a + size, n)) for a in range(0, n, size)],
-                                   (batch, rubric, lang, make, write), jobs)
     try:
-        for written in results:
+        for written in forked.mapped(_slice, len(batch), (batch, rubric, lang, make, write), size, jobs):
             yield from written
     finally:
-        getattr(results, "close", lambda: None)()
         _HELD.clear()
 
 
