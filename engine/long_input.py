@@ -17,6 +17,7 @@ from .campaign import Filing, PartInfo
 from .model import Loc, Rubric
 from .outcome import Outcome
 from .problems import Problem, RubricError, errors
+from .readers import TABLE_SUFFIXES
 
 
 def is_long(path: Path, force: bool = False) -> bool:
@@ -27,9 +28,6 @@ def is_long(path: Path, force: bool = False) -> bool:
 
     return long_table.sniff(path, force)
 
-
-TABLE_SUFFIXES = (".csv", ".parquet")
-"""engine.readers.long_table.SUFFIXES (tests/readers/test_table_suffixes.py holds the two equal)."""
 
 
 def read_file(path: Path, marks: bool):

@@ -28,6 +28,9 @@ READERS = {".yaml": "yaml_file", ".yml": "yaml_file", ".json": "yaml_file", ".cs
 """Suffix -> the module (in this package) that reads it."""
 SUFFIXES = tuple(READERS)
 """Every suffix a reader reads."""
+TABLE_SUFFIXES = (".csv", ".parquet")
+"""The suffixes a long table may have (a .csv is one when engine.readers.long_table sniffs one); a file of any
+other suffix is never sniffed, so a .yaml never imports the table readers."""
 FILE_SUFFIXES = (".yaml", ".yml", ".json", ".csv", ".xlsx")
 """The suffixes of one-submission files (read_one), and what a folder walk picks up."""
 
@@ -50,7 +53,7 @@ def read(path: str | Path, marks: bool = True, force_long: bool = False) -> list
         known = ", ".join(SUFFIXES)
         return [(name, None, [Problem(Loc(name), f"not a submission file: its name should end in one of {known} "
                                       f"(not {suffix or 'no suffix'})", code="io")])]
-    if suffix in (".csv", ".parquet"):  # engine.readers.long_table.SUFFIXES, without importing it for a .yaml
+    if suffix in TABLE_SUFFIXES:
         long = _module("long_table")  # is a .csv a long table? (it reads the file's start, without pandas)
         if suffix == ".parquet" or long.is_long_table(path, force_long):
             return long.read(path, marks)

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 from ..model import Rubric
 from ..problems import InputError, Problem
 from ..raw import RawSubmission
+from . import TABLE_SUFFIXES
 
 if TYPE_CHECKING:
     from ..vector.values import LongValues
 
-SUFFIXES = (".csv", ".parquet")
+SUFFIXES = TABLE_SUFFIXES
 """A .csv is a long table when is_long_table says so; a .parquet always is one."""
 KEY_COLUMNS = ("subject", "measure")
 """A long table's header names these (and period and value)."""
