@@ -143,12 +143,9 @@ class Plan:
     weights: dict
     units: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
     """(unit, lead ids, co ids), in unit_order."""
-    complete: dict = field(default_factory=dict, compare=False)
-    """(unit, has a part) -> its UnitProgress when it has filed everything: one object shared by every
-    submission (the common case at a national table's scale)."""
     partial: dict = field(default_factory=dict, compare=False)
-    """(unit, has a part, the ids it lacks, the invalid ones among them) -> its UnitProgress: the same few
-    gaps recur across thousands of submissions."""
+    """(unit, has a part, the ids it lacks, the invalid ones among them) -> its UnitProgress: one object shared
+    by every submission with that gap (most often none: at a national table's scale most units filed all)."""
 
     @cached_property
     def owned(self) -> tuple[frozenset, ...]:
@@ -178,22 +175,12 @@ def subject(filing: Filing, shared: Plan | None = None) -> SubjectProgress:
     invalid = filing.invalid.intersection(p.at) if filing.invalid else frozenset()
     lack = set(p.at).difference(filing.filed, filing.waived) | invalid
     parts_by = {part.filed_by for part in filing.parts}
-    units = tuple(_done(p, u, lead, co, u in parts_by) if lack.isdisjoint(owned) else
-                  _unit(p, u, lead, co, lack & owned, invalid, u in parts_by)
+    units = tuple(_unit(p, u, lead, co, lack & owned, invalid, u in parts_by)
                   for (u, lead, co), owned in zip(p.units, p.owned))
     ordered = sorted(lack, key=p.at.__getitem__)
     return SubjectProgress(filing, units, len(p.base), tuple(filterfalse(lack.__contains__, p.base)),
                            tuple(i for i in ordered if i in invalid), tuple(i for i in ordered if i not in invalid),
                            sum(p.weights[i] for i in ordered))
-
-
-def _done(p: Plan, unit: str, lead: tuple, co: tuple, has_part: bool) -> UnitProgress:
-    """A unit that has filed everything it owns, made once per plan."""
-    key = (unit, has_part)
-    done = p.complete.get(key)
-    if done is None:
-        done = p.complete[key] = UnitProgress(unit, lead, co, lead + co, (), (), 0, not (lead or co) and not has_part)
-    return done
 
 
 def _unit(p: Plan, unit: str, lead: tuple, co: tuple, lack: set, invalid: frozenset, has_part: bool) -> UnitProgress:
